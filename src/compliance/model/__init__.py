@@ -1,0 +1,5 @@
+"""Step 2 of the flow: raw instance → structural findings (FIL-*) and typed pydantic models.
+
+``structure`` decides which facts can be trusted; ``build`` turns the trusted ones into a
+board with its schools and one set of plans per school and school year.
+"""

@@ -1,0 +1,69 @@
+"""School years: 1 August to 31 July, with the first day taken from rules/domain.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from compliance.model.values import INVALID, parse_date
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class SchoolYear:
+    """One school year, ordered by its first day; written ``2022-2023``."""
+
+    first_day: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.first_day.year}-{self.first_day.year + 1}"
+
+    @property
+    def last_day(self) -> date:
+        return _same_day_next_year(self.first_day) - timedelta(days=1)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _same_day_next_year(day: date) -> date:
+    return day.replace(year=day.year + 1)
+
+
+@dataclass(frozen=True)
+class SchoolCalendar:
+    """Knows the month and day school years begin on; turns periods and labels into years."""
+
+    first_month: int
+    first_day: int
+
+    @classmethod
+    def from_month_day(cls, month_day: str) -> SchoolCalendar:
+        month, day = (int(part) for part in month_day.split("-"))
+        return cls(month, day)
+
+    def year_starting(self, calendar_year: int) -> SchoolYear:
+        return SchoolYear(date(calendar_year, self.first_month, self.first_day))
+
+    def year_of_period(self, start: str | None, end: str | None) -> SchoolYear | None:
+        """The school year a duration covers exactly, or None when it covers anything else."""
+        if not start or not end:
+            return None
+        first, last = parse_date(start), parse_date(end)
+        if first is INVALID or last is INVALID:
+            return None
+        year = self.year_starting(first.year)
+        if year.first_day != first or year.last_day != last:
+            return None
+        return year
+
+    def year_of_label(self, label: str) -> SchoolYear | None:
+        """``2022-2023`` → that school year; None for anything else."""
+        head, _, tail = label.strip().partition("-")
+        if not (head.isdigit() and tail.isdigit() and int(tail) == int(head) + 1):
+            return None
+        return self.year_starting(int(head))
+
+    def year_containing(self, day: date) -> SchoolYear:
+        year = self.year_starting(day.year)
+        return year if day >= year.first_day else self.year_starting(day.year - 1)

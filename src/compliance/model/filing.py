@@ -1,0 +1,218 @@
+"""The filing as the rules see it: a board, its schools, and per school and school year the
+plan of each scheme, in pydantic models with typed values.
+
+Every reported value keeps the fact it came from (``Reported.source``), so a finding can say
+which fact and value caused it. "Not reported" (the field is None) stays distinct from a
+reported nil (``Reported.value`` is None) and from a reported ``false``. Field aliases are the
+taxonomy's concept names, so the builder fills a plan straight from the facts it found.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+T = TypeVar("T")
+
+
+class FactRef(BaseModel):
+    """Where a value came from: concept, context id, lexical value (None when nil), line."""
+
+    model_config = ConfigDict(frozen=True)
+
+    concept: str
+    context: str
+    lexical: str | None
+    source_line: int
+
+
+class Reported(BaseModel, Generic[T]):
+    """A reported value; ``value`` is None when the filer reported it as nil."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: T | None
+    source: FactRef
+
+
+def is_true(reported: Reported[bool] | None) -> bool:
+    """The domain's "true": reported and true. Nil, false and missing are all "not true"."""
+    return reported is not None and reported.value is True
+
+
+def amount(reported: Reported[Decimal] | None) -> Decimal | None:
+    """The amount reported, or None when it was not reported or reported nil."""
+    return None if reported is None else reported.value
+
+
+class Plan(BaseModel):
+    """Fields shared by every scheme's plan."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    @classmethod
+    def concept_of(cls, field_name: str) -> str:
+        return cls.model_fields[field_name].alias or field_name
+
+
+class WorkloadPlan(Plan):
+    """Werkdrukmiddelen: workload funds, primary education, since 2018/19."""
+
+    funds_received: Reported[Decimal] | None = Field(None, alias="WorkloadFundsReceived")
+    team_consultation_held: Reported[bool] | None = Field(
+        None, alias="WorkloadTeamConsultationHeld"
+    )
+    team_consultation_date: Reported[date] | None = Field(
+        None, alias="WorkloadTeamConsultationDate"
+    )
+    staff_council_consent: Reported[bool] | None = Field(None, alias="WorkloadStaffCouncilConsent")
+    staff_council_consent_date: Reported[date] | None = Field(
+        None, alias="WorkloadStaffCouncilConsentDate"
+    )
+    spending_personnel: Reported[Decimal] | None = Field(None, alias="WorkloadSpendingPersonnel")
+    spending_materials: Reported[Decimal] | None = Field(None, alias="WorkloadSpendingMaterials")
+    spending_professionalisation: Reported[Decimal] | None = Field(
+        None, alias="WorkloadSpendingProfessionalisation"
+    )
+    spending_other: Reported[Decimal] | None = Field(None, alias="WorkloadSpendingOther")
+    non_financial_measures: Reported[str] | None = Field(None, alias="WorkloadNonFinancialMeasures")
+
+    SPENDING_FIELDS: ClassVar[tuple[str, ...]] = (
+        "spending_personnel",
+        "spending_materials",
+        "spending_professionalisation",
+        "spending_other",
+    )
+
+    @computed_field
+    @cached_property
+    def spending_total(self) -> Decimal | None:
+        """Sum of the categories reported; None when no category was reported (nil counts
+        as not reported), so that "spent nothing" and "said nothing" stay apart."""
+        amounts = [amount(getattr(self, name)) for name in self.SPENDING_FIELDS]
+        reported = [value for value in amounts if value is not None]
+        return sum(reported, Decimal(0)) if reported else None
+
+    @computed_field
+    @cached_property
+    def spending_deviation(self) -> Decimal | None:
+        """|spending total − funds received| ÷ funds received; None when there is no
+        spending total or the funds are not above zero (nothing to divide by)."""
+        funds = amount(self.funds_received)
+        total = self.spending_total
+        if total is None or funds is None or funds <= 0:
+            return None
+        return abs(total - funds) / funds
+
+
+class ProfessionalisationPlan(Plan):
+    """Professionalisation and induction funds (former prestatiebox), since 2021/22."""
+
+    funds_received: Reported[Decimal] | None = Field(None, alias="ProfessionalisationFundsReceived")
+    team_consultation_held: Reported[bool] | None = Field(
+        None, alias="ProfessionalisationTeamConsultationHeld"
+    )
+    staff_council_consent: Reported[bool] | None = Field(
+        None, alias="ProfessionalisationStaffCouncilConsent"
+    )
+
+
+class InterventionLine(Plan):
+    """One line of an NPO school programme: an intervention and what it cost."""
+
+    number: int
+    context: str
+    code: Reported[str] | None = Field(None, alias="NpoInterventionCode")
+    description: Reported[str] | None = Field(None, alias="NpoInterventionDescription")
+    spending: Reported[Decimal] | None = Field(None, alias="NpoInterventionSpending")
+    external_spending: Reported[Decimal] | None = Field(
+        None, alias="NpoInterventionExternalSpending"
+    )
+
+    @computed_field
+    @cached_property
+    def normalized_code(self) -> str | None:
+        """The menukaart code as compared: trimmed, upper case; None when missing or empty."""
+        if self.code is None or not self.code.value:
+            return None
+        return self.code.value.strip().upper() or None
+
+
+class NpoPlan(Plan):
+    """NP Onderwijs: the school programme of one school year, 2021/22 to 2024/25."""
+
+    funds_received: Reported[Decimal] | None = Field(None, alias="NpoFundsReceived")
+    school_scan_completed: Reported[bool] | None = Field(None, alias="NpoSchoolScanCompleted")
+    team_involved: Reported[bool] | None = Field(None, alias="NpoTeamInvolved")
+    council_consent: Reported[bool] | None = Field(None, alias="NpoCouncilConsent")
+    council_consent_date: Reported[date] | None = Field(None, alias="NpoCouncilConsentDate")
+    labour_market_allowance_paid: Reported[Decimal] | None = Field(
+        None, alias="LabourMarketAllowancePaid"
+    )
+    lines: tuple[InterventionLine, ...] = ()
+
+    @computed_field
+    @cached_property
+    def spending_total(self) -> Decimal:
+        """Sum of the lines' spending; a missing or nil amount counts as 0."""
+        return sum((amount(line.spending) or 0 for line in self.lines), Decimal(0))
+
+    @computed_field
+    @cached_property
+    def external_total(self) -> Decimal:
+        return sum((amount(line.external_spending) or 0 for line in self.lines), Decimal(0))
+
+    @computed_field
+    @cached_property
+    def external_share(self) -> Decimal | None:
+        """External spending ÷ spending over the lines; None (not judged) when the spending
+        sums to 0."""
+        if self.spending_total == 0:
+            return None
+        return self.external_total / self.spending_total
+
+
+class OtherProfessionalsPlan(Plan):
+    """Other professionals (andere dag- en weekindeling), since 2020/21."""
+
+    hours_per_month: Reported[Decimal] | None = Field(None, alias="OtherProfessionalsHoursPerMonth")
+    council_consulted: Reported[bool] | None = Field(
+        None, alias="OtherProfessionalsCouncilConsulted"
+    )
+
+
+class SchoolYearPlans(BaseModel):
+    """Everything one school reported for one school year."""
+
+    model_config = ConfigDict(frozen=True)
+
+    school_year: str
+    first_day: date
+    last_day: date
+    pupil_count: Reported[int] | None = None
+    workload: WorkloadPlan = WorkloadPlan()
+    professionalisation: ProfessionalisationPlan = ProfessionalisationPlan()
+    npo: NpoPlan = NpoPlan()
+    other_professionals: OtherProfessionalsPlan = OtherProfessionalsPlan()
+
+
+class School(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    brin: str
+    type: str
+    name: str | None = None
+    pupil_count: int | None = None
+    years: tuple[SchoolYearPlans, ...] = ()
+
+
+class Board(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str | None
+    name: str | None = None
+    schools: tuple[School, ...] = ()
