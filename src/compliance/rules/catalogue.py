@@ -1,0 +1,416 @@
+"""Load rules/ into a Catalogue: domain words, schemes, dated parameters, reference data and
+one rule per file, each checked against schemas/rule.schema.json and against the fields and
+parameters it names. A bad file stops loading with a one-line message naming file and field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+import jsonschema
+
+from compliance.datafiles import DataFileError, as_date, load_yaml
+from compliance.findings import Localized
+from compliance.model.domain import Domain, load_domain
+from compliance.resources import rules_dir, schemas_dir
+from compliance.rules.conditions import (
+    Condition,
+    ConditionError,
+    check_condition,
+    fields_of,
+    parse_condition,
+)
+from compliance.rules.dated import Dated, Period
+from compliance.rules.facts import STANDARD_PLACEHOLDERS, FactKind, fact_kinds
+from compliance.rules.reference import (
+    ALLOWANCE_FILE,
+    MENUKAART_FILE,
+    Menukaart,
+    load_allowance_list,
+    load_menukaart,
+)
+
+CatalogueError = DataFileError
+
+_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
+# Placeholders structural (FIL) messages may use; the reader fills them in.
+_STRUCTURAL_PLACEHOLDERS = {"concept", "context", "value", "type", "reason", "unit", "values"}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    description: Localized
+    unit: str
+    source: str
+    values: Dated[Decimal]
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    title: Localized
+    types: frozenset[str]
+    period: Period
+    judged_when: Condition | None
+    source: dict
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    """One documented example of a rule: a small filing and whether the rule fires on it."""
+
+    name: str
+    spec: dict  # case_defaults merged with the case, as in the file
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str  # "plan" or "structural"
+    title: Localized
+    severity: Dated[str]
+    message: Localized
+    source: dict
+    path: Path
+    terms: dict[str, dict[str, Localized]] = field(default_factory=dict)
+    scheme: str | None = None
+    about: str | None = None
+    fact_kind: str | None = None
+    types: frozenset[str] = frozenset()
+    period: Period = field(default_factory=Period)
+    judged_when: Condition | None = None
+    when: Condition | None = None
+    cases: tuple[RuleCase, ...] = ()
+
+    @cached_property
+    def cited_fields(self) -> list[str]:
+        """The fields a finding of this rule cites: those its condition reads."""
+        return fields_of(self.when) if self.when is not None else []
+
+    @cached_property
+    def placeholders(self) -> set[str]:
+        texts = [self.message.nl, self.message.en]
+        for words in self.terms.values():
+            for text in words.values():
+                texts += [text.nl, text.en]
+        return {name for text in texts for name in _PLACEHOLDER.findall(text)}
+
+    def severity_on(self, day: date) -> str:
+        return self.severity.at(day) or self.severity.entries[0][1]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    path: Path
+    domain: Domain
+    schemes: dict[str, Scheme]
+    parameters: dict[str, Parameter]
+    menukaart: Menukaart
+    allowance_list: frozenset[tuple[str, str]]
+    kinds: dict[str, FactKind]
+    rules: dict[str, Rule]
+    version: str  # sha256 over every file read: changes whenever a rule or datum does
+
+    def plan_rules(self) -> list[Rule]:
+        return [rule for rule in self.rules.values() if rule.kind == "plan"]
+
+    def severities(self) -> dict[str, str]:
+        return {rule.id: rule.severity.entries[0][1] for rule in self.rules.values()}
+
+    def parameters_on(self, day: date) -> dict[str, Decimal]:
+        values = {name: p.values.at(day) for name, p in self.parameters.items()}
+        return {name: value for name, value in values.items() if value is not None}
+
+
+def load_catalogue(directory: Path | None = None, reference_dir: Path | None = None) -> Catalogue:
+    """Load and check the catalogue in ``directory`` (default: the shipped rules/)."""
+    return _Loader(directory or rules_dir(), reference_dir).load()
+
+
+class _Loader:
+    def __init__(self, directory: Path, reference_dir: Path | None) -> None:
+        self.directory = directory
+        self.reference_dir = reference_dir
+        self.read: list[Path] = []
+
+    def load(self) -> Catalogue:
+        if not self.directory.is_dir():
+            raise DataFileError(self.directory, None, "no such rules folder")
+        domain = load_domain(self._file("domain.yaml"))
+        parameters = self._parameters()
+        menukaart = load_menukaart(self._reference(MENUKAART_FILE))
+        allowance = load_allowance_list(self._reference(ALLOWANCE_FILE), domain)
+        kinds = fact_kinds(menukaart)
+        schemes = self._schemes(domain, kinds, parameters)
+        rules = self._rules(schemes, kinds, parameters, domain)
+        return Catalogue(
+            path=self.directory,
+            domain=domain,
+            schemes=schemes,
+            parameters=parameters,
+            menukaart=menukaart,
+            allowance_list=allowance,
+            kinds=kinds,
+            rules=rules,
+            version=self._version(),
+        )
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _file(self, name: str) -> Path:
+        path = self.directory / name
+        self.read.append(path)
+        return path
+
+    def _reference(self, name: str) -> Path:
+        if self.reference_dir is not None and (self.reference_dir / name).is_file():
+            path = self.reference_dir / name
+        else:
+            path = self.directory / "reference" / name
+        self.read.append(path)
+        return path
+
+    def _version(self) -> str:
+        digest = hashlib.sha256()
+        for path in sorted(self.read):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+    # -- parameters and schemes -------------------------------------------------------------
+
+    def _parameters(self) -> dict[str, Parameter]:
+        path = self._file("parameters.yaml")
+        data = load_yaml(path)
+        if not isinstance(data, dict):
+            raise DataFileError(path, None, "expected a mapping of parameter names")
+        parameters = {}
+        for name, spec in data.items():
+            try:
+                values = Dated(
+                    tuple(
+                        sorted(
+                            (as_date(day, path, f"{name}.values"), Decimal(str(value)))
+                            for day, value in spec["values"].items()
+                        )
+                    )
+                )
+                parameters[name] = Parameter(
+                    name,
+                    Localized(**spec["description"]),
+                    spec["unit"],
+                    str(spec["source"]),
+                    values,
+                )
+            except (KeyError, TypeError, AttributeError, ArithmeticError) as error:
+                raise DataFileError(path, name, f"malformed parameter ({error})") from None
+        return parameters
+
+    def _schemes(
+        self, domain: Domain, kinds: dict[str, FactKind], parameters: dict[str, Parameter]
+    ) -> dict[str, Scheme]:
+        path = self._file("schemes.yaml")
+        data = load_yaml(path)
+        schemes = {}
+        for scheme_id, spec in (data or {}).items():
+            try:
+                types = frozenset(spec["types"])
+                unknown = types - set(domain.school_types)
+                if unknown:
+                    raise DataFileError(path, f"{scheme_id}.types", f"unknown {sorted(unknown)}")
+                judged_when = self._condition(
+                    spec["judged_when"],
+                    path,
+                    f"{scheme_id}.judged_when",
+                    kinds,
+                    scheme_id,
+                    parameters,
+                )
+                schemes[scheme_id] = Scheme(
+                    scheme_id,
+                    Localized(**spec["title"]),
+                    types,
+                    _period(spec.get("period") or {}, path, f"{scheme_id}.period"),
+                    judged_when,
+                    spec.get("source") or {},
+                )
+            except (KeyError, TypeError) as error:
+                raise DataFileError(path, scheme_id, f"malformed scheme ({error})") from None
+        return schemes
+
+    def _condition(
+        self,
+        data: object,
+        path: Path,
+        where: str,
+        kinds: dict[str, FactKind],
+        scheme_id: str,
+        parameters: dict[str, Parameter],
+        about: str | None = None,
+    ) -> Condition:
+        """Parse a condition and check it against every fact kind it may be applied to."""
+        try:
+            condition = parse_condition(data)
+            for kind in kinds.values():
+                if kind.scheme == scheme_id and (about is None or kind.about == about):
+                    check_condition(condition, kind.field_types(), set(parameters))
+        except ConditionError as error:
+            raise DataFileError(path, where, str(error)) from None
+        return condition
+
+    # -- rules ------------------------------------------------------------------------------
+
+    def _rules(
+        self,
+        schemes: dict[str, Scheme],
+        kinds: dict[str, FactKind],
+        parameters: dict[str, Parameter],
+        domain: Domain,
+    ) -> dict[str, Rule]:
+        validator = _rule_validator()
+        rules: dict[str, Rule] = {}
+        for path in sorted(self.directory.glob("*/*.yaml")):
+            if path.parent.name == "reference":
+                continue
+            self.read.append(path)
+            data = load_yaml(path)
+            _validate(validator, data, path)
+            if data["id"] != path.stem:
+                raise DataFileError(path, "id", f"{data['id']} must match the file name")
+            if data["id"] in rules:
+                raise DataFileError(
+                    path, "id", f"duplicate id {data['id']}, also in {rules[data['id']].path}"
+                )
+            rule = self._rule(data, path, schemes, kinds, parameters, domain)
+            rules[rule.id] = rule
+        if not rules:
+            raise DataFileError(self.directory, None, "no rule files found (<scheme>/<ID>.yaml)")
+        return rules
+
+    def _rule(
+        self,
+        data: dict,
+        path: Path,
+        schemes: dict[str, Scheme],
+        kinds: dict[str, FactKind],
+        parameters: dict[str, Parameter],
+        domain: Domain,
+    ) -> Rule:
+        common = dict(
+            id=data["id"],
+            kind=data.get("kind", "plan"),
+            title=Localized(**data["title"]),
+            severity=_severity(data["severity"], path),
+            message=Localized(**data["message"]),
+            source=data["source"],
+            path=path,
+            terms={
+                name: {key: Localized(**text) for key, text in words.items()}
+                for name, words in (data.get("terms") or {}).items()
+            },
+            cases=_cases(data),
+        )
+        if common["kind"] == "structural":
+            rule = Rule(**common)
+            self._check_placeholders(rule, _STRUCTURAL_PLACEHOLDERS | set(rule.terms))
+            return rule
+        scheme = schemes.get(data["scheme"])
+        if scheme is None:
+            raise DataFileError(path, "scheme", f"unknown scheme {data['scheme']!r}")
+        kind = f"{scheme.id}_{data['about']}"
+        if kind not in kinds:
+            raise DataFileError(path, "about", f"scheme {scheme.id} has no {data['about']} facts")
+        types = frozenset(data.get("types") or scheme.types)
+        if not types <= scheme.types:
+            raise DataFileError(path, "types", f"must be among the scheme's {sorted(scheme.types)}")
+        judged = data.get("judged_when")
+        if judged is None:
+            judged_when = scheme.judged_when
+        elif judged == "always":
+            judged_when = None
+        else:
+            judged_when = self._condition(
+                judged, path, "judged_when", kinds, scheme.id, parameters, data["about"]
+            )
+        rule = Rule(
+            **common,
+            scheme=scheme.id,
+            about=data["about"],
+            fact_kind=kind,
+            types=types,
+            period=_period(data.get("period") or {}, path, "period").within(scheme.period),
+            judged_when=judged_when,
+            when=self._condition(
+                data["when"], path, "when", kinds, scheme.id, parameters, data["about"]
+            ),
+        )
+        known = set(kinds[kind].fields) | set(parameters) | set(STANDARD_PLACEHOLDERS)
+        self._check_placeholders(rule, known)
+        for case in rule.cases:
+            year = case.spec.get("school_year")
+            if year is not None and domain.calendar.year_of_label(year) is None:
+                raise DataFileError(path, f"cases.{case.name}.school_year", "not a school year")
+        return rule
+
+    @staticmethod
+    def _check_placeholders(rule: Rule, known: set[str]) -> None:
+        unknown = sorted(rule.placeholders - known)
+        if unknown:
+            raise DataFileError(
+                rule.path, "message", f"unknown placeholder {{{unknown[0]}}} in the message"
+            )
+
+
+def _period(spec: dict, path: Path, where: str) -> Period:
+    first = spec.get("from")
+    last = spec.get("until")
+    return Period(
+        as_date(first, path, f"{where}.from") if first else None,
+        as_date(last, path, f"{where}.until") if last else None,
+    )
+
+
+def _severity(spec: str | dict, path: Path) -> Dated[str]:
+    if isinstance(spec, str):
+        return Dated.always(spec)
+    return Dated(
+        tuple(sorted((as_date(day, path, "severity"), value) for day, value in spec.items()))
+    )
+
+
+def _cases(data: dict) -> tuple[RuleCase, ...]:
+    defaults = data.get("case_defaults") or {}
+    cases = []
+    for case in data.get("cases") or []:
+        merged = {**defaults, **case}
+        merged["facts"] = {**(defaults.get("facts") or {}), **(case.get("facts") or {})}
+        cases.append(RuleCase(case["name"], merged))
+    return tuple(cases)
+
+
+_VALIDATOR: jsonschema.protocols.Validator | None = None
+
+
+def _rule_validator() -> jsonschema.protocols.Validator:
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        schema = json.loads((schemas_dir() / "rule.schema.json").read_text(encoding="utf-8"))
+        _VALIDATOR = jsonschema.Draft202012Validator(schema)
+    return _VALIDATOR
+
+
+def _validate(validator: jsonschema.protocols.Validator, data: object, path: Path) -> None:
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is None:
+        return
+    field = ".".join(str(part) for part in error.absolute_path) or None
+    message = error.message if len(error.message) < 200 else error.message[:200] + "…"
+    raise DataFileError(path, field, message)

@@ -1,0 +1,188 @@
+"""The condition language of a rule's ``when`` and a scheme's ``judged_when``.
+
+A condition compares one field of one fact with a constant, or combines such comparisons
+with ``all`` and ``any``. It cannot compare two facts, divide, or look something up: those
+are done in Python before the engine runs (see ``facts``), so the engine only compares.
+
+    staff_council_consent is not true
+    external_share > param(npo.external_share.signal)
+    hours_per_month is reported
+    {all: [menukaart_lines_f > 0, menukaart_lines_a == 0]}
+
+Conditions compile to the durable-rules JSON pattern syntax; the pure-Python engine reads the
+same compiled form, so both engines judge exactly the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+FieldType = str  # "bool" or "number"
+
+
+class ConditionError(ValueError):
+    """A condition that cannot be understood or does not fit the fields it names."""
+
+
+@dataclass(frozen=True)
+class ParamRef:
+    name: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    field: str
+    op: str  # == != < <= > >=
+    value: bool | Decimal | ParamRef
+
+
+@dataclass(frozen=True)
+class IsReported:
+    field: str
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple[Condition, ...]
+
+
+Condition = Comparison | IsReported | AllOf | AnyOf
+
+_COMPARISON = re.compile(r"\s*([a-z][a-z0-9_]*)\s*(==|!=|<=|>=|<|>)\s*(\S.*?)\s*\Z")
+_IS = re.compile(r"\s*([a-z][a-z0-9_]*)\s+is\s+(not\s+true|true|reported)\s*\Z")
+_PARAM = re.compile(r"param\(\s*([a-z0-9_.]+)\s*\)\Z")
+_OPERATORS = {"==": None, "!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+
+
+def parse_condition(data: object) -> Condition:
+    """Parse the YAML form of a condition."""
+    if isinstance(data, str):
+        return _parse_expression(data)
+    if isinstance(data, Mapping) and len(data) == 1:
+        ((key, parts),) = data.items()
+        if key in ("all", "any") and isinstance(parts, list) and parts:
+            parsed = tuple(parse_condition(part) for part in parts)
+            return AllOf(parsed) if key == "all" else AnyOf(parsed)
+    raise ConditionError(f"expected 'field op value', or all:/any: with a list, got {data!r}")
+
+
+def _parse_expression(text: str) -> Condition:
+    match = _IS.match(text)
+    if match:
+        field, what = match.group(1), " ".join(match.group(2).split())
+        if what == "reported":
+            return IsReported(field)
+        return Comparison(field, "==" if what == "true" else "!=", True)
+    match = _COMPARISON.match(text)
+    if not match:
+        raise ConditionError(f"cannot read {text!r}: expected 'field op value'")
+    field, op, literal = match.groups()
+    return Comparison(field, op, _parse_literal(literal))
+
+
+def _parse_literal(text: str) -> bool | Decimal | ParamRef:
+    if text in ("true", "false"):
+        return text == "true"
+    param = _PARAM.match(text)
+    if param:
+        return ParamRef(param.group(1))
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ConditionError(
+            f"cannot read the value {text!r}: expected true, false, a number or param(name)"
+        ) from None
+
+
+def fields_of(condition: Condition) -> list[str]:
+    """The fields a condition reads, in the order written, each once."""
+    if isinstance(condition, (AllOf, AnyOf)):
+        seen: dict[str, None] = {}
+        for part in condition.parts:
+            seen.update(dict.fromkeys(fields_of(part)))
+        return list(seen)
+    return [condition.field]
+
+
+def params_of(condition: Condition) -> set[str]:
+    if isinstance(condition, (AllOf, AnyOf)):
+        return set().union(*(params_of(part) for part in condition.parts))
+    if isinstance(condition, Comparison) and isinstance(condition.value, ParamRef):
+        return {condition.value.name}
+    return set()
+
+
+def check_condition(
+    condition: Condition, field_types: Mapping[str, FieldType], parameters: set[str]
+) -> None:
+    """Refuse a condition that names an unknown field or parameter, or mixes types.
+
+    Type checking here is what keeps the engine's sharp edges away: durable-rules compares a
+    string with a number lexicographically and without complaint.
+    """
+    if isinstance(condition, (AllOf, AnyOf)):
+        for part in condition.parts:
+            check_condition(part, field_types, parameters)
+        return
+    field_type = field_types.get(condition.field)
+    if field_type is None:
+        known = ", ".join(sorted(field_types))
+        raise ConditionError(f"unknown field {condition.field!r}; known fields: {known}")
+    if isinstance(condition, IsReported):
+        return
+    value = condition.value
+    if isinstance(value, ParamRef) and value.name not in parameters:
+        raise ConditionError(f"unknown parameter {value.name!r}")
+    if field_type == "bool":
+        if not isinstance(value, bool) or condition.op not in ("==", "!="):
+            raise ConditionError(
+                f"{condition.field} is true or false: compare it with 'is true' or 'is not true'"
+            )
+    elif isinstance(value, bool):
+        raise ConditionError(f"{condition.field} is a number: compare it with a number")
+
+
+def compile_condition(condition: Condition, parameters: Mapping[str, Decimal]) -> dict:
+    """The durable-rules JSON pattern for ``condition`` with parameter values filled in."""
+    if isinstance(condition, AllOf):
+        return {"$and": [compile_condition(p, parameters) for p in condition.parts]}
+    if isinstance(condition, AnyOf):
+        return {"$or": [compile_condition(p, parameters) for p in condition.parts]}
+    if isinstance(condition, IsReported):
+        return {"$ex": {condition.field: 1}}
+    value = condition.value
+    if isinstance(value, ParamRef):
+        value = parameters[value.name]
+    if isinstance(value, Decimal):
+        value = float(value)
+    operator = _OPERATORS[condition.op]
+    test = {condition.field: value}
+    return test if operator is None else {operator: test}
+
+
+def describe_condition(condition: Condition) -> str:
+    """The condition written back in the rule-file syntax, for ``rules show``."""
+    if isinstance(condition, (AllOf, AnyOf)):
+        joiner = " and " if isinstance(condition, AllOf) else " or "
+        return joiner.join(
+            f"({describe_condition(p)})" if isinstance(p, (AllOf, AnyOf)) else describe_condition(p)
+            for p in condition.parts
+        )
+    if isinstance(condition, IsReported):
+        return f"{condition.field} is reported"
+    value = condition.value
+    if isinstance(value, bool):
+        return (
+            f"{condition.field} {'is' if condition.op == '==' else 'is not'} {str(value).lower()}"
+        )
+    if isinstance(value, ParamRef):
+        return f"{condition.field} {condition.op} param({value.name})"
+    return f"{condition.field} {condition.op} {value}"

@@ -1,0 +1,544 @@
+"""From a plan to the one flat fact the engine sees, and back to the facts a finding cites.
+
+Everything a rule needs that is not a plain comparison is computed here, once, in Python:
+"not true" folded into a boolean, sums and the external share, day differences between
+dates, menukaart membership for the plan's version, and eligibility. The engine then gets
+one fact per plan (or per intervention line) holding only booleans and numbers, never null
+(a value that is not there is left out), so none of its sharp edges can cut.
+
+A field's ``shown`` value is what a message prints (the reported answer, an amount, a date),
+and its ``cites`` are the concepts a finding on it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from compliance.findings import CitedFact, Localized
+from compliance.model.filing import (
+    InterventionLine,
+    NpoPlan,
+    Plan,
+    Reported,
+    School,
+    SchoolYearPlans,
+    WorkloadPlan,
+    amount,
+    is_true,
+)
+from compliance.rules.reference import Menukaart, MenukaartVersion
+
+EngineType = Literal["bool", "number"]
+Unit = Literal["answer", "amount", "ratio", "days", "count", "hours", "date", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What one engine fact is about: one school's plan in one school year, or one line."""
+
+    school: School
+    year: SchoolYearPlans
+    plan: Plan
+    menukaart: MenukaartVersion | None
+    allowance_list: frozenset[tuple[str, str]]
+    line: InterventionLine | None = None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: EngineType | None  # None: shown in messages, never given to the engine
+    unit: Unit
+    describe: Localized
+    value: Callable[[Subject], object]
+    shown: Callable[[Subject], object] | None = None
+    cites: tuple[str, ...] = ()
+    cites_every_line: bool = False  # cite the concepts on every line of the plan
+
+    def shown_value(self, subject: Subject) -> object:
+        return (self.shown or self.value)(subject)
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """One kind of engine fact: the plan of a scheme, or an intervention line."""
+
+    name: str
+    scheme: str
+    about: Literal["plan", "line"]
+    plan: str  # attribute of SchoolYearPlans
+    fields: Mapping[str, FieldSpec]
+    engine_fields: tuple[FieldSpec, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        engine = tuple(spec for spec in self.fields.values() if spec.type is not None)
+        object.__setattr__(self, "engine_fields", engine)
+
+    def field_types(self) -> dict[str, EngineType]:
+        return {spec.name: spec.type for spec in self.engine_fields}
+
+    def subjects(
+        self,
+        school: School,
+        year: SchoolYearPlans,
+        menukaart: MenukaartVersion | None,
+        allowance_list: frozenset[tuple[str, str]],
+    ) -> Iterator[Subject]:
+        plan = getattr(year, self.plan)
+        if self.about == "plan":
+            yield Subject(school, year, plan, menukaart, allowance_list)
+        else:
+            for line in plan.lines:
+                yield Subject(school, year, plan, menukaart, allowance_list, line)
+
+    def engine_values(self, subject: Subject) -> dict[str, bool | float]:
+        """The fact's fields as the engine sees them; absent values are left out."""
+        values: dict[str, bool | float] = {}
+        for spec in self.engine_fields:
+            value = spec.value(subject)
+            if value is not None:
+                values[spec.name] = value if isinstance(value, bool) else float(value)
+        return values
+
+    def cite(self, subject: Subject, names: list[str]) -> tuple[CitedFact, ...]:
+        """The reported facts behind ``names``; a concept not reported is cited without
+        context, value or line, so a finding can say what was missing."""
+        cited: dict[tuple, CitedFact] = {}
+        for name in names:
+            spec = self.fields[name]
+            for concept in spec.cites:
+                for fact in _citations(subject, concept, spec.cites_every_line):
+                    cited.setdefault((fact.concept, fact.context), fact)
+        return tuple(cited.values())
+
+
+def _citations(subject: Subject, concept: str, every_line: bool) -> list[CitedFact]:
+    if every_line:
+        found = [_reported_in(line, concept) for line in subject.plan.lines]
+        return [_cited(concept, reported) for reported in found if reported is not None]
+    holder = (
+        subject.line if subject.line is not None and _has(subject.line, concept) else subject.plan
+    )
+    return [_cited(concept, _reported_in(holder, concept))]
+
+
+def _has(model: Plan, concept: str) -> bool:
+    return concept in _alias_map(type(model))
+
+
+def _reported_in(model: Plan, concept: str) -> Reported | None:
+    return getattr(model, _alias_map(type(model))[concept])
+
+
+_ALIASES: dict[type, dict[str, str]] = {}
+
+
+def _alias_map(model: type[Plan]) -> dict[str, str]:
+    aliases = _ALIASES.get(model)
+    if aliases is None:
+        aliases = {f.alias: name for name, f in model.model_fields.items() if f.alias}
+        _ALIASES[model] = aliases
+    return aliases
+
+
+def _cited(concept: str, reported: Reported | None) -> CitedFact:
+    if reported is None:
+        return CitedFact(concept, None, None, None)
+    source = reported.source
+    return CitedFact(concept, source.context, source.lexical, source.source_line)
+
+
+# -- field constructors ---------------------------------------------------------------------
+
+
+def _answer(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
+    """A yes/no question: true for the engine only when reported true."""
+    return FieldSpec(
+        name,
+        "bool",
+        "answer",
+        Localized(nl, en),
+        value=lambda s: is_true(getattr(s.plan, attribute)),
+        shown=lambda s: getattr(s.plan, attribute),
+        cites=(concept,),
+    )
+
+
+def _reported_amount(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
+    return FieldSpec(
+        name,
+        "number",
+        "amount",
+        Localized(nl, en),
+        value=lambda s: amount(getattr(s.plan, attribute)),
+        cites=(concept,),
+    )
+
+
+def _reported_date(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
+    return FieldSpec(
+        name,
+        None,
+        "date",
+        Localized(nl, en),
+        value=lambda s: _date(getattr(s.plan, attribute)),
+        cites=(concept,),
+    )
+
+
+def _date(reported: Reported | None) -> date | None:
+    return None if reported is None else reported.value
+
+
+def _days_between(later: date | None, earlier: date | None) -> int | None:
+    if later is None or earlier is None:
+        return None
+    return (later - earlier).days
+
+
+def _funds(concept: str) -> FieldSpec:
+    return _reported_amount(
+        "funds_received", "funds_received", concept, "ontvangen middelen", "funds received"
+    )
+
+
+# -- the kinds ------------------------------------------------------------------------------
+
+
+def _workload_fields() -> list[FieldSpec]:
+    def plan(subject: Subject) -> WorkloadPlan:
+        return subject.plan
+
+    consent_date = "WorkloadStaffCouncilConsentDate"
+    consultation_date = "WorkloadTeamConsultationDate"
+    spending = tuple(WorkloadPlan.concept_of(name) for name in WorkloadPlan.SPENDING_FIELDS)
+    return [
+        _funds("WorkloadFundsReceived"),
+        _answer(
+            "team_consultation_held",
+            "team_consultation_held",
+            "WorkloadTeamConsultationHeld",
+            "gesprek met het team gevoerd",
+            "team consultation held",
+        ),
+        _answer(
+            "staff_council_consent",
+            "staff_council_consent",
+            "WorkloadStaffCouncilConsent",
+            "P-MR heeft ingestemd",
+            "staff council consented",
+        ),
+        _reported_date(
+            "team_consultation_date",
+            "team_consultation_date",
+            consultation_date,
+            "datum gesprek met het team",
+            "date of the team consultation",
+        ),
+        _reported_date(
+            "staff_council_consent_date",
+            "staff_council_consent_date",
+            consent_date,
+            "datum instemming P-MR",
+            "date of the staff council's consent",
+        ),
+        FieldSpec(
+            "consent_days_after_consultation",
+            "number",
+            "days",
+            Localized(
+                "dagen tussen gesprek met het team en instemming P-MR (negatief: instemming eerst)",
+                "days from team consultation to staff-council consent (negative: consent first)",
+            ),
+            value=lambda s: _days_between(
+                _date(plan(s).staff_council_consent_date), _date(plan(s).team_consultation_date)
+            ),
+            cites=(consultation_date, consent_date),
+        ),
+        FieldSpec(
+            "consent_days_after_school_year",
+            "number",
+            "days",
+            Localized(
+                "dagen na het einde van het schooljaar waarop de P-MR instemde",
+                "days after the end of the school year on which the staff council consented",
+            ),
+            value=lambda s: _days_between(
+                _date(plan(s).staff_council_consent_date), s.year.last_day
+            ),
+            cites=(consent_date,),
+        ),
+        FieldSpec(
+            "spending_categories_reported",
+            "number",
+            "count",
+            Localized(
+                "aantal gemelde bestedingscategorieën (van vier)",
+                "number of spending categories reported (of four)",
+            ),
+            value=lambda s: sum(
+                amount(getattr(plan(s), name)) is not None for name in WorkloadPlan.SPENDING_FIELDS
+            ),
+            cites=spending,
+        ),
+        FieldSpec(
+            "spending_total",
+            None,
+            "amount",
+            Localized("totaal besteed", "total spent"),
+            value=lambda s: plan(s).spending_total,
+            cites=spending,
+        ),
+        FieldSpec(
+            "spending_deviation",
+            "number",
+            "ratio",
+            Localized("|besteed − ontvangen| ÷ ontvangen", "|spent − received| ÷ received"),
+            value=lambda s: plan(s).spending_deviation,
+            cites=("WorkloadFundsReceived", *spending),
+        ),
+    ]
+
+
+def _professionalisation_fields() -> list[FieldSpec]:
+    return [
+        _funds("ProfessionalisationFundsReceived"),
+        _answer(
+            "team_consultation_held",
+            "team_consultation_held",
+            "ProfessionalisationTeamConsultationHeld",
+            "gesprek met het team gevoerd",
+            "team consultation held",
+        ),
+        _answer(
+            "staff_council_consent",
+            "staff_council_consent",
+            "ProfessionalisationStaffCouncilConsent",
+            "P-MR heeft ingestemd",
+            "staff council consented",
+        ),
+    ]
+
+
+def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
+    def plan(subject: Subject) -> NpoPlan:
+        return subject.plan
+
+    lines_spending = ("NpoInterventionSpending", "NpoInterventionExternalSpending")
+    fields = [
+        _funds("NpoFundsReceived"),
+        _answer(
+            "school_scan_completed",
+            "school_scan_completed",
+            "NpoSchoolScanCompleted",
+            "schoolscan afgerond",
+            "school scan completed",
+        ),
+        _answer(
+            "team_involved", "team_involved", "NpoTeamInvolved", "team betrokken", "team involved"
+        ),
+        _answer(
+            "council_consent",
+            "council_consent",
+            "NpoCouncilConsent",
+            "MR heeft ingestemd",
+            "council consented",
+        ),
+        FieldSpec(
+            "external_share",
+            "number",
+            "ratio",
+            Localized(
+                "externe uitgaven ÷ uitgaven over de interventieregels (niet bepaald bij 0)",
+                "external spending ÷ spending over the intervention lines (none when 0)",
+            ),
+            value=lambda s: plan(s).external_share,
+            cites=lines_spending,
+            cites_every_line=True,
+        ),
+        FieldSpec(
+            "spending_total",
+            None,
+            "amount",
+            Localized("uitgaven over de interventieregels", "spending over the lines"),
+            value=lambda s: plan(s).spending_total,
+            cites=("NpoInterventionSpending",),
+            cites_every_line=True,
+        ),
+        FieldSpec(
+            "external_total",
+            None,
+            "amount",
+            Localized("externe uitgaven over de interventieregels", "external spending"),
+            value=lambda s: plan(s).external_total,
+            cites=("NpoInterventionExternalSpending",),
+            cites_every_line=True,
+        ),
+        _reported_amount(
+            "labour_market_allowance_paid",
+            "labour_market_allowance_paid",
+            "LabourMarketAllowancePaid",
+            "betaalde arbeidsmarkttoelage",
+            "labour-market allowance paid",
+        ),
+        FieldSpec(
+            "on_allowance_list",
+            "bool",
+            "answer",
+            Localized(
+                "school staat dit schooljaar op de lijst voor de arbeidsmarkttoelage",
+                "school is on the labour-market allowance list for the school year",
+            ),
+            value=lambda s: (s.year.school_year, s.school.brin) in s.allowance_list,
+        ),
+        FieldSpec(
+            "menukaart_version",
+            None,
+            "text",
+            Localized("menukaartversie van het schooljaar", "menukaart version of the year"),
+            value=lambda s: s.menukaart.name if s.menukaart else None,
+        ),
+    ]
+    for letter, names in menukaart.doelgebieden.items():
+        fields.append(_lines_in_doelgebied(letter, names))
+    return fields
+
+
+def _lines_in_doelgebied(letter: str, names: Localized) -> FieldSpec:
+    def count(subject: Subject) -> int:
+        version = subject.menukaart
+        if version is None:
+            return 0
+        return sum(
+            version.doelgebied_of.get(line.normalized_code or "") == letter
+            for line in subject.plan.lines
+        )
+
+    return FieldSpec(
+        f"menukaart_lines_{letter.lower()}",
+        "number",
+        "count",
+        Localized(
+            f"aantal regels met een code van de menukaart in doelgebied {letter} ({names.nl})",
+            f"lines with a menukaart code in doelgebied {letter} ({names.en})",
+        ),
+        value=count,
+        cites=("NpoInterventionCode",),
+        cites_every_line=True,
+    )
+
+
+def _npo_line_fields(menukaart: Menukaart) -> list[FieldSpec]:
+    def code(subject: Subject) -> str | None:
+        return subject.line.normalized_code
+
+    return [
+        _funds("NpoFundsReceived"),
+        FieldSpec(
+            "code",
+            None,
+            "text",
+            Localized("interventiecode", "intervention code"),
+            value=lambda s: s.line.code,
+            cites=("NpoInterventionCode",),
+        ),
+        FieldSpec(
+            "intervention",
+            None,
+            "text",
+            Localized("naam van de interventie", "name of the intervention"),
+            value=lambda s: (
+                menukaart.ineffective.get(code(s) or "")
+                or (s.menukaart.names.get(code(s) or "") if s.menukaart else None)
+            ),
+        ),
+        FieldSpec(
+            "code_on_menukaart",
+            "bool",
+            "answer",
+            Localized(
+                "code staat op de menukaartversie van het schooljaar",
+                "code is on the menukaart version of the school year",
+            ),
+            value=lambda s: s.menukaart is not None and code(s) in s.menukaart.doelgebied_of,
+            cites=("NpoInterventionCode",),
+        ),
+        FieldSpec(
+            "code_ineffective",
+            "bool",
+            "answer",
+            Localized("code is bewezen niet-effectief", "code is proven ineffective"),
+            value=lambda s: code(s) in menukaart.ineffective,
+            cites=("NpoInterventionCode",),
+        ),
+        FieldSpec(
+            "menukaart_version",
+            None,
+            "text",
+            Localized("menukaartversie van het schooljaar", "menukaart version of the year"),
+            value=lambda s: s.menukaart.name if s.menukaart else None,
+        ),
+    ]
+
+
+def _other_professionals_fields() -> list[FieldSpec]:
+    return [
+        FieldSpec(
+            "hours_per_month",
+            "number",
+            "hours",
+            Localized(
+                "uren andere professionals per maand", "hours of other professionals a month"
+            ),
+            value=lambda s: amount(s.plan.hours_per_month),
+            cites=("OtherProfessionalsHoursPerMonth",),
+        ),
+        _answer(
+            "council_consulted",
+            "council_consulted",
+            "OtherProfessionalsCouncilConsulted",
+            "MR geraadpleegd",
+            "council consulted",
+        ),
+    ]
+
+
+def fact_kinds(menukaart: Menukaart) -> dict[str, FactKind]:
+    """Every kind of fact a rule can be about, keyed ``<scheme>_<about>``."""
+    kinds = [
+        FactKind("wdm_plan", "wdm", "plan", "workload", _by_name(_workload_fields())),
+        FactKind(
+            "prb_plan",
+            "prb",
+            "plan",
+            "professionalisation",
+            _by_name(_professionalisation_fields()),
+        ),
+        FactKind("npo_plan", "npo", "plan", "npo", _by_name(_npo_plan_fields(menukaart))),
+        FactKind("npo_line", "npo", "line", "npo", _by_name(_npo_line_fields(menukaart))),
+        FactKind(
+            "adw_plan",
+            "adw",
+            "plan",
+            "other_professionals",
+            _by_name(_other_professionals_fields()),
+        ),
+    ]
+    return {kind.name: kind for kind in kinds}
+
+
+def _by_name(fields: list[FieldSpec]) -> dict[str, FieldSpec]:
+    return {spec.name: spec for spec in fields}
+
+
+# Values every message may use, whatever the kind.
+STANDARD_PLACEHOLDERS: dict[str, Callable[[Subject], object]] = {
+    "school": lambda s: s.school.brin,
+    "school_name": lambda s: s.school.name or s.school.brin,
+    "school_year": lambda s: s.year.school_year,
+    "school_year_last_day": lambda s: s.year.last_day,
+    "line": lambda s: s.line.number if s.line else None,
+}
