@@ -1,0 +1,27 @@
+"""What every engine takes and gives."""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol
+
+from compliance.rules.books import Book
+
+
+class Match(NamedTuple):
+    """Rule ``rule`` fired on the fact whose ``ref`` field is ``ref``."""
+
+    rule: str
+    ref: int
+
+
+class EngineError(RuntimeError):
+    """The engine could not judge a filing (or cannot run at all)."""
+
+
+class Engine(Protocol):
+    name: str
+
+    def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
+        """Judge one filing: per book, the facts prepared for it. Facts carry ``kind``,
+        ``ref`` and their fields; every fact is one plan or one line, never a join."""
+        ...
