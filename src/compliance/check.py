@@ -1,0 +1,143 @@
+"""One filing, end to end: read → model → rules → engine → findings.
+
+A Checker is built once per process (it compiles rule books lazily and keeps the engine),
+then judges any number of filings. Every input gives exactly one FilingResult.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compliance.engine import Engine, make_engine
+from compliance.findings import BLOCKING, Finding, Measured
+from compliance.model.build import build_board
+from compliance.model.filing import Board
+from compliance.model.structure import check_structure
+from compliance.read import ReadLimits, UnreadableFiling, load_taxonomy, read_instance
+from compliance.read.safety import read_bytes
+from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, Library
+from compliance.rules.catalogue import Catalogue
+from compliance.rules.facts import STANDARD_PLACEHOLDERS, FactKind, Subject
+
+REPORT_VERSION = "1"
+
+
+@dataclass
+class FilingResult:
+    file: str
+    sha256: str
+    status: str  # compliant | findings | unreadable | error
+    board: str | None = None
+    error: UnreadableFiling | str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    model: Board | None = None  # for the text report and the batch summary; not serialised
+
+    @property
+    def blocking(self) -> bool:
+        """True when the filing has an error or violation (exit status 1)."""
+        return any(finding.severity in BLOCKING for finding in self.findings)
+
+    def error_text(self, lang: str = "en") -> str | None:
+        if isinstance(self.error, UnreadableFiling):
+            return self.error.describe(lang)
+        return self.error
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    kind: FactKind
+    subject: Subject
+    book: Book
+
+
+class Checker:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        engine: Engine | None = None,
+        limits: ReadLimits | None = None,
+    ) -> None:
+        self.catalogue = catalogue
+        self.engine = engine or make_engine()
+        self.limits = limits or ReadLimits()
+        self.library = Library(catalogue)
+        self.taxonomy = load_taxonomy()
+        self.severities = catalogue.severities()
+        self.allowance_list = catalogue.allowance_list
+
+    def check_file(self, path: Path, name: str | None = None) -> FilingResult:
+        """Judge the file at ``path``; ``name`` is how the result refers to it."""
+        name = name if name is not None else str(path)
+        try:
+            data = read_bytes(path, self.limits)
+        except UnreadableFiling as error:
+            return FilingResult(name, "", "unreadable", error=error)
+        return self.check_bytes(data, name)
+
+    def check_bytes(self, data: bytes, name: str) -> FilingResult:
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            instance = read_instance(data, self.taxonomy, self.limits)
+        except UnreadableFiling as error:
+            return FilingResult(name, digest, "unreadable", error=error)
+        structure = check_structure(instance, self.taxonomy, self.catalogue.domain, self.severities)
+        board = build_board(structure, self.taxonomy)
+        findings = structure.findings + self.judge(board)
+        findings.sort(key=Finding.sort_key)
+        status = "findings" if findings else "compliant"
+        return FilingResult(name, digest, status, structure.board, None, findings, board)
+
+    def judge(self, board: Board) -> list[Finding]:
+        """Run every rule in force on every plan of the board."""
+        judged: list[_Judged] = []
+        work: dict[str, tuple[Book, list[dict]]] = {}
+        allowance = self.allowance_list
+        for school in board.schools:
+            for year in school.years:
+                book = self.library.book_for(school.type, year.first_day)
+                if not book.rules:
+                    continue
+                menukaart = self.catalogue.menukaart.version_on(year.first_day)
+                facts = work.setdefault(book.name, (book, []))[1]
+                for kind_name in sorted(book.kinds):
+                    kind = self.catalogue.kinds[kind_name]
+                    for subject in kind.subjects(school, year, menukaart, allowance):
+                        fact = kind.engine_values(subject)
+                        fact[KIND_FIELD] = kind_name
+                        fact[REF_FIELD] = len(judged)
+                        judged.append(_Judged(kind, subject, book))
+                        facts.append(fact)
+        matches = self.engine.run(list(work.values()))
+        return [self._finding(judged[match.ref], match.rule) for match in matches]
+
+    def _finding(self, judged: _Judged, rule_id: str) -> Finding:
+        compiled = judged.book.rule(rule_id)
+        rule = compiled.rule
+        subject = judged.subject
+        return Finding(
+            rule=rule.id,
+            severity=compiled.severity,
+            school=subject.school.brin,
+            school_year=subject.year.school_year,
+            line=subject.line.number if subject.line is not None else None,
+            facts=judged.kind.cite(subject, rule.cited_fields),
+            values=self._placeholder_values(rule.placeholders, judged),
+        )
+
+    def _placeholder_values(self, names: set[str], judged: _Judged) -> dict[str, object]:
+        values: dict[str, object] = {}
+        fields = judged.kind.fields
+        parameters = self.catalogue.parameters
+        for name in names:
+            if name in fields:
+                spec = fields[name]
+                values[name] = Measured(spec.shown_value(judged.subject), spec.unit)
+            elif name in parameters:
+                parameter = parameters[name]
+                value = parameter.values.at(judged.subject.year.first_day)
+                values[name] = Measured(value, parameter.unit)
+            else:
+                values[name] = STANDARD_PLACEHOLDERS[name](judged.subject)
+        return values

@@ -1,0 +1,206 @@
+"""The `compliance` command: check filings, inspect and test the rule catalogue."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from compliance import __version__
+from compliance.check import Checker, FilingResult
+from compliance.datafiles import DataFileError
+from compliance.engine import ENGINE_NAMES, EngineError, make_engine
+from compliance.read import ReadLimits
+from compliance.report.json_report import dumps, result_object
+from compliance.report.text_report import render_text
+from compliance.rules.catalogue import Catalogue, load_catalogue
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    """A usage problem: one line on stderr, exit status 2."""
+    click.echo(f"compliance: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def _catalogue(rules_dir: Path | None, reference_dir: Path | None) -> Catalogue:
+    try:
+        return load_catalogue(rules_dir, reference_dir)
+    except DataFileError as error:
+        _fail(str(error))
+
+
+def _checker(ctx_options: dict, catalogue: Catalogue) -> Checker:
+    try:
+        engine = make_engine(ctx_options["engine"])
+    except EngineError as error:
+        _fail(str(error))
+    limits = ReadLimits(max_bytes=ctx_options["max_bytes"], max_depth=ctx_options["max_depth"])
+    return Checker(catalogue, engine, limits)
+
+
+rules_dir_option = click.option(
+    "--rules-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Use the rule catalogue in this folder instead of the shipped one.",
+)
+reference_dir_option = click.option(
+    "--reference-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Replace shipped reference data with files of the same names in this folder "
+    "(arbeidsmarkttoelage.csv, menukaart.yaml).",
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINE_NAMES),
+    default="durable",
+    show_default=True,
+    help="Rule engine; python judges identically where durable-rules cannot be built.",
+)
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of messages and text output.",
+)
+
+
+def limit_options(function):
+    function = click.option(
+        "--max-depth",
+        type=click.IntRange(4, 200),
+        default=ReadLimits.max_depth,
+        show_default=True,
+        help="Refuse XML nested deeper than this.",
+    )(function)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(1),
+        default=ReadLimits.max_bytes,
+        show_default=True,
+        help="Refuse filings larger than this many bytes.",
+    )(function)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="compliance")
+def main() -> None:
+    """Check Dutch school boards' spending-plan filings (XBRL) against the rules for
+    werkdrukmiddelen, NP Onderwijs and related schemes."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@lang_option
+@reference_dir_option
+@rules_dir_option
+@engine_option
+@limit_options
+def check(files, output, lang, reference_dir, rules_dir, engine, max_bytes, max_depth) -> None:
+    """Judge each FILE and report its findings.
+
+    Exit status: 0 no error or violation (warnings allowed), 1 at least one error or
+    violation, 2 a usage error or a file that could not be read at all.
+    """
+    catalogue = _catalogue(rules_dir, reference_dir)
+    checker = _checker(
+        {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
+    )
+    results = [checker.check_file(path, str(path)) for path in files]
+    for result in results:
+        if result.status == "unreadable":
+            click.echo(f"compliance: {result.file}: {result.error_text(lang)}", err=True)
+    if output == "json":
+        objects = [result_object(result, catalogue, lang) for result in results]
+        click.echo(dumps(objects[0] if len(objects) == 1 else objects))
+    else:
+        click.echo("\n".join(render_text(result, catalogue, lang) for result in results), nl=False)
+    sys.exit(exit_status(results))
+
+
+def exit_status(results: list[FilingResult]) -> int:
+    if any(result.status == "unreadable" for result in results):
+        return EXIT_UNUSABLE
+    if any(result.blocking or result.status == "error" for result in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@main.group()
+def rules() -> None:
+    """List, explain and test the rule catalogue."""
+
+
+@rules.command("list")
+@lang_option
+@rules_dir_option
+def rules_list(lang, rules_dir) -> None:
+    """Every rule: id, severity, scheme and title."""
+    from compliance.report.rules_report import rule_table
+
+    click.echo(rule_table(_catalogue(rules_dir, None), lang))
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.option(
+    "--year",
+    "school_year",
+    help="Show the parameters in force for this school "
+    "year (2022-2023); default: every dated value.",
+)
+@lang_option
+@reference_dir_option
+@rules_dir_option
+def rules_show(rule_id, school_year, lang, reference_dir, rules_dir) -> None:
+    """What rule RULE_ID checks, its parameters and severity by school year, and its source."""
+    from compliance.report.rules_report import describe_rule
+
+    catalogue = _catalogue(rules_dir, reference_dir)
+    rule_id = rule_id.strip().upper()
+    if rule_id not in catalogue.rules:
+        _fail(f"no rule {rule_id}; `compliance rules list` shows them all")
+    year = None
+    if school_year is not None:
+        year = catalogue.domain.calendar.year_of_label(school_year)
+        if year is None:
+            _fail(f"--year {school_year!r} is not a school year such as 2022-2023")
+    click.echo(describe_rule(catalogue, catalogue.rules[rule_id], year, lang))
+
+
+@rules.command("test")
+@click.argument("rule_ids", nargs=-1)
+@rules_dir_option
+@engine_option
+def rules_test(rule_ids, rules_dir, engine) -> None:
+    """Run the cases documented in the rule files (all rules, or the RULE_IDS given)."""
+    from compliance.authoring.cases import run_cases
+
+    catalogue = _catalogue(rules_dir, None)
+    wanted = [rule_id.strip().upper() for rule_id in rule_ids]
+    unknown = [rule_id for rule_id in wanted if rule_id not in catalogue.rules]
+    if unknown:
+        _fail(f"no rule {unknown[0]}; `compliance rules list` shows them all")
+    checker = _checker(
+        {"engine": engine, "max_bytes": ReadLimits.max_bytes, "max_depth": ReadLimits.max_depth},
+        catalogue,
+    )
+    failed = total = 0
+    for outcome in run_cases(catalogue, checker, wanted or None):
+        total += 1
+        if outcome.passed:
+            click.echo(f"ok    {outcome.rule}  {outcome.case}")
+        else:
+            failed += 1
+            click.echo(
+                f"FAIL  {outcome.rule}  {outcome.case}: expected {outcome.expected}, "
+                f"got {outcome.got}"
+            )
+    click.echo(f"{total - failed} of {total} cases pass")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
