@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
-from compliance.engine import Engine, make_engine
+from compliance.engine import Engine, Match, make_engine
+from compliance.engine.python_engine import Predicate, compile_pattern
 from compliance.findings import BLOCKING, Finding, Measured
 from compliance.model.build import build_board
 from compliance.model.filing import Board
@@ -24,6 +26,19 @@ from compliance.rules.facts import STANDARD_PLACEHOLDERS, FactKind, Subject
 REPORT_VERSION = "1"
 
 
+@dataclass(frozen=True, slots=True)
+class PlanOutcome:
+    """How one plan (or intervention line) fared: what the monitoring summary counts."""
+
+    school: str
+    school_type: str
+    school_year: str
+    kind: str  # wdm_plan, npo_plan, npo_line, ...
+    judged: tuple[str, ...]  # rules in force whose judged_when holds for it
+    fired: tuple[str, ...]  # rules that gave a finding on it
+    figures: dict[str, float]  # its numeric fields (amounts, shares, counts)
+
+
 @dataclass
 class FilingResult:
     file: str
@@ -33,6 +48,7 @@ class FilingResult:
     error: UnreadableFiling | str | None = None
     findings: list[Finding] = field(default_factory=list)
     model: Board | None = None  # for the text report and the batch summary; not serialised
+    plans: list[PlanOutcome] = field(default_factory=list)  # with record_plans only
 
     @property
     def blocking(self) -> bool:
@@ -50,6 +66,7 @@ class _Judged:
     kind: FactKind
     subject: Subject
     book: Book
+    fact: dict
 
 
 class Checker:
@@ -58,8 +75,12 @@ class Checker:
         catalogue: Catalogue,
         engine: Engine | None = None,
         limits: ReadLimits | None = None,
+        record_plans: bool = False,
     ) -> None:
+        """``record_plans`` keeps a PlanOutcome per judged plan, for the batch summary."""
         self.catalogue = catalogue
+        self.record_plans = record_plans
+        self._judged_when: dict[str, dict[str, Predicate | None]] = {}
         self.engine = engine or make_engine()
         self.limits = limits or ReadLimits()
         self.library = Library(catalogue)
@@ -84,13 +105,21 @@ class Checker:
             return FilingResult(name, digest, "unreadable", error=error)
         structure = check_structure(instance, self.taxonomy, self.catalogue.domain, self.severities)
         board = build_board(structure, self.taxonomy)
-        findings = structure.findings + self.judge(board)
+        judged, matches = self._run_rules(board)
+        findings = structure.findings + [
+            self._finding(judged[match.ref], match.rule) for match in matches
+        ]
         findings.sort(key=Finding.sort_key)
         status = "findings" if findings else "compliant"
-        return FilingResult(name, digest, status, structure.board, None, findings, board)
+        plans = self._outcomes(judged, matches) if self.record_plans else []
+        return FilingResult(name, digest, status, structure.board, None, findings, board, plans)
 
     def judge(self, board: Board) -> list[Finding]:
         """Run every rule in force on every plan of the board."""
+        judged, matches = self._run_rules(board)
+        return [self._finding(judged[match.ref], match.rule) for match in matches]
+
+    def _run_rules(self, board: Board) -> tuple[list[_Judged], list[Match]]:
         judged: list[_Judged] = []
         work: dict[str, tuple[Book, list[dict]]] = {}
         allowance = self.allowance_list
@@ -107,10 +136,51 @@ class Checker:
                         fact = kind.engine_values(subject)
                         fact[KIND_FIELD] = kind_name
                         fact[REF_FIELD] = len(judged)
-                        judged.append(_Judged(kind, subject, book))
+                        judged.append(_Judged(kind, subject, book, fact))
                         facts.append(fact)
-        matches = self.engine.run(list(work.values()))
-        return [self._finding(judged[match.ref], match.rule) for match in matches]
+        return judged, self.engine.run(list(work.values()))
+
+    def _outcomes(self, judged: list[_Judged], matches: list[Match]) -> list[PlanOutcome]:
+        fired: dict[int, list[str]] = {}
+        for match in matches:
+            fired.setdefault(match.ref, []).append(match.rule)
+        outcomes = []
+        for ref, item in enumerate(judged):
+            guards = self._guards(item.book)
+            applicable = tuple(
+                rule.id
+                for rule in item.book.rules
+                if rule.kind == item.kind.name
+                and (guards[rule.id] is None or guards[rule.id](item.fact))
+            )
+            figures = {}
+            for spec in item.kind.fields.values():
+                value = spec.value(item.subject)
+                if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+                    figures[spec.name] = float(value)
+            outcomes.append(
+                PlanOutcome(
+                    school=item.subject.school.brin,
+                    school_type=item.subject.school.type,
+                    school_year=item.subject.year.school_year,
+                    kind=item.kind.name,
+                    judged=applicable,
+                    fired=tuple(sorted(fired.get(ref, ()))),
+                    figures=figures,
+                )
+            )
+        return outcomes
+
+    def _guards(self, book: Book) -> dict[str, Predicate | None]:
+        """Each rule's compiled judged_when as a predicate, once per book."""
+        guards = self._judged_when.get(book.name)
+        if guards is None:
+            guards = {
+                rule.id: compile_pattern(rule.guard) if rule.guard is not None else None
+                for rule in book.rules
+            }
+            self._judged_when[book.name] = guards
+        return guards
 
     def _finding(self, judged: _Judged, rule_id: str) -> Finding:
         compiled = judged.book.rule(rule_id)

@@ -27,6 +27,7 @@ class CompiledRule:
     kind: str
     severity: str
     pattern: dict  # durable-rules JSON pattern over one fact
+    guard: dict | None  # the compiled judged_when alone (for the batch summary)
     rule: Rule
 
 
@@ -77,11 +78,14 @@ def _compile_rule(rule: Rule, day: date, parameters: dict) -> CompiledRule:
     missing = params_of(rule.when) - set(parameters)
     if missing:
         raise ValueError(f"{rule.id}: parameter {sorted(missing)[0]} has no value on {day}")
+    guard = None
     parts = [{KIND_FIELD: rule.fact_kind}]
     if rule.judged_when is not None:
-        parts.append(compile_condition(rule.judged_when, parameters))
+        guard = compile_condition(rule.judged_when, parameters)
+        parts.append(guard)
     parts.append(compile_condition(rule.when, parameters))
-    return CompiledRule(rule.id, rule.fact_kind, rule.severity_on(day), {"$and": parts}, rule)
+    pattern = {"$and": parts}
+    return CompiledRule(rule.id, rule.fact_kind, rule.severity_on(day), pattern, guard, rule)
 
 
 def _epoch_starts(catalogue: Catalogue) -> list[date]:

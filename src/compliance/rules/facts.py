@@ -292,6 +292,7 @@ def _workload_fields() -> list[FieldSpec]:
             value=lambda s: plan(s).spending_total,
             cites=spending,
         ),
+        *(_spending_category(name) for name in WorkloadPlan.SPENDING_FIELDS),
         FieldSpec(
             "spending_deviation",
             "number",
@@ -301,6 +302,19 @@ def _workload_fields() -> list[FieldSpec]:
             cites=("WorkloadFundsReceived", *spending),
         ),
     ]
+
+
+def _spending_category(attribute: str) -> FieldSpec:
+    """One of the four categories, shown and summarised (the monitoring split), not judged."""
+    concept = WorkloadPlan.concept_of(attribute)
+    return FieldSpec(
+        attribute,
+        None,
+        "amount",
+        Localized(f"besteed: {concept}", f"spent: {concept}"),
+        value=lambda s: amount(getattr(s.plan, attribute)),
+        cites=(concept,),
+    )
 
 
 def _professionalisation_fields() -> list[FieldSpec]:

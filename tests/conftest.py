@@ -1,0 +1,118 @@
+"""Shared fixtures: the shipped catalogue, a checker per engine, a filing builder, the CLI.
+
+Tests run against the installed package (scripts/test.sh installs it, not editable), so
+what they check is what a user gets.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.authoring.instance_writer import write_instance
+from compliance.check import Checker
+from compliance.cli import main
+from compliance.engine import make_engine
+from compliance.read import load_taxonomy
+from compliance.rules import load_catalogue
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+
+DURABLE_AVAILABLE = importlib.util.find_spec("durable") is not None
+ENGINES = ["durable", "python"] if DURABLE_AVAILABLE else ["python"]
+
+# A one-school board whose every plan complies; tests change what they are about.
+COMPLIANT_YEAR = {
+    "facts": {
+        "WorkloadFundsReceived": "61000.00",
+        "WorkloadTeamConsultationHeld": True,
+        "WorkloadTeamConsultationDate": "2022-09-12",
+        "WorkloadStaffCouncilConsent": True,
+        "WorkloadStaffCouncilConsentDate": "2022-10-03",
+        "WorkloadSpendingPersonnel": "55000.00",
+        "WorkloadSpendingMaterials": "6000.00",
+        "NpoFundsReceived": "80000.00",
+        "NpoSchoolScanCompleted": True,
+        "NpoTeamInvolved": True,
+        "NpoCouncilConsent": True,
+    },
+    "lines": [
+        {
+            "NpoInterventionCode": "B3",
+            "NpoInterventionSpending": "60000.00",
+            "NpoInterventionExternalSpending": "0.00",
+        },
+        {
+            "NpoInterventionCode": "C1",
+            "NpoInterventionSpending": "20000.00",
+            "NpoInterventionExternalSpending": "5000.00",
+        },
+    ],
+}
+COMPLIANT_BOARD = {
+    "board": "41234",
+    "name": "Stichting Voorbeeld",
+    "schools": [
+        {
+            "brin": "12AB",
+            "type": "BAO",
+            "name": "De Linde",
+            "years": {"2022-2023": COMPLIANT_YEAR},
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def taxonomy():
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="session")
+def checkers(catalogue):
+    """One checker per available engine, built once: compiling books is per process."""
+    return {name: Checker(catalogue, make_engine(name)) for name in ENGINES}
+
+
+@pytest.fixture(params=ENGINES)
+def checker(request, checkers):
+    """Each test using this runs once per engine."""
+    return checkers[request.param]
+
+
+@pytest.fixture
+def board_spec():
+    """A fresh deep copy of the compliant board, for a test to break."""
+    return copy.deepcopy(COMPLIANT_BOARD)
+
+
+@pytest.fixture
+def filing(taxonomy):
+    """Turn a board description into filing bytes (see authoring/instance_writer.py)."""
+
+    def build(spec: dict) -> bytes:
+        return write_instance(spec, taxonomy)
+
+    return build
+
+
+@pytest.fixture
+def cli():
+    """Run the compliance command in-process; returns click's Result (exit_code, stdout,
+    stderr)."""
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, [str(arg) for arg in args], catch_exceptions=False)
+
+    return run
