@@ -1,0 +1,189 @@
+"""The rule catalogue as data: bad files stop loading with file and field named, a new rule
+is a new file and no Python, and parameters and reference data hold by date."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from compliance.check import Checker
+from compliance.datafiles import DataFileError
+from compliance.engine import make_engine
+from compliance.resources import rules_dir
+from compliance.rules import load_catalogue
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped rules/ a test may change."""
+    target = tmp_path / "rules"
+    shutil.copytree(rules_dir(), target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("severity: violation", "severity: fatal", "severity"),
+        (
+            "when: staff_council_consent is not true",
+            "when: staff_council_consnet is not true",
+            "when",
+        ),
+        ("when: staff_council_consent is not true", "when: staff_council_consent > 1", "when"),
+        ("(gemeld: {staff_council_consent})", "(gemeld: {consent})", "message"),
+        ("id: WDM-002", "id: WDM-003", "id"),
+        ("  nl: P-MR heeft ingestemd", "  du: P-MR heeft ingestemd", "title"),
+    ],
+)
+def test_a_broken_rule_file_is_named_with_its_field(rules_copy, old, new, field):
+    broken = rules_copy / "wdm" / "WDM-002.yaml"
+    _edit(broken, old, new)
+    with pytest.raises(DataFileError) as raised:
+        load_catalogue(rules_copy)
+    assert raised.value.path == broken
+    assert field in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_the_cli_says_in_one_line_which_rule_file_is_broken(rules_copy, cli):
+    _edit(rules_copy / "npo" / "NPO-004.yaml", "about: line", "about: school")
+    result = cli("rules", "list", "--rules-dir", rules_copy)
+    assert result.exit_code == 2
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1
+    assert "NPO-004.yaml" in message and "about" in message
+
+
+def test_a_duplicate_rule_id_is_an_error(rules_copy):
+    (rules_copy / "extra").mkdir()
+    shutil.copy(rules_copy / "wdm" / "WDM-001.yaml", rules_copy / "extra" / "WDM-001.yaml")
+    with pytest.raises(DataFileError, match="duplicate id WDM-001"):
+        load_catalogue(rules_copy)
+
+
+def test_invalid_yaml_names_the_line(rules_copy):
+    (rules_copy / "wdm" / "WDM-001.yaml").write_text("id: WDM-001\ntitle: [unclosed\n")
+    with pytest.raises(DataFileError, match="line"):
+        load_catalogue(rules_copy)
+
+
+NEW_RULE = """\
+    id: WDM-900
+    scheme: wdm
+    about: plan
+    title:
+      nl: Alle vier bestedingscategorieën ingevuld
+      en: All four spending categories filled in
+    severity: warning
+    when: spending_categories_reported < 4
+    message:
+      nl: "Slechts {spending_categories_reported} van de vier categorieën zijn ingevuld."
+      en: "Only {spending_categories_reported} of the four categories are filled in."
+    source: {file: reviewer-note.txt, passage: "vul alle categorieën in"}
+    case_defaults:
+      facts: {WorkloadFundsReceived: 1000, WorkloadSpendingPersonnel: 1000}
+    cases:
+      - name: one category
+        fires: true
+      - name: all four
+        facts:
+          WorkloadSpendingMaterials: 0
+          WorkloadSpendingProfessionalisation: 0
+          WorkloadSpendingOther: 0
+        fires: false
+"""
+
+
+def test_a_new_rule_is_a_new_file_and_fires_without_python_changes(
+    rules_copy, cli, filing, board_spec, tmp_path
+):
+    (rules_copy / "wdm" / "WDM-900.yaml").write_text(textwrap.dedent(NEW_RULE))
+    catalogue = load_catalogue(rules_copy)
+    assert "WDM-900" in catalogue.rules
+
+    result = Checker(catalogue, make_engine("python")).check_bytes(filing(board_spec), "x")
+    fired = [f for f in result.findings if f.rule == "WDM-900"]
+    assert [(f.school, f.school_year, f.severity) for f in fired] == [
+        ("12AB", "2022-2023", "warning")
+    ]
+
+    assert "WDM-900" in cli("rules", "list", "--rules-dir", rules_copy).stdout
+    tested = cli("rules", "test", "WDM-900", "--rules-dir", rules_copy)
+    assert tested.exit_code == 0, tested.stdout
+    assert "2 of 2 cases pass" in tested.stdout
+
+
+def test_a_parameter_change_holds_from_its_date_on(rules_copy, filing, board_spec):
+    """Lower the NPO external-share signal to 20% from 2023/24: 22% external is then a
+    signal in 2023/24 but not in 2022/23."""
+    _edit(
+        rules_copy / "parameters.yaml",
+        "    2021-08-01: 0.25\n",
+        "    2021-08-01: 0.25\n    2023-08-01: 0.20\n",
+    )
+    year = board_spec["schools"][0]["years"].pop("2022-2023")
+    year["lines"] = [
+        {
+            "NpoInterventionCode": "B3",
+            "NpoInterventionSpending": "100",
+            "NpoInterventionExternalSpending": "22",
+        }
+    ]
+    board_spec["schools"][0]["years"] = {"2022-2023": year, "2023-2024": year}
+    checker = Checker(load_catalogue(rules_copy), make_engine("python"))
+    result = checker.check_bytes(filing(board_spec), "x")
+    signalled = [f.school_year for f in result.findings if f.rule == "NPO-007"]
+    assert signalled == ["2023-2024"]
+
+
+def test_a_reference_dir_replaces_the_allowance_list(tmp_path, filing, board_spec):
+    year = board_spec["schools"][0]["years"]["2022-2023"]
+    year["facts"]["LabourMarketAllowancePaid"] = "5000"
+    shipped = Checker(load_catalogue(), make_engine("python")).check_bytes(filing(board_spec), "x")
+    assert "NPO-009" not in {f.rule for f in shipped.findings}  # 12AB is on the sample list
+
+    (tmp_path / "arbeidsmarkttoelage.csv").write_text("school_year,brin\n2022-2023,99ZZ\n")
+    replaced = load_catalogue(reference_dir=tmp_path)
+    result = Checker(replaced, make_engine("python")).check_bytes(filing(board_spec), "x")
+    assert [f.rule for f in result.findings] == ["NPO-009"]
+    assert replaced.version != load_catalogue().version
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("school,brin\n2022-2023,12AB\n", "line 1"),
+        ("school_year,brin\n2022/2023,12AB\n", "line 2"),
+        ("school_year,brin\n2022-2023,12AB\n2022-2023,12ab\n", "line 3"),
+    ],
+)
+def test_a_bad_allowance_list_is_named_with_its_line(tmp_path, cli, content, problem):
+    (tmp_path / "arbeidsmarkttoelage.csv").write_text(content)
+    with pytest.raises(DataFileError, match=problem):
+        load_catalogue(reference_dir=tmp_path)
+
+
+def test_the_menukaart_version_follows_the_school_year(catalogue):
+    """2021/22 uses the 2021 menukaart, from 2022/23 the 2022 one: B10 is on it only then."""
+    calendar = catalogue.domain.calendar
+    in_force = {
+        label: catalogue.menukaart.version_on(calendar.year_of_label(label).first_day)
+        for label in ("2021-2022", "2022-2023", "2024-2025")
+    }
+    assert {label: version.name for label, version in in_force.items()} == {
+        "2021-2022": "2021",
+        "2022-2023": "2022",
+        "2024-2025": "2022",
+    }
+    assert "B10" not in in_force["2021-2022"].doelgebied_of
+    assert in_force["2022-2023"].doelgebied_of["B10"] == "B"

@@ -1,0 +1,117 @@
+"""The command line as its users meet it: exit statuses, formats, languages, rules commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+
+COMPLIANT = SAMPLES / "compliant-one-school.xbrl"
+PROBLEMS = SAMPLES / "multi-school-problems.xbrl"
+MALFORMED = SAMPLES / "malformed.xbrl"
+
+
+def test_a_compliant_filing_exits_0_and_says_so_in_dutch(cli):
+    result = cli("check", COMPLIANT)
+    assert result.exit_code == 0
+    assert "voldoet" in result.stdout
+
+
+def test_violations_exit_1_and_name_school_year_and_fact(cli):
+    result = cli("check", PROBLEMS)
+    assert result.exit_code == 1
+    assert "School 34CD (SBO De Brug, SBO), schooljaar 2022-2023" in result.stdout
+    assert "OtherProfessionalsHoursPerMonth = 24" in result.stdout
+
+
+def test_warnings_alone_exit_0(cli, tmp_path, filing, board_spec):
+    year = board_spec["schools"][0]["years"]["2022-2023"]
+    year["facts"]["WorkloadStaffCouncilConsentDate"] = "2023-08-15"  # WDM-004, a warning
+    path = tmp_path / "late.xbrl"
+    path.write_bytes(filing(board_spec))
+    result = cli("check", path, "--format", "json")
+    assert result.exit_code == 0
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["WDM-004"]
+
+
+def test_an_unreadable_file_exits_2_and_still_prints_its_result(cli):
+    result = cli("check", MALFORMED, "--format", "json")
+    assert result.exit_code == 2
+    printed = json.loads(result.stdout)
+    assert printed["status"] == "unreadable" and printed["findings"] == []
+    assert str(MALFORMED) in result.stderr and "regel 12" in result.stderr
+    assert printed["error"].startswith("regel 12: geen geldige XML")
+
+
+def test_json_is_one_object_for_one_file_and_an_array_for_several(cli):
+    one = json.loads(cli("check", COMPLIANT, "--format", "json").stdout)
+    several = json.loads(cli("check", COMPLIANT, PROBLEMS, "--format", "json").stdout)
+    assert isinstance(one, dict)
+    assert [item["file"] for item in several] == [str(COMPLIANT), str(PROBLEMS)]
+
+
+def test_english_on_request(cli):
+    dutch = cli("check", PROBLEMS).stdout
+    english = cli("check", PROBLEMS, "--lang", "en").stdout
+    assert "schooljaar" in dutch and "school year" not in dutch
+    assert "school year 2022-2023" in english
+    assert "The staff council (P-MR) is not reported to have consented" in english
+
+
+def test_a_missing_file_is_unreadable_not_a_traceback(cli, tmp_path):
+    result = cli("check", tmp_path / "nowhere.xbrl")
+    assert result.exit_code == 2
+    assert "nowhere.xbrl" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli("check").exit_code == 2
+    assert cli("check", COMPLIANT, "--format", "xml").exit_code == 2
+
+
+def test_rules_list_shows_every_rule(cli, catalogue):
+    listed = cli("rules", "list").stdout
+    for rule_id, rule in catalogue.rules.items():
+        assert rule_id in listed
+        assert rule.title.nl in listed
+
+
+def test_rules_show_gives_the_parameters_in_force_for_a_school_year(cli):
+    shown = cli("rules", "show", "npo-007", "--year", "2022-2023", "--lang", "en").stdout
+    assert "npo.external_share.signal" in shown and "25%" in shown
+    assert "004_0ca5dd17a86193b4.txt" in shown
+
+
+def test_rules_show_an_unknown_rule_is_a_usage_error(cli):
+    result = cli("rules", "show", "XYZ-999")
+    assert result.exit_code == 2
+    assert "XYZ-999" in result.stderr
+
+
+def test_rules_test_runs_every_documented_case(cli, catalogue):
+    result = cli("rules", "test", "--engine", "python")
+    total = sum(len(rule.cases) for rule in catalogue.rules.values())
+    assert result.exit_code == 0
+    assert f"{total} of {total} cases pass" in result.stdout
+
+
+INSTALLED = Path(sys.executable).parent / "compliance"
+
+
+@pytest.mark.skipif(not INSTALLED.exists(), reason="the console script is not installed")
+def test_the_installed_command_works_from_any_folder(tmp_path):
+    """pip install . ships rules and schemas inside the package."""
+    done = subprocess.run(
+        [str(INSTALLED), "check", str(PROBLEMS), "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert len(json.loads(done.stdout)["findings"]) > 0

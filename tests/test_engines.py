@@ -1,0 +1,243 @@
+"""The engine boundary: durable-rules' known traps are fenced off (one test per trap), and
+the pure-Python evaluator judges exactly as durable-rules does."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import DURABLE_AVAILABLE, ENGINES, SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.check import Checker
+from compliance.engine import EngineError, make_engine
+from compliance.engine.python_engine import PythonEngine
+from compliance.rules.books import Book, CompiledRule, Library
+from compliance.rules.conditions import ConditionError, check_condition, parse_condition
+
+needs_durable = pytest.mark.skipif(not DURABLE_AVAILABLE, reason="durable-rules not installed")
+SAMPLE_FILES = sorted(SAMPLES.glob("*.xbrl"))
+
+
+def _all_books(catalogue) -> list[Book]:
+    library = Library(catalogue)
+    types = catalogue.domain.school_types
+    return [
+        library.book_for(school_type, epoch) for school_type in types for epoch in library.epochs
+    ]
+
+
+def _book(rules: list[CompiledRule], name: str = "test_book") -> Book:
+    return Book(name, "BAO", rules[0].rule.period.first, tuple(rules))
+
+
+def _rule(catalogue, rule_id: str, pattern: dict) -> CompiledRule:
+    rule = catalogue.rules[rule_id]
+    return CompiledRule(rule_id, rule.fact_kind, "violation", pattern, None, rule)
+
+
+# -- the engines agree ----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(len(ENGINES) < 2, reason="durable-rules not installed")
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
+def test_both_engines_find_the_same_on_every_sample(path: Path, checkers):
+    durable = checkers["durable"].check_file(path)
+    python = checkers["python"].check_file(path)
+    assert durable.findings == python.findings
+    assert durable.status == python.status
+
+
+def _fact_strategy(kind) -> st.SearchStrategy[dict]:
+    """Facts of one kind with values around every constant the rules compare with."""
+    numbers = st.sampled_from([-1.0, 0.0, 0.1, 0.25, 0.2500001, 0.5, 0.5000001, 1.0, 22.0, 22.5])
+    fields = {}
+    for spec in kind.engine_fields:
+        values = st.booleans() if spec.type == "bool" else numbers
+        fields[spec.name] = st.one_of(st.none(), values)
+    return st.fixed_dictionaries(fields).map(
+        lambda values: {name: value for name, value in values.items() if value is not None}
+    )
+
+
+@needs_durable
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_python_evaluator_matches_durable_rules_on_random_facts(data, catalogue):
+    books = [book for book in _all_books(catalogue) if book.rules]
+    book = data.draw(st.sampled_from(books))
+    facts = []
+    for ref, kind_name in enumerate(sorted(book.kinds)):
+        fact = data.draw(_fact_strategy(catalogue.kinds[kind_name]))
+        fact.update(kind=kind_name, ref=ref)
+        facts.append(fact)
+    durable = _DURABLE.run([(book, [dict(f) for f in facts])])
+    python = PythonEngine().run([(book, facts)])
+    assert sorted(durable) == sorted(python)
+
+
+_DURABLE = make_engine("durable") if DURABLE_AVAILABLE else None
+
+
+# -- durable-rules' traps, each fenced -------------------------------------------------------
+
+
+@needs_durable
+def test_no_timer_threads_are_started(catalogue):
+    before = threading.active_count()
+    checker = Checker(catalogue, make_engine("durable"))
+    checker.check_file(SAMPLES / "multi-school-problems.xbrl")
+    assert threading.active_count() == before
+
+
+@needs_durable
+def test_actions_take_one_parameter_so_they_run_synchronously():
+    import inspect
+
+    from compliance.engine.durable_engine import _QuietHost
+
+    host = _QuietHost(lambda rule, ref: None)
+    for name in ("WDM-001", "catch_all"):
+        assert len(inspect.signature(host.get_action(name)).parameters) == 1
+
+
+@needs_durable
+def test_an_exception_inside_an_action_is_not_swallowed(catalogue):
+    engine = make_engine("durable")
+
+    def explode(rule: str, ref: int) -> None:
+        raise RuntimeError("boom")
+
+    engine._host._collect = explode
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"x": 1.0}]})
+    with pytest.raises(EngineError, match="boom"):
+        engine.run([(_book([rule], "book_exploding"), [{"kind": "wdm_plan", "ref": 0, "x": 1.0}])])
+
+
+@needs_durable
+def test_a_fact_no_rule_fires_on_does_not_stop_the_others(catalogue):
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"$gt": {"x": 5.0}}]})
+    facts = [
+        {"kind": "wdm_plan", "ref": 0, "x": 1.0},  # matches nothing but the catch-all
+        {"kind": "wdm_plan", "ref": 1, "x": 9.0},
+    ]
+    matches = make_engine("durable").run([(_book([rule], "book_catch_all"), facts)])
+    assert [(m.rule, m.ref) for m in matches] == [("WDM-001", 1)]
+
+
+@pytest.mark.parametrize(
+    ("condition", "field_types"),
+    [
+        ("external_share > true", {"external_share": "number"}),
+        ("council_consent > 1", {"council_consent": "bool"}),
+        ("council_consent == 1", {"council_consent": "bool"}),
+        ("external_share > 'abc'", {"external_share": "number"}),
+        ("no_such_field > 1", {"external_share": "number"}),
+        ("external_share > param(no.such.parameter)", {"external_share": "number"}),
+    ],
+)
+def test_comparisons_of_different_types_are_refused_before_the_engine_sees_them(
+    condition, field_types
+):
+    with pytest.raises(ConditionError):
+        check_condition(parse_condition(condition), field_types, {"npo.external_share.signal"})
+
+
+def test_facts_never_hold_null_or_text(checkers, catalogue):
+    checker = next(iter(checkers.values()))
+    for path in SAMPLE_FILES:
+        result = checker.check_file(path)
+        if result.model is None:
+            continue
+        work = _prepared_facts(checker, result.model)
+        for fact in work:
+            for name, value in fact.items():
+                if name != "kind":
+                    assert isinstance(value, (bool, int, float)), (name, value)
+
+
+def _prepared_facts(checker: Checker, board) -> list[dict]:
+    captured: list[dict] = []
+    original = checker.engine.run
+
+    def capture(work):
+        for _, facts in work:
+            captured.extend(dict(fact) for fact in facts)
+        return original(work)
+
+    checker.engine.run = capture
+    try:
+        checker.judge(board)
+    finally:
+        del checker.engine.run
+    return captured
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+
+
+def test_patterns_never_divide_or_do_arithmetic(catalogue):
+    for book in _all_books(catalogue):
+        for rule in book.rules:
+            keys = set(_walk(rule.pattern))
+            assert not keys & {"$div", "$mul", "$add", "$sub"}, rule.id
+
+
+def test_every_pattern_is_over_a_single_fact_without_absence(catalogue):
+    """No joins (the crash report) and no $not: one pattern per rule, on one fact."""
+    for book in _all_books(catalogue):
+        for rule in book.rules:
+            keys = set(_walk(rule.pattern))
+            assert not any(key.endswith("$not") or key in ("$all", "$any") for key in keys)
+            assert rule.pattern["$and"][0] == {"kind": rule.kind}
+
+
+@needs_durable
+def test_more_filings_than_the_session_limit_run_in_one_process(checkers, filing, board_spec):
+    """Past 1,024 live sessions durable-rules crashes; each filing's session is deleted."""
+    checker = checkers["durable"]
+    data = filing(board_spec)
+    for _ in range(1100):
+        result = checker.check_bytes(data, "same.xbrl")
+    assert result.status == "compliant"
+
+
+@needs_durable
+def test_a_book_with_too_many_rules_on_one_kind_is_refused(catalogue):
+    from compliance.engine.durable_engine import MAX_RULES_PER_KIND
+
+    template = catalogue.rules["WDM-001"]
+    rules = [
+        CompiledRule(
+            f"R{i}", "wdm_plan", "warning", {"$and": [{"kind": "wdm_plan"}]}, None, template
+        )
+        for i in range(MAX_RULES_PER_KIND + 1)
+    ]
+    with pytest.raises(EngineError, match="hang"):
+        make_engine("durable").run(
+            [(_book(rules, "book_crowded"), [{"kind": "wdm_plan", "ref": 0}])]
+        )
+
+
+@needs_durable
+def test_a_fact_with_too_many_fields_is_refused(catalogue):
+    from compliance.engine.durable_engine import MAX_FACT_PROPERTIES
+
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}]})
+    fact = {"kind": "wdm_plan", "ref": 0, **{f"f{i}": 1.0 for i in range(MAX_FACT_PROPERTIES)}}
+    with pytest.raises(EngineError, match="fields"):
+        make_engine("durable").run([(_book([rule], "book_wide"), [fact])])
+
+
+def test_an_unknown_engine_is_a_clear_error():
+    with pytest.raises(EngineError, match="unknown engine"):
+        make_engine("drools")
