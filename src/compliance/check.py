@@ -104,7 +104,7 @@ class Checker:
         except UnreadableFiling as error:
             return FilingResult(name, digest, "unreadable", error=error)
         structure = check_structure(instance, self.taxonomy, self.catalogue.domain, self.severities)
-        board = build_board(structure, self.taxonomy)
+        board = build_board(structure)
         judged, matches = self._run_rules(board)
         findings = structure.findings + [
             self._finding(judged[match.ref], match.rule) for match in matches

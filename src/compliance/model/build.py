@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
-from decimal import Decimal
 
 from compliance.model.filing import (
     Board,
@@ -20,7 +18,6 @@ from compliance.model.filing import (
     WorkloadPlan,
 )
 from compliance.model.structure import Structure, TypedFact
-from compliance.read import Taxonomy
 
 _PLANS: dict[str, type[Plan]] = {
     "workload": WorkloadPlan,
@@ -35,19 +32,8 @@ _PLAN_OF_CONCEPT = {
     for field in model.model_fields.values()
     if field.alias
 }
-_REPORTED_BY_TYPE = {
-    "string": Reported[str],
-    "boolean": Reported[bool],
-    "date": Reported[date],
-    "decimal": Reported[Decimal],
-    "monetary": Reported[Decimal],
-    "integer": Reported[int],
-}
-
-
-def build_board(structure: Structure, taxonomy: Taxonomy) -> Board:
+def build_board(structure: Structure) -> Board:
     """Assemble the board; only facts that passed the structural checks are used."""
-    reported = _Reporter(taxonomy)
     board_name = None
     by_school: dict[str, list[TypedFact]] = defaultdict(list)
     for fact in structure.facts:
@@ -57,34 +43,19 @@ def build_board(structure: Structure, taxonomy: Taxonomy) -> Board:
         else:
             by_school[fact.context.school].append(fact)
     schools = tuple(
-        _build_school(brin, structure.school_types[brin], facts, reported)
+        _build_school(brin, structure.school_types[brin], facts)
         for brin, facts in sorted(by_school.items())
     )
     return Board(id=structure.board, name=board_name, schools=schools)
 
 
-class _Reporter:
-    """Wraps typed facts in Reported models; values were validated while parsing, so the
-    models are constructed without validating them a second time."""
-
-    def __init__(self, taxonomy: Taxonomy) -> None:
-        self.types = {name: concept.type for name, concept in taxonomy.concepts.items()}
-
-    def __call__(self, fact: TypedFact) -> Reported:
-        raw = fact.raw
-        source = FactRef.model_construct(
-            concept=fact.concept,
-            context=raw.context_ref,
-            lexical=None if raw.nil else raw.text,
-            source_line=raw.line,
-        )
-        model = _REPORTED_BY_TYPE[self.types[fact.concept]]
-        return model.model_construct(value=fact.value, source=source)
+def _reported(fact: TypedFact) -> Reported:
+    raw = fact.raw
+    lexical = None if raw.nil else raw.text
+    return Reported(fact.value, FactRef(fact.concept, raw.context_ref, lexical, raw.line))
 
 
-def _build_school(
-    brin: str, school_type: str, facts: list[TypedFact], reported: _Reporter
-) -> School:
+def _build_school(brin: str, school_type: str, facts: list[TypedFact]) -> School:
     name = None
     pupils: dict[str, Reported] = {}
     by_year: dict[object, list[TypedFact]] = defaultdict(list)
@@ -92,10 +63,10 @@ def _build_school(
         if fact.concept == "SchoolName" and fact.value and name is None:
             name = fact.value
         elif fact.concept == "PupilCount":
-            pupils[fact.context.year.label] = reported(fact)
+            pupils[fact.context.year.label] = _reported(fact)
         by_year[fact.context.year].append(fact)
     years = tuple(
-        _build_year(year, year_facts, pupils.get(year.label), reported)
+        _build_year(year, year_facts, pupils.get(year.label))
         for year, year_facts in sorted(by_year.items())
     )
     latest_pupils = next(
@@ -105,9 +76,7 @@ def _build_school(
     return School(brin=brin, type=school_type, name=name, pupil_count=latest_pupils, years=years)
 
 
-def _build_year(
-    year, facts: list[TypedFact], pupil_count: Reported | None, reported: _Reporter
-) -> SchoolYearPlans:
+def _build_year(year, facts: list[TypedFact], pupil_count: Reported | None) -> SchoolYearPlans:
     fields: dict[str, dict[str, Reported]] = {plan: {} for plan in _PLANS}
     lines: dict[int, dict[str, object]] = {}
     for fact in facts:
@@ -115,9 +84,9 @@ def _build_year(
             line = lines.setdefault(
                 fact.context.line, {"number": fact.context.line, "context": fact.context.id}
             )
-            line[fact.concept] = reported(fact)
+            line[fact.concept] = _reported(fact)
         elif (plan := _PLAN_OF_CONCEPT.get(fact.concept)) is not None:
-            fields[plan][fact.concept] = reported(fact)
+            fields[plan][fact.concept] = _reported(fact)
     npo_lines = tuple(InterventionLine(**lines[number]) for number in sorted(lines))
     return SchoolYearPlans(
         school_year=year.label,

@@ -9,6 +9,7 @@ taxonomy's concept names, so the builder fills a plan straight from the facts it
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -19,10 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 T = TypeVar("T")
 
 
-class FactRef(BaseModel):
+@dataclass(frozen=True, slots=True)
+class FactRef:
     """Where a value came from: concept, context id, lexical value (None when nil), line."""
-
-    model_config = ConfigDict(frozen=True)
 
     concept: str
     context: str
@@ -30,10 +30,13 @@ class FactRef(BaseModel):
     source_line: int
 
 
-class Reported(BaseModel, Generic[T]):
-    """A reported value; ``value`` is None when the filer reported it as nil."""
+@dataclass(frozen=True, slots=True)
+class Reported(Generic[T]):
+    """A reported value; ``value`` is None when the filer reported it as nil.
 
-    model_config = ConfigDict(frozen=True)
+    A slotted dataclass rather than a model: there is one per fact, built from values the
+    reader already typed, and pydantic accepts the instances in the plan models as they are.
+    """
 
     value: T | None
     source: FactRef

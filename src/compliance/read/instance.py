@@ -32,6 +32,7 @@ _INSTANT = f"{{{XBRLI}}}instant"
 _MEASURE = f"{{{XBRLI}}}measure"
 _DIVIDE = f"{{{XBRLI}}}divide"
 _TYPED_MEMBER = f"{{{XBRLDI}}}typedMember"
+_CONTEXT_PARTS = (_ENTITY, _IDENTIFIER, _SEGMENT, _SCENARIO, _START, _END, _INSTANT)
 
 
 @dataclass(slots=True)
@@ -45,7 +46,7 @@ class RawContext:
     instant: str | None = None
     # typed dimension local name → member value as written (stripped)
     members: dict[str, str] = field(default_factory=dict)
-    # why the context cannot be used, in words for the filer; empty when it can
+    # why the context cannot be used (FIL-002 reason keys); empty when it can
     problems: list[str] = field(default_factory=list)
 
 
@@ -93,7 +94,7 @@ def read_instance(data: bytes, taxonomy: Taxonomy, limits: ReadLimits) -> RawIns
             context = _read_context(element, taxonomy)
             first = instance.contexts.setdefault(context.id, context)
             if first is not context:
-                first.problems.append(f"context id {context.id!r} is defined twice")
+                first.problems.append("defined_twice")
         elif tag == _UNIT:
             unit = _read_unit(element)
             first_unit = instance.units.setdefault(unit.id, unit)
@@ -135,31 +136,29 @@ def _read_fact(element: etree._Element, concept: str) -> RawFact:
 
 
 def _read_context(element: etree._Element, taxonomy: Taxonomy) -> RawContext:
+    """One pass, in C, over the few elements a context is made of (the hot path of reading)."""
     context = RawContext(id=element.get("id", ""), line=element.sourceline or 0)
-    entity = element.find(_ENTITY)
-    if entity is None:
-        context.problems.append("context has no entity")
-    else:
-        identifier = entity.find(_IDENTIFIER)
-        if identifier is not None:
-            context.scheme = (identifier.get("scheme") or "").strip()
-            context.identifier = (identifier.text or "").strip()
-        segment = entity.find(_SEGMENT)
-        if segment is not None:
-            _read_members(segment, taxonomy, context)
-    if element.find(_SCENARIO) is not None:
-        context.problems.append("context has a scenario, which this taxonomy does not use")
-    period = element.find(_PERIOD)
-    if period is not None:
-        context.start = _child_text(period, _START)
-        context.end = _child_text(period, _END)
-        context.instant = _child_text(period, _INSTANT)
+    has_entity = False
+    for node in element.iter(_CONTEXT_PARTS):
+        tag = node.tag
+        if tag == _ENTITY:
+            has_entity = True
+        elif tag == _IDENTIFIER:
+            context.scheme = (node.get("scheme") or "").strip()
+            context.identifier = (node.text or "").strip()
+        elif tag == _SEGMENT:
+            _read_members(node, taxonomy, context)
+        elif tag == _SCENARIO:
+            context.problems.append("scenario")
+        elif tag == _START:
+            context.start = (node.text or "").strip()
+        elif tag == _END:
+            context.end = (node.text or "").strip()
+        else:
+            context.instant = (node.text or "").strip()
+    if not has_entity:
+        context.problems.append("no_entity")
     return context
-
-
-def _child_text(parent: etree._Element, tag: str) -> str | None:
-    child = parent.find(tag)
-    return None if child is None else (child.text or "").strip()
 
 
 def _read_members(segment: etree._Element, taxonomy: Taxonomy, context: RawContext) -> None:
@@ -167,25 +166,20 @@ def _read_members(segment: etree._Element, taxonomy: Taxonomy, context: RawConte
         if not isinstance(member.tag, str):
             continue
         if member.tag != _TYPED_MEMBER:
-            context.problems.append(
-                f"segment holds {_describe_tag(member.tag)}, not a typed member"
-            )
+            context.problems.append("not_typed_member")
             continue
         dimension = _resolve_qname(member, member.get("dimension", ""))
-        if dimension is None or dimension[0] != taxonomy.namespace:
-            context.problems.append(f"unknown dimension {member.get('dimension', '')!r}")
+        domain = taxonomy.dimensions.get(dimension[1]) if dimension else None
+        if dimension is None or dimension[0] != taxonomy.namespace or domain is None:
+            context.problems.append("unknown_dimension")
             continue
-        axis = dimension[1]
-        domain = taxonomy.dimensions.get(axis)
         values = [child for child in member if isinstance(child.tag, str)]
-        if domain is None:
-            context.problems.append(f"unknown dimension {axis!r}")
-        elif len(values) != 1 or values[0].tag != f"{{{taxonomy.namespace}}}{domain}":
-            context.problems.append(f"dimension {axis} must hold one {domain} element")
-        elif axis in context.members:
-            context.problems.append(f"dimension {axis} given twice")
+        if len(values) != 1 or values[0].tag != f"{{{taxonomy.namespace}}}{domain}":
+            context.problems.append("bad_dimension_content")
+        elif dimension[1] in context.members:
+            context.problems.append("dimension_twice")
         else:
-            context.members[axis] = (values[0].text or "").strip()
+            context.members[dimension[1]] = (values[0].text or "").strip()
 
 
 def _resolve_qname(element: etree._Element, qname: str) -> tuple[str, str] | None:
