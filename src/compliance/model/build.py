@@ -6,7 +6,6 @@ from collections import defaultdict
 
 from compliance.model.filing import (
     Board,
-    FactRef,
     InterventionLine,
     NpoPlan,
     OtherProfessionalsPlan,
@@ -50,24 +49,25 @@ def build_board(structure: Structure) -> Board:
 
 
 def _reported(fact: TypedFact) -> Reported:
-    raw = fact.raw
-    lexical = None if raw.nil else raw.text
-    return Reported(fact.value, FactRef(fact.concept, raw.context_ref, lexical, raw.line))
+    return Reported(fact.value, fact.raw)
 
 
 def _build_school(brin: str, school_type: str, facts: list[TypedFact]) -> School:
     name = None
     pupils: dict[str, Reported] = {}
-    by_year: dict[object, list[TypedFact]] = defaultdict(list)
+    by_year: dict[str, list[TypedFact]] = defaultdict(list)
+    years_by_label = {}
     for fact in facts:
         if fact.concept == "SchoolName" and fact.value and name is None:
             name = fact.value
         elif fact.concept == "PupilCount":
             pupils[fact.context.year.label] = _reported(fact)
-        by_year[fact.context.year].append(fact)
+        label = fact.context.year.label
+        by_year[label].append(fact)
+        years_by_label[label] = fact.context.year
     years = tuple(
-        _build_year(year, year_facts, pupils.get(year.label))
-        for year, year_facts in sorted(by_year.items())
+        _build_year(years_by_label[label], year_facts, pupils.get(label))
+        for label, year_facts in sorted(by_year.items())
     )
     latest_pupils = next(
         (p.value for y in reversed(years) if (p := pupils.get(y.school_year)) is not None),

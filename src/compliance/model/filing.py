@@ -9,25 +9,31 @@ taxonomy's concept names, so the builder fills a plan straight from the facts it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class FactRef:
-    """Where a value came from: concept, context id, lexical value (None when nil), line."""
+class FactRef(Protocol):
+    """Where a value came from: concept, context id, lexical value (None when nil), line.
+    The reader's RawFact is one: the model points at the fact rather than copying it."""
 
     concept: str
-    context: str
-    lexical: str | None
-    source_line: int
+
+    @property
+    def context(self) -> str | None: ...
+
+    @property
+    def lexical(self) -> str | None: ...
+
+    @property
+    def source_line(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +45,8 @@ class Reported(Generic[T]):
     """
 
     value: T | None
-    source: FactRef
+    # a FactRef (typed Any so pydantic takes the reader's fact as it is, without a schema)
+    source: Any = field(compare=False)
 
 
 def is_true(reported: Reported[bool] | None) -> bool:

@@ -69,6 +69,20 @@ class RawFact:
     line: int
     has_elements: bool  # child elements: never a valid simple value
 
+    # The same fact as the model and findings cite it (see model.filing.Reported.source).
+    @property
+    def context(self) -> str | None:
+        return self.context_ref
+
+    @property
+    def lexical(self) -> str | None:
+        """The value as written, white space trimmed; None when reported nil."""
+        return None if self.nil else self.text
+
+    @property
+    def source_line(self) -> int:
+        return self.line
+
 
 @dataclass(slots=True)
 class RawInstance:
