@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup-venv.sh '.[test]'
-.venv/bin/python -m ruff check --quiet src tests benchmarks scripts
+.venv/bin/python -m ruff check --quiet .
 .venv/bin/python -m pytest "$@"
