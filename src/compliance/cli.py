@@ -204,3 +204,104 @@ def rules_test(rule_ids, rules_dir, engine) -> None:
             )
     click.echo(f"{total - failed} of {total} cases pass")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for results.jsonl, findings.csv, summary.json and report.html "
+    "(created if need be).",
+)
+@click.option("--jobs", type=click.IntRange(1), help="Worker processes [default: one per CPU].")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["jsonl"]),
+    help="Also stream one result object per line on stdout, in path order.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Seconds one filing may take; past that it is stopped and reported as an error.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep the results already in --out of filings unchanged since (same sha256, "
+    "same rule set); judge only the rest.",
+)
+@lang_option
+@reference_dir_option
+@rules_dir_option
+@engine_option
+@limit_options
+def batch(
+    paths,
+    out,
+    jobs,
+    output,
+    timeout,
+    resume,
+    lang,
+    reference_dir,
+    rules_dir,
+    engine,
+    max_bytes,
+    max_depth,
+) -> None:
+    """Judge every filing in PATHS (files, or folders searched for *.xbrl and *.xml) in
+    parallel; write one result per filing and a monitoring summary to --out.
+
+    Exit status: 0 no error or violation, 1 a filing with an error or violation or a check
+    that failed, 2 a usage error, 130 interrupted (the outputs hold what had finished).
+    """
+    from compliance.batch import BatchOptions, run_batch
+    from compliance.batch.pool import WorkerBroken
+    from compliance.batch.runner import NoInputs
+    from compliance.batch.words import WORDS
+
+    catalogue = _catalogue(rules_dir, reference_dir)
+    options = BatchOptions(
+        paths=[str(path) for path in paths],
+        out=out,
+        catalogue=catalogue,
+        engine=engine,
+        limits=ReadLimits(max_bytes=max_bytes, max_depth=max_depth),
+        lang=lang,
+        jobs=jobs,
+        timeout=timeout,
+        resume=resume,
+        rules_dir=rules_dir,
+        reference_dir=reference_dir,
+        stream=sys.stdout if output == "jsonl" else None,
+        progress=sys.stderr,
+    )
+    try:
+        outcome = run_batch(options)
+    except NoInputs as error:
+        _fail(f"no *.xbrl or *.xml filings in {error}")
+    except (WorkerBroken, DataFileError) as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{error.filename or out}: {error.strerror or error}")
+    words = WORDS[lang]
+    for name, reason in outcome.failed:
+        click.echo(f"compliance: {name}: {reason}", err=True)
+    lines = [words["counts"].format(**outcome.counts)]
+    if outcome.reused:
+        lines.append(words["reused"].format(reused=outcome.reused))
+    if outcome.interrupted:
+        lines.append(words["interrupted"].format(missing=outcome.counts["not_checked"]))
+    lines.append(words["written"].format(out=out))
+    click.echo("\n".join(lines), err=output == "jsonl")
+    if outcome.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_FINDINGS if outcome.blocking else EXIT_OK)
+

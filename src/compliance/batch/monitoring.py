@@ -1,0 +1,158 @@
+"""The monitoring summary's figures (domain.md, "Monitoring summary"), per filing.
+
+What is counted is data (``monitoring.yaml``), checked against the rule catalogue when a
+batch starts. Each worker reduces a filing's per-plan outcomes to a small contribution of
+counts and cents per school year and school type; contributions add up (``add_into``), so
+a result reused by ``--resume`` contributes exactly what it did when it was checked, and
+the totals do not depend on which worker judged what. Amounts are summed in whole cents,
+so totals are exact and identical whatever the order of addition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from compliance.check import PlanOutcome
+from compliance.datafiles import DataFileError, load_yaml
+from compliance.findings import Localized
+from compliance.rules.catalogue import Catalogue
+
+MONITORING_FILE = Path(__file__).with_name("monitoring.yaml")
+
+
+@dataclass(frozen=True)
+class Monitoring:
+    """What the summary counts; field names as in ``monitoring.yaml``."""
+
+    process_rules: tuple[str, ...]
+    spending_kind: str
+    spending_population: str
+    categories: dict[str, Localized]  # field → label, in the order shown
+    external_kind: str
+    external_population: str
+    external_field: str
+    external_parameter: str
+
+
+def load_monitoring(catalogue: Catalogue, path: Path = MONITORING_FILE) -> Monitoring:
+    """Read the definition and check every name in it against ``catalogue``."""
+    data = load_yaml(path)
+    try:
+        spending, external = data["workload_spending"], data["npo_external_share"]
+        monitoring = Monitoring(
+            process_rules=tuple(data["process_rules"]),
+            spending_kind=spending["kind"],
+            spending_population=spending["population"],
+            categories={name: Localized(**label) for name, label in spending["categories"].items()},
+            external_kind=external["kind"],
+            external_population=external["population"],
+            external_field=external["field"],
+            external_parameter=external["parameter"],
+        )
+    except (KeyError, TypeError) as error:
+        raise DataFileError(path, None, f"missing or malformed entry: {error}") from None
+    _check_names(monitoring, catalogue, path)
+    return monitoring
+
+
+def _check_names(monitoring: Monitoring, catalogue: Catalogue, path: Path) -> None:
+    def fail(problem: str) -> None:
+        raise DataFileError(path, None, problem)
+
+    for rule in monitoring.process_rules:
+        if rule not in catalogue.rules:
+            fail(f"the rule catalogue has no rule {rule}")
+    wanted = {
+        monitoring.spending_kind: [monitoring.spending_population],
+        monitoring.external_kind: [monitoring.external_population],
+    }
+    fields = {
+        monitoring.spending_kind: list(monitoring.categories),
+        monitoring.external_kind: [monitoring.external_field],
+    }
+    for kind, rules in wanted.items():
+        if kind not in catalogue.kinds:
+            fail(f"the rule catalogue has no fact kind {kind}")
+        for rule in rules:
+            if rule not in catalogue.rules or catalogue.rules[rule].fact_kind != kind:
+                fail(f"the rule catalogue has no rule {rule} on {kind}")
+        for name in fields[kind]:
+            if name not in catalogue.kinds[kind].fields:
+                fail(f"{kind} has no field {name}")
+    if monitoring.external_parameter not in catalogue.parameters:
+        fail(f"the rule catalogue has no parameter {monitoring.external_parameter}")
+
+
+class Contributor:
+    """Turns one filing's plan outcomes into its contribution; one per worker process."""
+
+    def __init__(self, monitoring: Monitoring, catalogue: Catalogue) -> None:
+        self.monitoring = monitoring
+        self.catalogue = catalogue
+        self._signals: dict[str, float | None] = {}
+
+    def contribution(self, plans: list[PlanOutcome]) -> dict:
+        """``{school_year: {school_type: cell}}`` with only the parts that count something.
+
+        A cell holds ``process: {rule: [judged, complied]}``, ``spending: {plans, cents:
+        {category: cents}}`` and ``external: {plans, under}``.
+        """
+        total: dict = {}
+        for plan in plans:
+            cell = self._cell(plan)
+            if cell:
+                add_into(total, {plan.school_year: {plan.school_type: cell}})
+        return total
+
+    def _cell(self, plan: PlanOutcome) -> dict:
+        monitoring, cell = self.monitoring, {}
+        process = {
+            rule: [1, int(rule not in plan.fired)]
+            for rule in monitoring.process_rules
+            if rule in plan.judged
+        }
+        if process:
+            cell["process"] = process
+        if plan.kind == monitoring.spending_kind and monitoring.spending_population in plan.judged:
+            cents = {name: _cents(plan.figures.get(name, 0.0)) for name in monitoring.categories}
+            cell["spending"] = {"plans": 1, "cents": cents}
+        if plan.kind == monitoring.external_kind and monitoring.external_population in plan.judged:
+            share = plan.figures.get(monitoring.external_field)
+            signal = self.signal(plan.school_year)
+            if share is not None and signal is not None:
+                cell["external"] = {"plans": 1, "under": int(share < signal)}
+        return cell
+
+    def signal(self, school_year: str) -> float | None:
+        """The external-share signal value in force in ``school_year`` (on its first day)."""
+        if school_year not in self._signals:
+            self._signals[school_year] = signal_in(self.catalogue, self.monitoring, school_year)
+        return self._signals[school_year]
+
+
+def signal_in(catalogue: Catalogue, monitoring: Monitoring, school_year: str) -> float | None:
+    year = catalogue.domain.calendar.year_of_label(school_year)
+    if year is None:
+        return None
+    value = catalogue.parameters_on(year.first_day).get(monitoring.external_parameter)
+    return None if value is None else float(value)
+
+
+def _cents(amount: float) -> int:
+    return round(amount * 100)
+
+
+def add_into(total: dict, part: dict) -> dict:
+    """Add ``part`` into ``total`` in place: numbers add, lists add element by element,
+    dictionaries add key by key."""
+    for key, value in part.items():
+        if isinstance(value, dict):
+            add_into(total.setdefault(key, {}), value)
+        elif isinstance(value, list):
+            current = total.setdefault(key, [0] * len(value))
+            for index, item in enumerate(value):
+                current[index] += item
+        else:
+            total[key] = total.get(key, 0) + value
+    return total

@@ -1,0 +1,108 @@
+"""One worker process: build the checker once, then judge one filing per request.
+
+The checker (and the durable-rules state inside its engine, which is C code) is built here,
+in the worker, after the fork: never shared between processes. A check that raises becomes
+an ``error`` result, after which the worker leaves and is replaced, since an engine that
+failed half-way is not trusted with the next filing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from compliance.batch.inputs import sha256_of
+from compliance.batch.monitoring import Contributor, Monitoring
+from compliance.batch.records import Record, error_record, record_of
+from compliance.batch.words import WORDS
+from compliance.check import Checker
+from compliance.engine import make_engine
+from compliance.read import ReadLimits
+from compliance.rules.catalogue import Catalogue, load_catalogue
+
+# Messages from a worker: (DONE, index, record, healthy) or (BROKEN, reason) at start-up.
+DONE, BROKEN = "done", "broken"
+_PR_SET_PDEATHSIG = 1  # prctl option, from <linux/prctl.h>
+
+
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What a worker needs to build its checker. ``catalogue`` is inherited through fork;
+    where processes are spawned instead it is None and each worker loads the catalogue."""
+
+    engine: str
+    limits: ReadLimits
+    lang: str
+    monitoring: Monitoring
+    rules_dir: Path | None = None
+    reference_dir: Path | None = None
+    catalogue: Catalogue | None = None
+
+
+class Judge:
+    """Checks one filing into a record; one per worker process."""
+
+    def __init__(self, setup: WorkerSetup) -> None:
+        catalogue = setup.catalogue or load_catalogue(setup.rules_dir, setup.reference_dir)
+        engine = make_engine(setup.engine)
+        self.checker = Checker(catalogue, engine, setup.limits, record_plans=True)
+        self.contributor = Contributor(setup.monitoring, catalogue)
+        self.catalogue = catalogue
+        self.lang = setup.lang
+
+    def __call__(self, name: str) -> tuple[Record, bool]:
+        """The filing's record, and whether this worker is still fit for the next one."""
+        try:
+            result = self.checker.check_file(Path(name), name)
+            contribution = self.contributor.contribution(result.plans)
+            return record_of(result, self.catalogue, self.lang, contribution), True
+        except Exception as error:  # any failure of one filing becomes its result
+            detail = f"{type(error).__name__}: {error}"
+            reason = WORDS[self.lang]["raised"].format(error=detail)
+            return error_record(name, sha256_of(name), reason, self.catalogue, self.lang), False
+
+
+def serve(conn: Connection, setup: WorkerSetup) -> None:
+    """The worker's main loop: ``(index, name)`` in, ``(DONE, index, record, healthy)`` out;
+    ``None`` or a closed pipe ends it."""
+    # Ctrl-C reaches the whole process group; the parent decides what an interrupt means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    try:
+        judge = Judge(setup)
+    except Exception as error:
+        conn.send((BROKEN, " ".join(str(error).split())))
+        return
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, name = task
+        record, healthy = judge(name)
+        conn.send((DONE, index, record, healthy))
+        if not healthy:
+            return
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the parent dies, however it dies (even SIGKILL):
+    a worker stuck on a filing would otherwise run on as an orphan. Elsewhere a worker
+    still ends when the parent's end of its pipe closes, once it is idle."""
+    creator = multiprocessing.parent_process()
+    parent = creator.pid if creator is not None else os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
