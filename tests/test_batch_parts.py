@@ -14,7 +14,7 @@ import pytest
 from compliance.batch import worker
 from compliance.batch.csv_report import write_findings
 from compliance.batch.inputs import find_inputs
-from compliance.batch.monitoring import MONITORING_FILE, load_monitoring
+from compliance.batch.monitoring import load_monitoring, monitoring_path
 from compliance.batch.progress import Progress
 from compliance.datafiles import DataFileError
 from compliance.engine import EngineError
@@ -82,7 +82,7 @@ def test_a_named_file_that_is_not_there_is_an_unreadable_result(cli, tmp_path):
 
 
 def test_a_monitoring_definition_naming_an_unknown_rule_is_refused(tmp_path, catalogue):
-    text = MONITORING_FILE.read_text().replace("WDM-001", "WDM-999")
+    text = monitoring_path(catalogue).read_text().replace("WDM-001", "WDM-999")
     path = tmp_path / "monitoring.yaml"
     path.write_text(text)
     with pytest.raises(DataFileError, match="WDM-999"):

@@ -1,6 +1,6 @@
 """The monitoring summary's figures (domain.md, "Monitoring summary"), per filing.
 
-What is counted is data (``monitoring.yaml``), checked against the rule catalogue when a
+What is counted is data (``rules/monitoring.yaml``), checked against the rule catalogue when a
 batch starts. Each worker reduces a filing's per-plan outcomes to a small contribution of
 counts and cents per school year and school type; contributions add up (``add_into``), so
 a result reused by ``--resume`` contributes exactly what it did when it was checked, and
@@ -18,7 +18,11 @@ from compliance.datafiles import DataFileError, load_yaml
 from compliance.findings import Localized
 from compliance.rules.catalogue import Catalogue
 
-MONITORING_FILE = Path(__file__).with_name("monitoring.yaml")
+MONITORING_FILE = "monitoring.yaml"  # in the rules folder, beside the rules it names
+
+
+def monitoring_path(catalogue: Catalogue) -> Path:
+    return catalogue.path / MONITORING_FILE
 
 
 @dataclass(frozen=True)
@@ -35,9 +39,10 @@ class Monitoring:
     external_parameter: str
 
 
-def load_monitoring(catalogue: Catalogue, path: Path = MONITORING_FILE) -> Monitoring:
-    """Read the definition and check every name in it against ``catalogue``."""
-    data = load_yaml(path)
+def load_monitoring(catalogue: Catalogue, path: Path | None = None) -> Monitoring:
+    """Read the definition (default: monitoring.yaml in the catalogue's rules folder) and
+    check every name in it against ``catalogue``."""
+    data = load_yaml(path or monitoring_path(catalogue))
     try:
         spending, external = data["workload_spending"], data["npo_external_share"]
         monitoring = Monitoring(

@@ -20,7 +20,7 @@ from compliance.batch import outputs
 from compliance.batch.csv_report import write_findings
 from compliance.batch.html_report import render_html
 from compliance.batch.inputs import find_inputs, sha256_of
-from compliance.batch.monitoring import MONITORING_FILE, Monitoring, load_monitoring
+from compliance.batch.monitoring import Monitoring, load_monitoring, monitoring_path
 from compliance.batch.pool import Pool
 from compliance.batch.progress import Progress
 from compliance.batch.records import ERROR, Record, error_record
@@ -78,7 +78,7 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         __version__,
         options.lang,
         (options.limits.max_bytes, options.limits.max_depth),
-        MONITORING_FILE,
+        monitoring_path(catalogue),
     )
     kept = {}
     if options.resume:
