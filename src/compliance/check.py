@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from compliance.engine import Engine, Match, make_engine
@@ -69,6 +68,21 @@ class _Judged:
     fact: dict
 
 
+def _figures(item: _Judged) -> dict[str, float]:
+    """The plan's numbers for the summary: what the engine was given, and the amounts that
+    are only shown (such as the four workload spending categories)."""
+    figures = {
+        name: float(value)
+        for name, value in item.fact.items()
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and name != REF_FIELD
+    }
+    for spec in item.kind.display_amounts:
+        value = spec.value(item.subject)
+        if value is not None:
+            figures[spec.name] = float(value)
+    return figures
+
+
 class Checker:
     def __init__(
         self,
@@ -80,7 +94,7 @@ class Checker:
         """``record_plans`` keeps a PlanOutcome per judged plan, for the batch summary."""
         self.catalogue = catalogue
         self.record_plans = record_plans
-        self._judged_when: dict[str, dict[str, Predicate | None]] = {}
+        self._judged_when: dict[str, dict[str, list[tuple[str, Predicate | None]]]] = {}
         self.engine = engine or make_engine()
         self.limits = limits or ReadLimits()
         self.library = Library(catalogue)
@@ -146,39 +160,29 @@ class Checker:
             fired.setdefault(match.ref, []).append(match.rule)
         outcomes = []
         for ref, item in enumerate(judged):
-            guards = self._guards(item.book)
-            applicable = tuple(
-                rule.id
-                for rule in item.book.rules
-                if rule.kind == item.kind.name
-                and (guards[rule.id] is None or guards[rule.id](item.fact))
-            )
-            figures = {}
-            for spec in item.kind.fields.values():
-                value = spec.value(item.subject)
-                if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-                    figures[spec.name] = float(value)
+            guards = self._guards(item.book).get(item.kind.name, ())
+            fact = item.fact
             outcomes.append(
                 PlanOutcome(
                     school=item.subject.school.brin,
                     school_type=item.subject.school.type,
                     school_year=item.subject.year.school_year,
                     kind=item.kind.name,
-                    judged=applicable,
+                    judged=tuple(rule for rule, guard in guards if guard is None or guard(fact)),
                     fired=tuple(sorted(fired.get(ref, ()))),
-                    figures=figures,
+                    figures=_figures(item),
                 )
             )
         return outcomes
 
-    def _guards(self, book: Book) -> dict[str, Predicate | None]:
-        """Each rule's compiled judged_when as a predicate, once per book."""
+    def _guards(self, book: Book) -> dict[str, list[tuple[str, Predicate | None]]]:
+        """Per fact kind, each rule's compiled judged_when as a predicate, once per book."""
         guards = self._judged_when.get(book.name)
         if guards is None:
-            guards = {
-                rule.id: compile_pattern(rule.guard) if rule.guard is not None else None
-                for rule in book.rules
-            }
+            guards = {}
+            for rule in book.rules:
+                guard = compile_pattern(rule.guard) if rule.guard is not None else None
+                guards.setdefault(rule.kind, []).append((rule.id, guard))
             self._judged_when[book.name] = guards
         return guards
 

@@ -2,12 +2,15 @@
 
 It understands exactly the subset the condition compiler emits ($and, $or, equality, $neq,
 $lt, $lte, $gt, $gte, $ex) with durable-rules' semantics for a missing field: no comparison
-on it holds. Patterns are turned into closures once per book.
+on it holds. Each pattern becomes one Python function, generated once per book: this is
+the hot loop of a batch, and a flat expression is several times faster than a tree of
+closures. Only field names matching the condition language's pattern and bool or number
+constants reach the generated code, so nothing from a filing or rule file is executed.
 """
 
 from __future__ import annotations
 
-import operator
+import re
 from collections.abc import Callable
 
 from compliance.engine.base import Match
@@ -15,13 +18,8 @@ from compliance.rules.books import KIND_FIELD, REF_FIELD, Book
 
 Predicate = Callable[[dict], bool]
 
-_COMPARE = {
-    "$neq": operator.ne,
-    "$lt": operator.lt,
-    "$lte": operator.le,
-    "$gt": operator.gt,
-    "$gte": operator.ge,
-}
+_OPERATORS = {"$neq": "!=", "$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">="}
+_FIELD = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
 class PythonEngine:
@@ -51,29 +49,37 @@ class PythonEngine:
 
 
 def compile_pattern(pattern: dict) -> Predicate:
-    """Turn one compiled pattern into a predicate over a fact."""
+    """Turn one compiled pattern into a predicate over a fact (a dict)."""
+    source = f"lambda fact: {_expression(pattern)}"
+    return eval(source, {"__builtins__": {}}, {})  # generated from checked parts only
+
+
+def _expression(pattern: dict) -> str:
     if len(pattern) != 1:
         raise ValueError(f"pattern must have one operator: {pattern!r}")
-    ((key, body),) = pattern.items()
-    if key == "$and":
-        parts = [compile_pattern(part) for part in body]
-        return lambda fact: all(part(fact) for part in parts)
-    if key == "$or":
-        parts = [compile_pattern(part) for part in body]
-        return lambda fact: any(part(fact) for part in parts)
+    (key, body), = pattern.items()
+    if key in ("$and", "$or"):
+        joiner = " and " if key == "$and" else " or "
+        return "(" + joiner.join(_expression(part) for part in body) + ")"
     if key == "$ex":
-        ((name, _),) = body.items()
-        return lambda fact: name in fact
-    if key in _COMPARE:
-        ((name, expected),) = body.items()
-        compare = _COMPARE[key]
-        return lambda fact: (
-            name in fact and _same_kind(fact[name], expected) and compare(fact[name], expected)
-        )
-    name, expected = key, body
-    return lambda fact: name in fact and _same_kind(fact[name], expected) and fact[name] == expected
+        (name, _), = body.items()
+        return f"({_name(name)!r} in fact)"
+    if key in _OPERATORS:
+        (name, expected), = body.items()
+        return _comparison(name, _OPERATORS[key], expected)
+    return _comparison(key, "==", body)
 
 
-def _same_kind(value: object, expected: object) -> bool:
-    """Booleans only compare with booleans and numbers with numbers (True is not 1)."""
-    return isinstance(value, bool) == isinstance(expected, bool)
+def _comparison(name: str, operator: str, expected: object) -> str:
+    """A missing field makes every comparison false, as in durable-rules."""
+    if isinstance(expected, str) and name == KIND_FIELD:
+        return f"(fact.get({name!r}) == {expected!r})"
+    if not isinstance(expected, (bool, int, float)):
+        raise ValueError(f"cannot compare {name} with {expected!r}")
+    return f"(fact.get({_name(name)!r}) is not None and fact[{name!r}] {operator} {expected!r})"
+
+
+def _name(name: str) -> str:
+    if not _FIELD.match(name):
+        raise ValueError(f"not a field name: {name!r}")
+    return name

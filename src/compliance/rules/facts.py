@@ -72,10 +72,15 @@ class FactKind:
     plan: str  # attribute of SchoolYearPlans
     fields: Mapping[str, FieldSpec]
     engine_fields: tuple[FieldSpec, ...] = field(init=False)
+    display_amounts: tuple[FieldSpec, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         engine = tuple(spec for spec in self.fields.values() if spec.type is not None)
         object.__setattr__(self, "engine_fields", engine)
+        shown = tuple(
+            spec for spec in self.fields.values() if spec.type is None and spec.unit == "amount"
+        )
+        object.__setattr__(self, "display_amounts", shown)
 
     def field_types(self) -> dict[str, EngineType]:
         return {spec.name: spec.type for spec in self.engine_fields}
