@@ -265,13 +265,13 @@ class _StructureCheck:
                     schools[fact.context.school].append(fact)
         types: dict[str, str] = {}
         for brin, declared in schools.items():
-            values = {f.value for f in declared}
+            values = {f.value for f in declared if f.value is not None}  # nil: not reported
             if len(values) == 1 and next(iter(values)) in self.domain.school_types:
                 types[brin] = next(iter(values))
                 continue
-            reason = "type_missing" if not declared or values == {None} else "type_unknown"
-            if len({v for v in values if v is not None}) > 1:
-                reason = "type_conflict"
+            reason = "type_conflict" if len(values) > 1 else "type_unknown"
+            if not values:
+                reason = "type_missing"
             self.findings.append(
                 Finding(
                     rule="FIL-005",
@@ -279,7 +279,7 @@ class _StructureCheck:
                     school=brin,
                     facts=tuple(f.cite() for f in declared)
                     or (CitedFact(SCHOOL_TYPE, None, None, None),),
-                    values={"reason": reason, "value": ", ".join(_lexical(f) for f in declared)},
+                    values={"reason": reason, "value": ", ".join(sorted(values))},
                 )
             )
         return types

@@ -17,6 +17,11 @@ REASONS: dict[str, tuple[str, str]] = {
         "refused as unsafe: a document type declaration (DOCTYPE or ENTITY) is not allowed "
         "in a filing",
     ),
+    "unsafe_encoding": (
+        "geweigerd als onveilig: de opgegeven tekenset {encoding} kan opmaak verbergen; "
+        "gebruik UTF-8 of UTF-16",
+        "refused as unsafe: the declared encoding {encoding} can hide markup; use UTF-8 or UTF-16",
+    ),
     "unsafe_xinclude": (
         "geweigerd als onveilig: XInclude is niet toegestaan",
         "refused as unsafe: XInclude is not allowed",

@@ -126,8 +126,8 @@ def read_instance(data: bytes, taxonomy: Taxonomy, limits: ReadLimits) -> RawIns
 def _describe_tag(tag: object) -> str:
     if not isinstance(tag, str):
         return "not an element"
-    namespace, _, local = tag[1:].rpartition("}")
-    return f"{local} in {namespace}" if namespace else f"{local} (no namespace)"
+    namespace, _, local = tag.rpartition("}")  # "{uri}local", or "local" without namespace
+    return f"{local} in {namespace[1:]}" if namespace else f"{local} (no namespace)"
 
 
 def _read_fact(element: etree._Element, concept: str) -> RawFact:

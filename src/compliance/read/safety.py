@@ -4,13 +4,20 @@ A filing comes from outside, so the parser never resolves entities, never loads 
 never touches the network or the local disk. Any document type declaration is refused
 outright by a scan of the prolog, before lxml sees a byte: that single check rules out
 external entities (XXE), entity expansion (billion laughs) and external DTD subsets, because
-none of them can exist without one. Size is capped before reading; depth is capped by
-libxml2 while parsing (256 levels) and by our own, lower, configurable limit right after.
+none of them can exist without one. The scan reads the prolog in the encoding the parser
+will use (UTF-8 and other ASCII-based encodings, UTF-16 and UTF-32 with or without a
+byte-order mark), and refuses a declared encoding that could spell markup other than in
+ASCII (UTF-7, or an ASCII start switching to UTF-16). Should anything still get past it, the
+parser resolves every external resource to nothing. Size is capped before reading; depth is
+capped by libxml2 while parsing (256 levels) and by our own, lower, configurable limit right
+after.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +27,24 @@ from compliance.read.errors import UnreadableFiling
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
-_BOM_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+# How a document starts tells the encoding family the parser reads it in (XML 1.0,
+# appendix F). UTF-32 comes first: its little-endian byte-order mark begins with UTF-16's.
+_WIDE_STARTS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
+_BOM_UTF8 = b"\xef\xbb\xbf"
+_DECLARED_ENCODING = re.compile(rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
+# Encodings (as Python names them) that write every ASCII character, markup included, as
+# that one byte: the byte scan sees what the parser sees.
+_ASCII_BASED = re.compile(r"(utf-8|ascii|iso8859-[0-9]+|cp125[0-8])\Z")
+_SPACE = {bytes: re.compile(rb"[ \t\r\n]*"), str: re.compile(r"[ \t\r\n]*")}
 
 
 @dataclass(frozen=True)
@@ -60,7 +84,10 @@ def load_xml(data: bytes, limits: ReadLimits) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        raise UnreadableFiling("not_xml", _line(error), detail=_syntax_message(error)) from None
+        message = _syntax_message(error)
+        if "Excessive depth" in message:  # libxml2's own cap, above any --max-depth
+            raise UnreadableFiling("too_deep", _line(error), limit=limits.max_depth) from None
+        raise UnreadableFiling("not_xml", _line(error), detail=message) from None
     except ValueError as error:  # lxml refuses some encodings before parsing
         raise UnreadableFiling("not_xml", detail=error) from None
     if root is None:
@@ -69,10 +96,21 @@ def load_xml(data: bytes, limits: ReadLimits) -> etree._Element:
     return root
 
 
+class _NothingExternal(etree.Resolver):
+    """Resolves every external DTD, entity or XInclude a document names to empty text, so the
+    parser never opens a file or URL a filing points at."""
+
+    def resolve(self, url, public_id, context):
+        return self.resolve_string("", context)
+
+
+_NOTHING_EXTERNAL = _NothingExternal()
+
+
 def _parser() -> etree.XMLParser:
     # A fresh parser per call: lxml parsers keep state and are not safe to share across
     # threads; creating one costs a few microseconds.
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -80,23 +118,45 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         collect_ids=False,
         remove_pis=True,
+        # a comment inside a value (<SchoolId>12<!-- -->AB</SchoolId>) must not split it
+        remove_comments=True,
     )
+    parser.resolvers.add(_NOTHING_EXTERNAL)
+    return parser
 
 
 def _refuse_unsafe_prolog(data: bytes) -> None:
-    """Refuse any markup declaration (<!DOCTYPE, <!ENTITY ...) before the root element."""
-    if data[:2] in _BOM_UTF16 or data[:2] in (b"<\x00", b"\x00<"):
+    """Refuse any markup declaration (<!DOCTYPE, <!ENTITY ...) before the root element,
+    reading the prolog as the parser will."""
+    codec = next((codec for start, codec in _WIDE_STARTS if data.startswith(start)), None)
+    if codec is not None:
         try:
-            text: str | bytes = data.decode("utf-16")
+            text = data.decode(codec).removeprefix("\ufeff")
         except UnicodeDecodeError:
-            raise UnreadableFiling("not_xml", detail="invalid UTF-16") from None
+            raise UnreadableFiling("not_xml", detail=f"invalid {codec[:6].upper()}") from None
         _scan_prolog(text, "<", "<?", "?>", "<!--", "-->", "<!")
-    else:
-        _scan_prolog(data, b"<", b"<?", b"?>", b"<!--", b"-->", b"<!")
+        return
+    data = data.removeprefix(_BOM_UTF8)
+    declared = _DECLARED_ENCODING.match(data)
+    encoding = declared.group(1).decode("latin-1") if declared else "UTF-8"
+    if not _ascii_based(encoding):
+        raise UnreadableFiling("unsafe_encoding", 1, encoding=encoding)
+    _scan_prolog(data, b"<", b"<?", b"?>", b"<!--", b"-->", b"<!")
+
+
+def _ascii_based(encoding: str) -> bool:
+    try:
+        name = codecs.lookup(encoding).name
+    except (LookupError, ValueError):
+        return False
+    return _ASCII_BASED.match(name) is not None
 
 
 def _scan_prolog(text, lt, pi_open, pi_close, comment_open, comment_close, decl_open) -> None:
-    position = 0
+    position = _SPACE[type(text)].match(text).end()
+    if not text.startswith(lt, position):  # so no other encoding can hide markup from us
+        line = text.count(b"\n" if isinstance(text, bytes) else "\n", 0, position) + 1
+        raise UnreadableFiling("not_xml", line, detail="Start tag expected, '<' not found")
     while True:
         start = text.find(lt, position)
         if start < 0:
