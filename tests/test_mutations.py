@@ -1,0 +1,122 @@
+"""Damaged filings: the samples cut short, with bytes flipped, with elements duplicated,
+dropped or swapped, in UTF-8 or UTF-16. Every mutation gives a result (or an unreadable
+reason in one line), never an exception and never a hang; the result is valid JSON per the
+schema, reads in both languages, and is the same when checked again."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+from contextlib import contextmanager
+
+import xbrl_variants as v
+from conftest import REPO, SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from compliance.report.json_report import dumps, result_object
+from compliance.report.text_report import render_text
+
+SECONDS_PER_CHECK = 20  # a hang, not a slow check: one takes milliseconds
+VALIDATOR = Draft202012Validator(
+    json.loads((REPO / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
+)
+SAMPLE_BYTES = {path.name: path.read_bytes() for path in sorted(SAMPLES.glob("*.xbrl"))}
+# a leaf element with its text: <xbrli:startDate>…</xbrli:startDate>, <bp:SchoolId>…</…>
+_LEAF = re.compile(rb"<([\w.-]+:[\w.-]+)\b[^<>]*>[^<>]*</\1>")
+
+
+@contextmanager
+def time_limit(seconds: float):
+    def stop(signum, frame):
+        raise TimeoutError(f"no result after {seconds} seconds")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@st.composite
+def _truncated(draw, data: bytes) -> bytes:
+    return data[: draw(st.integers(0, len(data)))]
+
+
+@st.composite
+def _flipped(draw, data: bytes) -> bytes:
+    changed = bytearray(data)
+    for _ in range(draw(st.integers(1, 8))):
+        changed[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(changed)
+
+
+@st.composite
+def _lines_changed(draw, data: bytes) -> bytes:
+    """A line (a context, unit or fact in the samples) duplicated, dropped or moved."""
+    lines = data.splitlines(keepends=True)
+    index = draw(st.integers(0, len(lines) - 1))
+    action = draw(st.sampled_from(["duplicate", "drop", "move"]))
+    line = lines[index] if action == "duplicate" else lines.pop(index)
+    if action != "drop":
+        lines.insert(draw(st.integers(0, len(lines))), line)
+    return b"".join(lines)
+
+
+@st.composite
+def _leaf_changed(draw, data: bytes) -> bytes:
+    """An element inside a line (identifier, period date, member, measure) duplicated or
+    dropped."""
+    leaves = list(_LEAF.finditer(data))
+    if not leaves:
+        return data
+    leaf = draw(st.sampled_from(leaves))
+    twice = draw(st.booleans())
+    return data[: leaf.start()] + leaf.group() * twice + data[leaf.start() :]
+
+
+@st.composite
+def mutants(draw) -> bytes:
+    name = draw(st.sampled_from(sorted(SAMPLE_BYTES)))
+    data = SAMPLE_BYTES[name]
+    if draw(st.booleans()):
+        data = v.encoded(data.decode("utf-8"), "utf-16-le", bom=True)
+    for _ in range(draw(st.integers(1, 3))):
+        if not data:
+            break
+        mutate = draw(st.sampled_from([_truncated, _flipped, _lines_changed, _leaf_changed]))
+        data = draw(mutate(data))
+    return data
+
+
+def _judge(checker, catalogue, data: bytes) -> tuple[str, str]:
+    with time_limit(SECONDS_PER_CHECK):
+        result = checker.check_bytes(data, "mutant.xbrl")
+        assert result.status in ("compliant", "findings", "unreadable")
+        if result.status == "unreadable":
+            reason = result.error_text("en")
+            assert reason and "\n" not in reason
+        texts = []
+        for lang in ("nl", "en"):
+            printed = result_object(result, catalogue, lang)
+            assert not list(VALIDATOR.iter_errors(printed))
+            texts.append(dumps(printed))
+            render_text(result, catalogue, lang)
+    return tuple(texts)
+
+
+@settings(
+    max_examples=150,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=mutants())
+def test_a_damaged_filing_gives_a_result_never_an_exception(checkers, catalogue, data):
+    judged = {name: _judge(checker, catalogue, data) for name, checker in checkers.items()}
+    assert len(set(judged.values())) == 1, "the engines disagree"
+    first = next(iter(checkers.values()))
+    assert _judge(first, catalogue, data) == next(iter(judged.values()))

@@ -1,0 +1,192 @@
+"""Files that cannot be judged at all: each gives status `unreadable`, exit status 2, the JSON
+result all the same, and one line on stderr naming the file (and the line, where there is
+one), never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import xbrl_variants as v
+from conftest import SAMPLES
+from lxml import etree
+
+COMPLIANT = SAMPLES / "compliant-one-school.xbrl"
+OPEN = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    f'<xbrli:xbrl xmlns:xbrli="{v.XBRLI}" xmlns:bp="{v.TAXONOMY}">\n'
+)
+CLOSE = "</xbrli:xbrl>\n"
+LAUGHS = "".join(f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10))
+DOCTYPES = {  # the declaration, and what the root element holds
+    "a harmless internal subset": ("<!DOCTYPE xbrli:xbrl []>", ""),
+    "an external entity naming a local file": (
+        '<!DOCTYPE xbrli:xbrl [<!ENTITY board SYSTEM "file:///etc/hostname">]>',
+        "&board;",
+    ),
+    "a billion laughs": (f'<!DOCTYPE xbrli:xbrl [<!ENTITY lol0 "lol">{LAUGHS}]>', "&lol9;"),
+    "an external DTD": ('<!DOCTYPE xbrli:xbrl SYSTEM "http://example.org/filing.dtd">', ""),
+    "a parameter entity": (
+        '<!DOCTYPE xbrli:xbrl [<!ENTITY % dtd SYSTEM "file:///etc/hostname"> %dtd;]>',
+        "",
+    ),
+}
+
+
+@pytest.fixture
+def check(cli):
+    """`compliance check` with the engine every installation has."""
+    return lambda *args: cli("check", *args, "--engine", "python")
+
+
+def _check(check, path, *options: str) -> tuple[dict, str]:
+    """Check in English as JSON; return the printed result and the reason."""
+    result = check(path, "--format", "json", "--lang", "en", *options)
+    assert result.exit_code == 2, result.stdout
+    printed = json.loads(result.stdout)
+    assert printed["status"] == "unreadable"
+    assert printed["findings"] == []
+    reason = printed["error"]
+    assert reason and "\n" not in reason
+    assert result.stderr == f"compliance: {path}: {reason}\n"
+    assert "Traceback" not in result.stdout + result.stderr
+    return printed, reason
+
+
+def _write(tmp_path, data: bytes | str, name: str = "filing.xbrl"):
+    path = tmp_path / name
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n"], ids=["no bytes", "white space"])
+def test_an_empty_file_is_unreadable(check, tmp_path, content):
+    _, reason = _check(check, _write(tmp_path, content))
+    assert reason == "empty file"
+
+
+def test_a_truncated_filing_is_not_xml_and_names_the_line(check, tmp_path):
+    text = COMPLIANT.read_text(encoding="utf-8")
+    cut = text[: text.index("<bp:NpoInterventionCode") + 12]
+    _, reason = _check(check, _write(tmp_path, cut))
+    assert reason.startswith(f"line {cut.count(chr(10)) + 1}: not well-formed XML")
+
+
+def test_text_that_is_not_xml_at_all_is_unreadable(check, tmp_path):
+    _, reason = _check(check, _write(tmp_path, "board;school;amount\n41234;12AB;61000\n"))
+    assert "not well-formed XML" in reason
+
+
+@pytest.mark.parametrize(
+    ("root", "described"),
+    [
+        ("<xbrl/>", "xbrl (no namespace)"),
+        (f'<xbrl xmlns="{v.TAXONOMY}"/>', f"xbrl in {v.TAXONOMY}"),
+        ('<html xmlns="http://www.w3.org/1999/xhtml"/>', "html in http://www.w3.org/1999/xhtml"),
+    ],
+)
+def test_a_root_other_than_xbrli_xbrl_is_not_an_instance(check, tmp_path, root, described):
+    _, reason = _check(check, _write(tmp_path, f'<?xml version="1.0"?>\n\n{root}\n'))
+    assert reason.startswith(f"line 3: not an XBRL instance: the root element is {described}")
+
+
+def test_a_file_over_max_bytes_is_refused(check):
+    size = COMPLIANT.stat().st_size
+    _, reason = _check(check, COMPLIANT, "--max-bytes", str(size - 1))
+    assert reason == f"too large: {size:,} bytes, the limit is {size - 1:,} (--max-bytes)"
+
+
+def test_a_file_of_exactly_max_bytes_is_read(check):
+    size = COMPLIANT.stat().st_size
+    assert check(COMPLIANT, "--max-bytes", str(size)).exit_code == 0
+
+
+@pytest.mark.parametrize("doctype", DOCTYPES)
+def test_any_document_type_declaration_is_refused_as_unsafe(check, tmp_path, doctype):
+    declaration, content = DOCTYPES[doctype]
+    text = OPEN.replace("\n", f"\n{declaration}\n", 1) + content + CLOSE
+    _, reason = _check(check, _write(tmp_path, text))
+    assert reason.startswith("line 2: refused as unsafe: a document type declaration")
+
+
+def test_a_doctype_after_comments_and_instructions_is_still_refused(check, tmp_path):
+    prolog = '<?xml version="1.0"?>\n<!-- a <!DOCTYPE in a comment -->\n<?pi ?>\n'
+    text = prolog + "<!DOCTYPE xbrli:xbrl []>\n" + OPEN.split("\n", 1)[1] + CLOSE
+    _, reason = _check(check, _write(tmp_path, text))
+    assert reason.startswith("line 4: refused as unsafe")
+
+
+def test_xinclude_is_refused_as_unsafe(check, tmp_path):
+    include = '  <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/hostname"/>\n'
+    _, reason = _check(check, _write(tmp_path, OPEN + include + CLOSE))
+    assert reason == "line 3: refused as unsafe: XInclude is not allowed"
+
+
+def _depth(path) -> int:
+    root = etree.parse(str(path)).getroot()
+    return max(sum(1 for _ in element.iterancestors()) + 1 for element in root.iter())
+
+
+def test_max_depth_is_the_deepest_nesting_allowed(check):
+    depth = _depth(COMPLIANT)
+    assert check(COMPLIANT, "--max-depth", str(depth)).exit_code == 0
+    _, reason = _check(check, COMPLIANT, "--max-depth", str(depth - 1))
+    assert reason == f"refused as unsafe: elements nested deeper than {depth - 1} levels"
+
+
+def test_a_document_deeper_than_the_parser_allows_is_refused_as_too_deep(check, tmp_path):
+    nested = "<bp:Deep>" * 1000 + "</bp:Deep>" * 1000
+    _, reason = _check(check, _write(tmp_path, OPEN + nested + CLOSE))
+    assert "refused as unsafe: elements nested deeper than 32 levels" in reason
+
+
+def test_undecodable_utf16_is_not_xml(check, tmp_path):
+    text = COMPLIANT.read_text(encoding="utf-8").replace('"UTF-8"', '"UTF-16"', 1)
+    data = text.encode("utf-16")
+    broken = data[:200] + "\ud800".encode("utf-16-le", "surrogatepass") + data[200:]
+    _, reason = _check(check, _write(tmp_path, broken))
+    assert reason == "not well-formed XML: invalid UTF-16"
+
+
+@pytest.mark.parametrize("encoding", ["UTF-7", "UTF-16LE", "UTF-32", "EBCDIC-US", "x-unknown"])
+def test_a_declared_encoding_that_could_hide_markup_is_refused(check, tmp_path, encoding):
+    """A file starting in ASCII can only switch to an encoding whose markup is ASCII too."""
+    text = COMPLIANT.read_text(encoding="utf-8").replace('"UTF-8"', f'"{encoding}"', 1)
+    _, reason = _check(check, _write(tmp_path, text))
+    assert reason == (
+        f"line 1: refused as unsafe: the declared encoding {encoding} can hide markup; "
+        "use UTF-8 or UTF-16"
+    )
+
+
+def test_a_file_in_an_encoding_xml_cannot_detect_is_not_xml(check, tmp_path):
+    """EBCDIC, say: it does not start with `<` in any encoding the reader knows."""
+    text = COMPLIANT.read_text(encoding="utf-8").replace('"UTF-8"', '"IBM037"', 1)
+    _, reason = _check(check, _write(tmp_path, text.encode("cp037")))
+    assert reason == "line 1: not well-formed XML: Start tag expected, '<' not found"
+
+
+@pytest.mark.parametrize("where", ["missing", "a folder"])
+def test_a_file_that_cannot_be_opened_is_unreadable(check, tmp_path, where):
+    path = tmp_path / "missing.xbrl" if where == "missing" else tmp_path
+    printed, reason = _check(check, path)
+    assert reason.startswith("cannot read the file: ")
+    assert printed["sha256"] == ""
+
+
+def test_an_unreadable_file_does_not_stop_the_others(check, tmp_path):
+    empty = _write(tmp_path, b"")
+    result = check(COMPLIANT, empty, SAMPLES / "multi-school-problems.xbrl", "--format", "json")
+    assert result.exit_code == 2
+    statuses = [item["status"] for item in json.loads(result.stdout)]
+    assert statuses == ["compliant", "unreadable", "findings"]
+    assert result.stderr.count("\n") == 1 and str(empty) in result.stderr
+
+
+def test_the_reason_is_given_in_dutch_by_default(check, tmp_path):
+    path = _write(
+        tmp_path, OPEN + '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude"/>' + CLOSE
+    )
+    result = check(path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"compliance: {path}: regel 3: geweigerd als onveilig")
