@@ -1,10 +1,11 @@
 """`compliance batch` as a reviewer meets it: one result per filing whatever the filing does
 to its worker, counts that add up, outputs that open in Excel and a browser, --resume.
 
-Filings that kill their worker or make the check raise are made by patching the checker in
-this process before the batch starts: the workers are forked from it, so they inherit the
-patch, and production code has no test hooks. A filing that hangs is a named pipe no one
-writes to: reading it blocks for real.
+Filings that kill their worker, make the check raise or make it hang are made by patching
+the checker in this process before the batch starts: the workers are forked from it, so
+they inherit the patch, and production code has no test hooks. (A named pipe would not do
+for a hang: the reader refuses anything but a regular file at once.) The Ctrl-C test runs a
+real process, started through a small bootstrap that applies the same patch.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +35,22 @@ from compliance.report.formatting import format_percentage
 RESULT_SCHEMA = json.loads((REPO / "schemas" / "result.schema.json").read_text())
 KILL = "Stichting Die Haar Controleproces Doodt"
 RAISE = "Stichting Waarop De Controle Vastloopt"
+HANG = "Stichting Waarop De Controle Blijft Wachten"
+# Runs `compliance batch` with the checker patched to hang for good on a filing of board HANG.
+HANGING_BATCH = f"""
+import sys, threading
+from pathlib import Path
+from compliance.check import Checker
+from compliance.cli import main
+original = Checker.check_file
+def check_file(self, path, name=None):
+    if {HANG!r}.encode() in Path(path).read_bytes():
+        threading.Event().wait()
+    return original(self, path, name)
+Checker.check_file = check_file
+sys.argv[0] = "compliance"
+main()
+"""
 HOSTILE = b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<x>&a;&a;</x>\n'
 NOT_XBRL = b'<?xml version="1.0"?>\n<report xmlns="http://example.org/not-xbrl"/>\n'
 OUTPUTS = ("results.jsonl", "findings.csv", "summary.json", "report.html")
@@ -49,8 +67,8 @@ def put(folder: Path, name: str, data: bytes) -> str:
     return str(path)
 
 
-def hanging(folder: Path, name: str) -> str:
-    """A filing whose reading never ends: a named pipe with no writer."""
+def pipe(folder: Path, name: str) -> str:
+    """A named pipe with no writer: reading it would block, so it must be refused unread."""
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(path)
@@ -84,8 +102,8 @@ def named(spec: dict, name: str) -> dict:
 @pytest.fixture
 def checked_log(monkeypatch, tmp_path) -> Path:
     """Patch the checker the workers will inherit: it notes every filing it is asked to
-    check in a log, kills its own process on a filing of board KILL and raises on one of
-    board RAISE."""
+    check in a log, kills its own process on a filing of board KILL, raises on one of board
+    RAISE and never returns on one of board HANG."""
     log = tmp_path / "checked.log"
     log.touch()
     original = Checker.check_file
@@ -98,6 +116,8 @@ def checked_log(monkeypatch, tmp_path) -> Path:
             os.kill(os.getpid(), signal.SIGKILL)
         if RAISE.encode() in data:
             raise RuntimeError("planted failure in the check")
+        if HANG.encode() in data:
+            threading.Event().wait()
         return original(self, path, name)
 
     monkeypatch.setattr(Checker, "check_file", check_file)
@@ -127,8 +147,9 @@ def test_a_mixed_folder_gives_one_result_per_input_and_counts_that_add_up(
         put(folder, "d-malformed.xbrl", (SAMPLES / "malformed.xbrl").read_bytes()): "unreadable",
         put(folder, "e-kills.xbrl", filing(named(board_spec, KILL))): "error",
         put(folder, "f-raises.xbrl", filing(named(board_spec, RAISE))): "error",
-        hanging(folder, "g-hangs.xbrl"): "error",
+        put(folder, "g-hangs.xbrl", filing(named(board_spec, HANG))): "error",
         put(folder, "h-later/good.XBRL", filing(board_spec)): "compliant",
+        pipe(folder, "i-pipe.xbrl"): "unreadable",
     }
     (folder / "notes.txt").write_text("not a filing")
 
@@ -145,6 +166,7 @@ def test_a_mixed_folder_gives_one_result_per_input_and_counts_that_add_up(
     assert "planted failure" in reasons["f-raises.xbrl"]
     assert "--timeout" in reasons["g-hangs.xbrl"]
     assert "DOCTYPE" in reasons["c-hostile.xml"]
+    assert "geen gewoon bestand" in reasons["i-pipe.xbrl"]
 
     counts = summary(out)["counts"]
     assert counts["inputs"] == len(expected)
@@ -329,8 +351,8 @@ def test_ctrl_c_writes_what_had_finished(tmp_path, filing, board_spec):
     """A real SIGINT to a real process, while one filing hangs for good."""
     folder, out = tmp_path / "in", tmp_path / "out"
     finished = [put(folder, f"{n}.xbrl", filing(board_spec)) for n in "abc"]
-    hanging(folder, "z-hangs.xbrl")
-    command = [sys.executable, "-m", "compliance", "batch", str(folder), "--out", str(out)]
+    put(folder, "z-hangs.xbrl", filing(named(board_spec, HANG)))
+    command = [sys.executable, "-c", HANGING_BATCH, "batch", str(folder), "--out", str(out)]
     process = subprocess.Popen(
         [*command, "--format", "jsonl", "--jobs", "2", "--timeout", "600"],
         stdout=subprocess.PIPE,

@@ -5,6 +5,7 @@ one), never a traceback."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import xbrl_variants as v
@@ -166,11 +167,21 @@ def test_a_file_in_an_encoding_xml_cannot_detect_is_not_xml(check, tmp_path):
     assert reason == "line 1: not well-formed XML: Start tag expected, '<' not found"
 
 
-@pytest.mark.parametrize("where", ["missing", "a folder"])
-def test_a_file_that_cannot_be_opened_is_unreadable(check, tmp_path, where):
-    path = tmp_path / "missing.xbrl" if where == "missing" else tmp_path
-    printed, reason = _check(check, path)
+def test_a_file_that_cannot_be_opened_is_unreadable(check, tmp_path):
+    printed, reason = _check(check, tmp_path / "missing.xbrl")
     assert reason.startswith("cannot read the file: ")
+    assert printed["sha256"] == ""
+
+
+@pytest.mark.parametrize("where", ["a folder", "a named pipe"])
+def test_anything_but_a_regular_file_is_refused_unread(check, tmp_path, where):
+    """A pipe with no writer would block a reader for good; it is refused without opening."""
+    path = tmp_path
+    if where == "a named pipe":
+        path = tmp_path / "pipe.xbrl"
+        os.mkfifo(path)
+    printed, reason = _check(check, path)
+    assert reason == "not a regular file (a pipe, a device or the like)"
     assert printed["sha256"] == ""
 
 

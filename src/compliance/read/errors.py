@@ -6,6 +6,10 @@ from __future__ import annotations
 REASONS: dict[str, tuple[str, str]] = {
     "empty": ("leeg bestand", "empty file"),
     "cannot_read": ("kan het bestand niet lezen: {detail}", "cannot read the file: {detail}"),
+    "not_regular": (
+        "geen gewoon bestand (maar een pipe, apparaat of iets dergelijks)",
+        "not a regular file (a pipe, a device or the like)",
+    ),
     "too_large": (
         "te groot: {size} bytes, de grens is {limit} (--max-bytes)",
         "too large: {size} bytes, the limit is {limit} (--max-bytes)",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,10 @@ class ReadLimits:
 def read_bytes(path: Path, limits: ReadLimits) -> bytes:
     """Read a file, refusing it from its size alone when it is over the cap."""
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            raise UnreadableFiling("not_regular")
+        size = status.st_size
         if size > limits.max_bytes:
             raise _too_large(size, limits)
         with open(path, "rb") as handle:
