@@ -205,6 +205,7 @@ def rules_test(rule_ids, rules_dir, engine) -> None:
     click.echo(f"{total - failed} of {total} cases pass")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
+
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
 
@@ -305,3 +306,52 @@ def batch(
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_FINDINGS if outcome.blocking else EXIT_OK)
 
+
+@main.command()
+@click.option(
+    "--boards", type=click.IntRange(1), required=True, help="Number of filings (one board each)."
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Same seed, same corpus, byte for byte."
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="New or empty folder for the corpus.",
+)
+@click.option(
+    "--rate",
+    type=click.FloatRange(0, 1),
+    default=0.05,
+    show_default=True,
+    help="Chance that a plan (one school's scheme in one school year) gets a planted problem.",
+)
+@click.option(
+    "--rule",
+    "rule_ids",
+    multiple=True,
+    help="Plant problems only for this rule (repeatable); default: every rule.",
+)
+def generate(boards, seed, out, rate, rule_ids) -> None:
+    """Write a synthetic corpus: filings in OUT/filings, each beside the findings it must
+    give (bNNNNN.expected.json), with the allowance list and taxonomy schema they assume.
+
+    Check it with the corpus's own allowance list:
+    compliance batch OUT/filings --reference-dir OUT --out RESULTS
+    """
+    from compliance.generate import CorpusError, write_corpus
+
+    wanted = [rule_id.strip().upper() for rule_id in rule_ids]
+    try:
+        summary = write_corpus(out, boards, seed, rate, wanted or None)
+    except (CorpusError, DataFileError) as error:
+        _fail(str(error))
+    expected = sum(summary.findings.values())
+    click.echo(
+        f"{summary.filings} filings ({summary.schools} schools, "
+        f"{summary.bytes / summary.filings / 1024:.0f} KB each on average) and their "
+        f"{expected} expected findings over {len(summary.findings)} rules written to {out}"
+    )
+    if summary.unreachable and not wanted:
+        click.echo(f"no problem is planted for {', '.join(summary.unreachable)}", err=True)

@@ -31,6 +31,17 @@ HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 SCHEME = "https://duo.nl/bestuursnummer"
 
 
+def school_context_id(brin: str, year: str) -> str:
+    """The id of the context the writer gives a school's facts in ``year`` (2022-2023), so
+    that hand-written XML (``extra_xml``) can refer to it."""
+    return f"S{brin}_{year[:4]}"
+
+
+def line_context_id(brin: str, year: str, number: int) -> str:
+    """The id of the context of intervention line ``number`` of a school in ``year``."""
+    return f"{school_context_id(brin, year)}_L{number}"
+
+
 def write_instance(
     spec: Mapping, taxonomy: Taxonomy, schema_href: str = "bestedingsplannen-2024.xsd"
 ) -> bytes:
@@ -67,8 +78,7 @@ def _school_parts(
     brin = str(school["brin"])
     period = school.get("period")
     for index, (year, content) in enumerate(sorted(school.get("years", {}).items())):
-        start_year = year[:4]
-        context = f"S{brin}_{start_year}"
+        context = school_context_id(brin, year)
         yield _context(context, board, year, brin, None, period)
         if index == 0:
             for concept, key in (("SchoolType", "type"), ("SchoolName", "name")):
@@ -79,7 +89,7 @@ def _school_parts(
         for concept, value in (content.get("duplicates") or {}).items():
             facts.append(_fact(concept, context, value, taxonomy))
         for number, line in enumerate(content.get("lines") or [], start=1):
-            line_context = f"{context}_L{number}"
+            line_context = line_context_id(brin, year, number)
             yield _context(line_context, board, year, brin, number, period)
             for concept, value in line.items():
                 facts.append(_fact(concept, line_context, value, taxonomy))
@@ -121,8 +131,10 @@ def _fact(concept: str, context: str, value: object, taxonomy: Taxonomy) -> str:
     attributes = f"contextRef={quoteattr(context)}"
     if known is not None and known.numeric:
         unit = "EUR" if known.type == "monetary" else "pure"
-        decimals = "2" if known.type == "monetary" else "INF"
-        attributes += f' unitRef="{unit}" decimals="{decimals}"'
+        attributes += f' unitRef="{unit}"'
+        if value is not None:  # XBRL 2.1 §4.6.3: a nil fact has no decimals
+            decimals = "2" if known.type == "monetary" else "INF"
+            attributes += f' decimals="{decimals}"'
     if value is None:
         return f'  <bp:{concept} {attributes} xsi:nil="true"/>\n'
     return f"  <bp:{concept} {attributes}>{escape(_lexical(value))}</bp:{concept}>\n"

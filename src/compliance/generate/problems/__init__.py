@@ -1,0 +1,25 @@
+"""Every problem the generator can plant, by level and slot (see ``base``)."""
+
+from __future__ import annotations
+
+from compliance.generate.problems import npo, process, structure, workload
+from compliance.generate.problems.base import Level, Problem
+
+PROBLEMS: tuple[Problem, ...] = (
+    *structure.PROBLEMS,
+    *workload.PROBLEMS,
+    *process.PROBLEMS,
+    *npo.PROBLEMS,
+)
+
+
+def slots(level: Level) -> list[str]:
+    """The slots of a level, in a fixed order (the order problems are planted in)."""
+    return list(dict.fromkeys(problem.slot for problem in PROBLEMS if problem.level == level))
+
+
+def plantable_rules() -> frozenset[str]:
+    return frozenset(problem.rule for problem in PROBLEMS)
+
+
+__all__ = ["PROBLEMS", "Problem", "plantable_rules", "slots"]

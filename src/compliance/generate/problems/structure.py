@@ -1,0 +1,155 @@
+"""Structural problems (FIL-001..006) that no rule's outcome depends on, at three levels:
+
+- on a school year's own facts that no rule reads (PupilCount, misspelt concepts);
+- on a whole school (FIL-005 type or BRIN, FIL-002 calendar-year contexts): the checker
+  then leaves out every fact of the school, so the school takes no other problem;
+- on the board (a fact pointing at an undefined context, a malformed bestuursnummer).
+
+Problems that remove a fact some rule reads live with that scheme's problems.
+"""
+
+from __future__ import annotations
+
+from compliance.authoring.instance_writer import school_context_id
+from compliance.generate.draft import BoardDraft, SchoolDraft, Workbench, YearDraft
+from compliance.generate.problems.base import SCHOOL_FACTS, Problem, always
+
+PUPILS = "PupilCount"
+
+
+def _pupil_fact(draft: YearDraft, unit: str, count: object) -> str:
+    context = school_context_id(draft.brin, draft.year.label)
+    return (
+        f'<bp:{PUPILS} contextRef="{context}" unitRef="{unit}" decimals="0">{count}</bp:{PUPILS}>'
+    )
+
+
+# -- a school year's own facts ----------------------------------------------------------------
+
+
+def _pupils_not_integer(bench: Workbench, draft: YearDraft) -> None:
+    count = draft.facts[PUPILS]
+    written = bench.rng.choice([f"{count}.5", f"ca. {count}", f"{count} leerlingen"])
+    draft.facts[PUPILS] = written
+    bench.expect_in(draft, "FIL-001", f"pupil count {written!r}")
+
+
+def _pupils_unit_undefined(bench: Workbench, draft: YearDraft) -> None:
+    count = draft.facts.pop(PUPILS)
+    bench.board.extra_xml.append(_pupil_fact(draft, "leerlingen", count))
+    bench.expect_in(draft, "FIL-002", "pupil count with undefined unit 'leerlingen'")
+
+
+def _pupils_twice(bench: Workbench, draft: YearDraft) -> None:
+    count = int(str(draft.facts[PUPILS]))
+    other = count + bench.rng.randint(1, 30)
+    draft.duplicates[PUPILS] = other
+    bench.expect_in(draft, "FIL-003", f"pupil count {count} and {other}")
+
+
+def _pupils_in_euro(bench: Workbench, draft: YearDraft) -> None:
+    count = draft.facts.pop(PUPILS)
+    bench.board.extra_xml.append(_pupil_fact(draft, "EUR", count))
+    bench.expect_in(draft, "FIL-004", "pupil count in euro")
+
+
+def _misspelt_school_concept(bench: Workbench, draft: YearDraft) -> None:
+    concept = bench.rng.choice(bench.profile.misspelt_school_concepts)
+    draft.facts[concept] = "true"
+    bench.expect_in(draft, "FIL-006", f"unknown concept {concept}")
+
+
+# -- a whole school ---------------------------------------------------------------------------
+
+
+def _type_not_known(bench: Workbench, school: SchoolDraft) -> None:
+    school.school_type = bench.rng.choice(bench.profile.not_school_types)
+    bench.expect("FIL-005", f"school type {school.school_type!r}", school.brin)
+
+
+def _type_missing(bench: Workbench, school: SchoolDraft) -> None:
+    school.school_type = None
+    bench.expect("FIL-005", "no school type", school.brin)
+
+
+def _two_years(bench: Workbench, school: SchoolDraft) -> bool:
+    return len(school.years) > 1
+
+
+def _type_changes(bench: Workbench, school: SchoolDraft) -> None:
+    """A second SchoolType, another known type, in the second school year."""
+    other = bench.rng.choice([t for t in bench.regime.school_types if t != school.school_type])
+    context = school_context_id(school.brin, school.years[1].year.label)
+    bench.board.extra_xml.append(f'<bp:SchoolType contextRef="{context}">{other}</bp:SchoolType>')
+    bench.expect("FIL-005", f"school type {school.school_type} and {other}", school.brin)
+
+
+def _brin_malformed(bench: Workbench, school: SchoolDraft) -> None:
+    """A malformed BRIN is reported once, in the school year of its first context; each
+    malformed BRIN of a board differs from the others (lower case always does)."""
+    pattern = bench.regime.catalogue.domain.school_pattern
+    taken = {other.brin for other in bench.board.schools}
+    written = bench.rng.choice(
+        [school.brin.lower(), school.brin[1:], school.brin[:3] + school.brin[:1]]
+    )
+    if written in taken:
+        written = school.brin.lower()
+    if pattern.match(written):
+        raise ValueError(f"{written} was meant to be a malformed BRIN")
+    school.brin = written
+    first = min(draft.year for draft in school.years)
+    bench.expect("FIL-005", f"BRIN written {written!r}", written, first)
+
+
+def _calendar_years(bench: Workbench, school: SchoolDraft) -> None:
+    """Every context of the school runs a calendar year: each of its facts is FIL-002."""
+    year = school.years[0].year.last_day.year
+    school.period = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+    why = f"school contexts run calendar year {year}"
+    school_facts = sum(value is not None for value in (school.school_type, school.name))
+    school_facts += sum(len(draft.facts) + len(draft.duplicates) for draft in school.years)
+    for _ in range(school_facts):
+        bench.expect("FIL-002", why, school.brin)
+    for draft in school.years:
+        for number, line in enumerate(draft.lines, start=1):
+            for _ in range(len(line)):
+                bench.expect("FIL-002", why, school.brin, line=number)
+
+
+# -- the board --------------------------------------------------------------------------------
+
+
+def _undefined_context(bench: Workbench, board: BoardDraft) -> None:
+    school = bench.rng.choice(board.schools)
+    context = school_context_id(school.brin, board.years[-1].label) + "_oud"
+    board.extra_xml.append(
+        f'<bp:WorkloadNonFinancialMeasures contextRef="{context}">'
+        "Zie jaarverslag</bp:WorkloadNonFinancialMeasures>"
+    )
+    bench.expect("FIL-002", f"a fact points at undefined context {context}")
+
+
+def _board_number_malformed(bench: Workbench, board: BoardDraft) -> None:
+    pattern = bench.regime.catalogue.domain.board_pattern
+    written = bench.rng.choice([board.number[:4], board.number + "0", "B" + board.number[1:]])
+    if pattern.match(written):
+        raise ValueError(f"{written} was meant to be a malformed bestuursnummer")
+    board.number = written
+    board.board_valid = False
+    bench.expect("FIL-005", f"bestuursnummer written {written!r}")
+
+
+PROBLEMS = (
+    Problem("FIL-001", "pupil count", "year", SCHOOL_FACTS, always, _pupils_not_integer),
+    Problem("FIL-002", "undefined unit", "year", SCHOOL_FACTS, always, _pupils_unit_undefined),
+    Problem("FIL-003", "pupil count twice", "year", SCHOOL_FACTS, always, _pupils_twice),
+    Problem("FIL-004", "pupils in euro", "year", SCHOOL_FACTS, always, _pupils_in_euro),
+    Problem("FIL-006", "misspelt concept", "year", SCHOOL_FACTS, always, _misspelt_school_concept),
+    Problem("FIL-005", "unknown school type", "school", "school", always, _type_not_known),
+    Problem("FIL-005", "no school type", "school", "school", always, _type_missing),
+    Problem("FIL-005", "school type changes", "school", "school", _two_years, _type_changes),
+    Problem("FIL-005", "malformed BRIN", "school", "school", always, _brin_malformed),
+    Problem("FIL-002", "calendar-year contexts", "school", "school", always, _calendar_years),
+    Problem("FIL-002", "undefined context", "board", "board", always, _undefined_context),
+    Problem("FIL-005", "malformed board number", "board", "board", always, _board_number_malformed),
+)

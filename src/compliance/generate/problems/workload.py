@@ -1,0 +1,122 @@
+"""Problems in a workload-funds plan (WDM-001..006), and structural problems on its facts
+whose effect on the rules is part of what they must cause.
+
+Each works on a compliant plan (funds above zero, both answers true, consent after the
+consultation and within the school year, spending within the tolerance) and breaks exactly
+one thing, so the findings it states are all the plan gives.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from compliance.generate.baseline import WORKLOAD_CATEGORIES, write_workload_spending
+from compliance.generate.draft import Workbench, YearDraft
+from compliance.generate.problems.base import Problem, answer_not_true
+from compliance.generate.values import cents
+
+SCHEME = "wdm"
+
+
+def _has_plan(bench: Workbench, draft: YearDraft) -> bool:
+    return SCHEME in draft.plans
+
+
+def _consent_before_consultation(bench: Workbench, draft: YearDraft) -> None:
+    consulted = date.fromisoformat(draft.facts["WorkloadTeamConsultationDate"])
+    consent = consulted - timedelta(days=bench.rng.randint(1, 20))
+    draft.facts["WorkloadStaffCouncilConsentDate"] = consent.isoformat()
+    bench.expect_in(draft, "WDM-003", f"consent {consent} before consultation {consulted}")
+
+
+def _consent_after_school_year(bench: Workbench, draft: YearDraft) -> None:
+    late = 1 if bench.rng.random() < 0.3 else bench.rng.randint(2, 90)
+    consent = draft.year.last_day + timedelta(days=late)
+    draft.facts["WorkloadStaffCouncilConsentDate"] = consent.isoformat()
+    bench.expect_in(draft, "WDM-004", f"consent on {consent}, after the school year")
+
+
+def _no_spending(bench: Workbench, draft: YearDraft) -> None:
+    nil = bench.rng.random() < 0.3
+    for concept in WORKLOAD_CATEGORIES:
+        draft.facts.pop(concept, None)
+        if nil:
+            draft.facts[concept] = None
+    bench.expect_in(draft, "WDM-005", "every spending category nil" if nil else "no spending")
+
+
+def _spending_off(bench: Workbench, draft: YearDraft) -> None:
+    funds = Decimal(str(draft.facts["WorkloadFundsReceived"]))
+    tolerance = bench.regime.parameter("wdm.spending_tolerance", draft.year)
+    total = _deviating_total(bench, funds, tolerance)
+    write_workload_spending(bench, draft.facts, total)
+    bench.expect_in(draft, "WDM-006", f"spent {total} of {funds} received")
+
+
+def _deviating_total(bench: Workbench, funds: Decimal, tolerance: Decimal) -> Decimal:
+    """A spending total more than ``tolerance`` away from ``funds`` (one cent, or far)."""
+    rng = bench.rng
+    candidates = [
+        cents(funds * (1 + tolerance)) + Decimal("0.01"),
+        cents(funds * (1 - tolerance)) - Decimal("0.01"),
+        cents(funds * (1 + tolerance + Decimal(str(round(rng.uniform(0.02, 0.6), 2))))),
+        cents(funds * (1 - tolerance - Decimal(str(round(rng.uniform(0.02, 0.6), 2))))),
+        Decimal(0),
+    ]
+    rng.shuffle(candidates)
+    for total in candidates:
+        if total >= 0 and abs(total - funds) > tolerance * funds:
+            return total
+    return cents(funds * (2 + tolerance))
+
+
+def _conflicting_consent(bench: Workbench, draft: YearDraft) -> None:
+    """Consent reported true and false: both facts are left out (FIL-003), so consent is
+    not reported and the rule on it fires too."""
+    draft.duplicates["WorkloadStaffCouncilConsent"] = False
+    why = "consent reported true and false"
+    bench.expect_in(draft, "FIL-003", why)
+    bench.expect_in(draft, "WDM-002", why + ", so not reported")
+
+
+def _funds_with_separators(bench: Workbench, draft: YearDraft) -> None:
+    """Funds written 61.000,00: not an amount (FIL-001); without funds the plan is not
+    judged, and it complied anyway."""
+    funds = int(Decimal(str(draft.facts["WorkloadFundsReceived"])))
+    written = f"{funds:,}".replace(",", ".") + ",00"
+    draft.facts["WorkloadFundsReceived"] = written
+    bench.expect_in(draft, "FIL-001", f"workload funds written {written}")
+
+
+def _impossible_date(bench: Workbench, draft: YearDraft) -> None:
+    written = f"{draft.year.last_day.year}-02-30"
+    draft.facts["WorkloadTeamConsultationDate"] = written
+    bench.expect_in(draft, "FIL-001", f"consultation date {written}")
+
+
+PROBLEMS = (
+    Problem(
+        "WDM-001",
+        "team consultation not held",
+        "year",
+        SCHEME,
+        _has_plan,
+        answer_not_true("WDM-001", "WorkloadTeamConsultationHeld", "team consultation held"),
+    ),
+    Problem(
+        "WDM-002",
+        "no staff-council consent",
+        "year",
+        SCHEME,
+        _has_plan,
+        answer_not_true("WDM-002", "WorkloadStaffCouncilConsent", "staff-council consent"),
+    ),
+    Problem("WDM-003", "consent first", "year", SCHEME, _has_plan, _consent_before_consultation),
+    Problem("WDM-004", "consent late", "year", SCHEME, _has_plan, _consent_after_school_year),
+    Problem("WDM-005", "no spending", "year", SCHEME, _has_plan, _no_spending),
+    Problem("WDM-006", "spending off", "year", SCHEME, _has_plan, _spending_off),
+    Problem("FIL-003", "consent conflict", "year", SCHEME, _has_plan, _conflicting_consent),
+    Problem("FIL-001", "funds 61.000,00", "year", SCHEME, _has_plan, _funds_with_separators),
+    Problem("FIL-001", "impossible date", "year", SCHEME, _has_plan, _impossible_date),
+)
