@@ -1,0 +1,110 @@
+"""The peer: Arelle loading and validating the same filings in one process (issue 5, figure
+7), against our checker judging them in one process.
+
+    python3 -m venv .venv-arelle && .venv-arelle/bin/pip install arelle-release
+    .venv/bin/python benchmarks/bench_arelle.py [--files 200]
+
+Arelle runs offline (workOffline, and an empty HOME so no user cache can help): the standard
+XBRL schemas the taxonomy imports come from the copies inside the arelle-release package.
+Both sides are timed per filing in a warm process (after a few warm-up filings), on the
+same sample of the corpus; the figure is the ratio of the mean times (what a batch of these
+filings costs), with the ratio of the medians beside it. Target: 30x faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from common import REPO, WORK, corpus, describe_corpus, filings, header, warm_page_cache
+
+from compliance.check import Checker
+from compliance.engine import make_engine
+from compliance.rules import load_catalogue
+
+ARELLE_SCRIPT = Path(__file__).with_name("arelle_validate.py")
+WARM_UP = 5
+
+
+def sample(paths: list[Path], count: int) -> list[Path]:
+    """Every k-th filing, so the sample has the corpus's mix of sizes."""
+    step = max(1, len(paths) // count)
+    return paths[::step][:count]
+
+
+def ours(folder: Path, paths: list[Path], engine: str) -> list[float]:
+    checker = Checker(load_catalogue(reference_dir=folder), make_engine(engine))
+    for path in paths[:WARM_UP]:
+        checker.check_file(path)
+    seconds = []
+    for path in paths:
+        start = time.perf_counter()
+        checker.check_file(path)
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def arelle(python: Path, paths: list[Path]) -> dict:
+    home = WORK / "arelle-home"  # empty: no user cache, no saved configuration
+    home.mkdir(parents=True, exist_ok=True)
+    env = {"HOME": str(home), "PATH": os.environ.get("PATH", "")}
+    names = [str(path) for path in [*paths[:WARM_UP], *paths]]
+    start = time.perf_counter()
+    done = subprocess.run(
+        [str(python), str(ARELLE_SCRIPT), *names], env=env, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"Arelle failed: {done.stderr[-500:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["process_seconds"] = time.perf_counter() - start
+    result["seconds"] = result["seconds"][WARM_UP:]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--boards", type=int, default=2000)
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--engine", default="durable", choices=["durable", "python"])
+    parser.add_argument("--arelle-python", type=Path, default=REPO / ".venv-arelle/bin/python")
+    args = parser.parse_args()
+    header("Arelle (load and validate) against compliance check, per filing, one process")
+    if not args.arelle_python.is_file():
+        print(f"no Arelle virtualenv at {args.arelle_python}; see this script's docstring")
+        return
+    folder = corpus(args.boards)
+    chosen = sample(filings(folder), args.files)
+    warm_page_cache(chosen)
+    print(describe_corpus(folder))
+    size = statistics.mean(path.stat().st_size for path in chosen) / 1024
+    print(f"sample: {len(chosen)} filings (every k-th), {size:.1f} KB on average")
+    our_seconds = ours(folder, chosen, args.engine)
+    peer = arelle(args.arelle_python, chosen)
+    our_mean = statistics.mean(our_seconds)
+    peer_mean = statistics.mean(peer["seconds"])
+    print(f"{'':<22} {'mean ms':>8} {'median ms':>10} {'max ms':>8}")
+    for name, values in (("compliance check", our_seconds), ("Arelle", peer["seconds"])):
+        print(
+            f"{name:<22} {1000 * statistics.mean(values):8.1f} "
+            f"{1000 * statistics.median(values):10.1f} {1000 * max(values):8.1f}"
+        )
+    middle = statistics.median(peer["seconds"]) / statistics.median(our_seconds)
+    print(f"ratio of the means (total time, Arelle / ours): {peer_mean / our_mean:.1f}x")
+    print(f"ratio of the medians (a typical filing):       {middle:.1f}x")
+    print(f"Arelle process, start to end incl. warm-up: {peer['process_seconds']:.1f} s")
+    documents = peer["standard_documents"]
+    print(f"standard schemas in Arelle's DTS (offline, from its package): {len(documents)}")
+    for url in documents:
+        print(f"  {url}")
+    print("Arelle messages other than info (count by code):")
+    for code, count in list(peer["messages"].items())[:12]:
+        print(f"  {count:6}  {code}")
+
+
+if __name__ == "__main__":
+    main()

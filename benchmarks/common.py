@@ -1,0 +1,190 @@
+"""What the benchmark scripts share: the corpus they run on (generated once, then reused),
+running the compliance command from this checkout, timing, and memory sampling.
+
+Every script prints figures and asserts nothing. Corpora and outputs go to
+$COMPLIANCE_BENCH_DIR (default /tmp/compliance-bench), outside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SRC = REPO / "src"
+sys.path.insert(0, str(SRC))  # measure this checkout, not an installed copy
+
+WORK = Path(os.environ.get("COMPLIANCE_BENCH_DIR", "/tmp/compliance-bench"))
+PYTHON = sys.executable
+COMPLIANCE = [PYTHON, "-m", "compliance"]
+DEFAULT_SEED = 0
+DEFAULT_RATE = 0.05
+
+
+def child_env() -> dict[str, str]:
+    """The environment for child processes: this checkout's src/ first on the path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    return env
+
+
+def corpus(boards: int, seed: int = DEFAULT_SEED, rate: float = DEFAULT_RATE) -> Path:
+    """A generated corpus of ``boards`` filings, generated on first use and then reused."""
+    folder = WORK / f"corpus-{boards}-seed{seed}-rate{rate:g}"
+    manifest = folder / "corpus.json"
+    if manifest.is_file():
+        data = json.loads(manifest.read_text())
+        if data.get("boards") == boards and data.get("seed") == seed:
+            return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"generating {boards} boards into {folder} ...", flush=True)
+    command = [*COMPLIANCE, "generate", "--boards", str(boards), "--seed", str(seed)]
+    run([*command, "--rate", str(rate), "--out", str(folder)], check=True)
+    return folder
+
+
+def filings(folder: Path) -> list[Path]:
+    return sorted((folder / "filings").glob("*.xbrl"))
+
+
+def describe_corpus(folder: Path) -> str:
+    data = json.loads((folder / "corpus.json").read_text())
+    size = data["bytes"] / data["filings"] / 1024
+    return (
+        f"corpus {folder.name}: {data['filings']} filings, {data['schools']} schools, "
+        f"{size:.1f} KB per filing on average, {data['expected_findings']} expected findings"
+    )
+
+
+def warm_page_cache(paths: Sequence[Path]) -> None:
+    """Read every file once so that no contender pays for the first disk read."""
+    for path in paths:
+        path.read_bytes()
+
+
+def run(command: Sequence[str], check: bool = False, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        list(command), env=child_env(), check=check, text=True, capture_output=True, **kwargs
+    )
+
+
+def timed(command: Sequence[str]) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall time of a whole command, start of the process to its end."""
+    start = time.perf_counter()
+    done = run(command)
+    return time.perf_counter() - start, done
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def fresh_dir(name: str) -> Path:
+    path = WORK / "out" / name
+    shutil.rmtree(path, ignore_errors=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def header(title: str) -> None:
+    print()
+    print(title)
+    print("-" * len(title))
+
+
+# -- memory -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ProcessPeak:
+    pid: int
+    hwm_kb: int = 0  # VmHWM: the kernel's own peak resident set
+    pss_kb: int = 0  # highest proportional set size seen (shared pages divided)
+
+
+@dataclass
+class MemorySampler:
+    """Samples a process and its descendants every ``interval`` seconds while it runs."""
+
+    root: int
+    interval: float = 0.05
+    peaks: dict[int, ProcessPeak] = field(default_factory=dict)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def workers(self) -> list[ProcessPeak]:
+        return [peak for pid, peak in self.peaks.items() if pid != self.root]
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            for pid in [self.root, *_descendants(self.root)]:
+                peak = self.peaks.setdefault(pid, ProcessPeak(pid))
+                hwm, pss = _memory_of(pid)
+                peak.hwm_kb = max(peak.hwm_kb, hwm)
+                peak.pss_kb = max(peak.pss_kb, pss)
+            self._stop.wait(self.interval)
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _memory_of(pid: int) -> tuple[int, int]:
+    hwm = pss = 0
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1])
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return hwm, pss
+
+
+def timed_with_memory(
+    command: Sequence[str],
+) -> tuple[float, subprocess.CompletedProcess, MemorySampler]:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(command), env=child_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    with MemorySampler(process.pid) as sampler:
+        stdout, stderr = process.communicate()
+    elapsed = time.perf_counter() - start
+    done = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    return elapsed, done, sampler
