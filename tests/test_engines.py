@@ -35,7 +35,8 @@ def _book(rules: list[CompiledRule], name: str = "test_book") -> Book:
 
 def _rule(catalogue, rule_id: str, pattern: dict) -> CompiledRule:
     rule = catalogue.rules[rule_id]
-    return CompiledRule(rule_id, rule.fact_kind, "violation", pattern, None, rule)
+    kind = catalogue.kinds[rule.fact_kind]
+    return CompiledRule(rule_id, kind.name, kind.engine_kind, "violation", pattern, None, rule)
 
 
 # -- the engines agree ----------------------------------------------------------------------
@@ -50,13 +51,15 @@ def test_both_engines_find_the_same_on_every_sample(path: Path, checkers):
     assert durable.status == python.status
 
 
-def _fact_strategy(kind) -> st.SearchStrategy[dict]:
-    """Facts of one kind with values around every constant the rules compare with."""
+def _fact_strategy(kinds) -> st.SearchStrategy[dict]:
+    """Engine facts made of these kinds' fields, with values around every constant the rules
+    compare with."""
     numbers = st.sampled_from([-1.0, 0.0, 0.1, 0.25, 0.2500001, 0.5, 0.5000001, 1.0, 22.0, 22.5])
     fields = {}
-    for spec in kind.engine_fields:
-        values = st.booleans() if spec.type == "bool" else numbers
-        fields[spec.name] = st.one_of(st.none(), values)
+    for kind in kinds:
+        for spec in kind.engine_fields:
+            values = st.booleans() if spec.type == "bool" else numbers
+            fields[kind.engine_name(spec.name)] = st.one_of(st.none(), values)
     return st.fixed_dictionaries(fields).map(
         lambda values: {name: value for name, value in values.items() if value is not None}
     )
@@ -68,10 +71,14 @@ def _fact_strategy(kind) -> st.SearchStrategy[dict]:
 def test_python_evaluator_matches_durable_rules_on_random_facts(data, catalogue):
     books = [book for book in _all_books(catalogue) if book.rules]
     book = data.draw(st.sampled_from(books))
+    by_engine_kind: dict[str, list] = {}
+    for kind_name in book.kinds:
+        kind = catalogue.kinds[kind_name]
+        by_engine_kind.setdefault(kind.engine_kind, []).append(kind)
     facts = []
-    for ref, kind_name in enumerate(sorted(book.kinds)):
-        fact = data.draw(_fact_strategy(catalogue.kinds[kind_name]))
-        fact.update(kind=kind_name, ref=ref)
+    for ref, (engine_kind, kinds) in enumerate(sorted(by_engine_kind.items())):
+        fact = data.draw(_fact_strategy(kinds))
+        fact.update(kind=engine_kind, ref=ref)
         facts.append(fact)
     durable = _DURABLE.run([(book, [dict(f) for f in facts])])
     python = PythonEngine().run([(book, facts)])
@@ -198,7 +205,7 @@ def test_every_pattern_is_over_a_single_fact_without_absence(catalogue):
         for rule in book.rules:
             keys = set(_walk(rule.pattern))
             assert not any(key.endswith("$not") or key in ("$all", "$any") for key in keys)
-            assert rule.pattern["$and"][0] == {"kind": rule.kind}
+            assert rule.pattern["$and"][0] == {"kind": rule.engine_kind}
 
 
 @needs_durable
@@ -218,14 +225,12 @@ def test_a_book_with_too_many_rules_on_one_kind_is_refused(catalogue):
     template = catalogue.rules["WDM-001"]
     rules = [
         CompiledRule(
-            f"R{i}", "wdm_plan", "warning", {"$and": [{"kind": "wdm_plan"}]}, None, template
+            f"R{i}", "wdm_plan", "plan", "warning", {"$and": [{"kind": "plan"}]}, None, template
         )
         for i in range(MAX_RULES_PER_KIND + 1)
     ]
     with pytest.raises(EngineError, match="hang"):
-        make_engine("durable").run(
-            [(_book(rules, "book_crowded"), [{"kind": "wdm_plan", "ref": 0}])]
-        )
+        make_engine("durable").run([(_book(rules, "book_crowded"), [{"kind": "plan", "ref": 0}])])
 
 
 @needs_durable

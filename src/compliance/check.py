@@ -18,9 +18,9 @@ from compliance.model.filing import Board
 from compliance.model.structure import check_structure
 from compliance.read import ReadLimits, UnreadableFiling, load_taxonomy, read_instance
 from compliance.read.safety import read_bytes
-from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, Library
+from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, CompiledRule, Library
 from compliance.rules.catalogue import Catalogue
-from compliance.rules.facts import STANDARD_PLACEHOLDERS, FactKind, Subject
+from compliance.rules.facts import PLAN_FACT, STANDARD_PLACEHOLDERS, FactKind, Subject
 
 REPORT_VERSION = "1"
 
@@ -68,15 +68,21 @@ class _Judged:
     fact: dict
 
 
+def _compiled(parts: dict[str, _Judged], rule_id: str) -> CompiledRule:
+    """The compiled rule that fired on an engine fact made of ``parts``."""
+    return next(iter(parts.values())).book.rule(rule_id)
+
+
 def _figures(item: _Judged) -> dict[str, float]:
-    """The plan's numbers for the summary: what the engine was given, and the amounts that
-    are only shown (such as the four workload spending categories)."""
-    figures = {
-        name: float(value)
-        for name, value in item.fact.items()
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and name != REF_FIELD
-    }
-    for spec in item.kind.display_amounts:
+    """The plan's numbers for the summary, under its own field names: what the engine was
+    given, and the amounts that are only shown (the four workload spending categories)."""
+    kind, fact = item.kind, item.fact
+    figures = {}
+    for spec in kind.engine_fields:
+        value = fact.get(kind.engine_name(spec.name))
+        if value is not None and not isinstance(value, bool):
+            figures[spec.name] = float(value)
+    for spec in kind.display_amounts:
         value = spec.value(item.subject)
         if value is not None:
             figures[spec.name] = float(value)
@@ -120,9 +126,7 @@ class Checker:
         structure = check_structure(instance, self.taxonomy, self.catalogue.domain, self.severities)
         board = build_board(structure)
         judged, matches = self._run_rules(board)
-        findings = structure.findings + [
-            self._finding(judged[match.ref], match.rule) for match in matches
-        ]
+        findings = structure.findings + [self._finding(judged, match) for match in matches]
         findings.sort(key=Finding.sort_key)
         status = "findings" if findings else "compliant"
         plans = self._outcomes(judged, matches) if self.record_plans else []
@@ -131,48 +135,64 @@ class Checker:
     def judge(self, board: Board) -> list[Finding]:
         """Run every rule in force on every plan of the board."""
         judged, matches = self._run_rules(board)
-        return [self._finding(judged[match.ref], match.rule) for match in matches]
+        return [self._finding(judged, match) for match in matches]
 
-    def _run_rules(self, board: Board) -> tuple[list[_Judged], list[Match]]:
-        judged: list[_Judged] = []
+    def _run_rules(self, board: Board) -> tuple[list[dict[str, _Judged]], list[Match]]:
+        """Prepare the engine facts of every plan and run the engine once for the filing.
+
+        ``judged[ref]`` holds, per fact kind, what the engine fact ``ref`` was made of: one
+        plan fact per school and school year carries every scheme's plan, a line fact one
+        intervention line."""
+        judged: list[dict[str, _Judged]] = []
         work: dict[str, tuple[Book, list[dict]]] = {}
-        allowance = self.allowance_list
         for school in board.schools:
             for year in school.years:
                 book = self.library.book_for(school.type, year.first_day)
-                if not book.rules:
-                    continue
-                menukaart = self.catalogue.menukaart.version_on(year.first_day)
-                facts = work.setdefault(book.name, (book, []))[1]
-                for kind_name in sorted(book.kinds):
-                    kind = self.catalogue.kinds[kind_name]
-                    for subject in kind.subjects(school, year, menukaart, allowance):
-                        fact = kind.engine_values(subject)
-                        fact[KIND_FIELD] = kind_name
-                        fact[REF_FIELD] = len(judged)
-                        judged.append(_Judged(kind, subject, book, fact))
-                        facts.append(fact)
+                if book.rules:
+                    facts = work.setdefault(book.name, (book, []))[1]
+                    self._prepare(school, year, book, facts, judged)
         return judged, self.engine.run(list(work.values()))
 
-    def _outcomes(self, judged: list[_Judged], matches: list[Match]) -> list[PlanOutcome]:
-        fired: dict[int, list[str]] = {}
+    def _prepare(self, school, year, book: Book, facts: list[dict], judged: list) -> None:
+        menukaart = self.catalogue.menukaart.version_on(year.first_day)
+        plan_fact: dict | None = None
+        for kind_name in book.kinds:
+            kind = self.catalogue.kinds[kind_name]
+            for subject in kind.subjects(school, year, menukaart, self.allowance_list):
+                if kind.engine_kind == PLAN_FACT and plan_fact is not None:
+                    fact = plan_fact
+                else:
+                    fact = {KIND_FIELD: kind.engine_kind, REF_FIELD: len(judged)}
+                    judged.append({})
+                    facts.append(fact)
+                    if kind.engine_kind == PLAN_FACT:
+                        plan_fact = fact
+                kind.add_engine_values(subject, fact)
+                judged[fact[REF_FIELD]][kind_name] = _Judged(kind, subject, book, fact)
+
+    def _outcomes(
+        self, judged: list[dict[str, _Judged]], matches: list[Match]
+    ) -> list[PlanOutcome]:
+        fired: dict[tuple[int, str], list[str]] = {}
         for match in matches:
-            fired.setdefault(match.ref, []).append(match.rule)
+            kind = _compiled(judged[match.ref], match.rule).kind
+            fired.setdefault((match.ref, kind), []).append(match.rule)
         outcomes = []
-        for ref, item in enumerate(judged):
-            guards = self._guards(item.book).get(item.kind.name, ())
-            fact = item.fact
-            outcomes.append(
-                PlanOutcome(
-                    school=item.subject.school.brin,
-                    school_type=item.subject.school.type,
-                    school_year=item.subject.year.school_year,
-                    kind=item.kind.name,
-                    judged=tuple(rule for rule, guard in guards if guard is None or guard(fact)),
-                    fired=tuple(sorted(fired.get(ref, ()))),
-                    figures=_figures(item),
+        for ref, parts in enumerate(judged):
+            for kind_name, item in parts.items():
+                guards = self._guards(item.book).get(kind_name, ())
+                fact = item.fact
+                outcomes.append(
+                    PlanOutcome(
+                        school=item.subject.school.brin,
+                        school_type=item.subject.school.type,
+                        school_year=item.subject.year.school_year,
+                        kind=kind_name,
+                        judged=tuple(r for r, guard in guards if guard is None or guard(fact)),
+                        fired=tuple(sorted(fired.get((ref, kind_name), ()))),
+                        figures=_figures(item),
+                    )
                 )
-            )
         return outcomes
 
     def _guards(self, book: Book) -> dict[str, list[tuple[str, Predicate | None]]]:
@@ -186,8 +206,10 @@ class Checker:
             self._judged_when[book.name] = guards
         return guards
 
-    def _finding(self, judged: _Judged, rule_id: str) -> Finding:
-        compiled = judged.book.rule(rule_id)
+    def _finding(self, judged_facts: list[dict[str, _Judged]], match: Match) -> Finding:
+        parts = judged_facts[match.ref]
+        compiled = _compiled(parts, match.rule)
+        judged = parts[compiled.kind]
         rule = compiled.rule
         subject = judged.subject
         return Finding(

@@ -98,7 +98,7 @@ class DurableEngine:
             return
         per_kind: dict[str, int] = {}
         for rule in book.rules:
-            per_kind[rule.kind] = per_kind.get(rule.kind, 0) + 1
+            per_kind[rule.engine_kind] = per_kind.get(rule.engine_kind, 0) + 1
         crowded = [kind for kind, count in per_kind.items() if count > MAX_RULES_PER_KIND]
         if crowded:
             raise EngineError(

@@ -43,7 +43,8 @@ class PythonEngine:
         if rules is None:
             rules = {}
             for rule in book.rules:
-                rules.setdefault(rule.kind, []).append((rule.id, compile_pattern(rule.pattern)))
+                predicate = compile_pattern(rule.pattern)
+                rules.setdefault(rule.engine_kind, []).append((rule.id, predicate))
             self._compiled[book.name] = rules
         return rules
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.rules.conditions import compile_condition, params_of
+from compliance.rules.facts import FactKind
 
 KIND_FIELD = "kind"
 REF_FIELD = "ref"
@@ -24,7 +26,8 @@ REF_FIELD = "ref"
 @dataclass(frozen=True)
 class CompiledRule:
     id: str
-    kind: str
+    kind: str  # the fact kind it is about (wdm_plan, npo_line, ...)
+    engine_kind: str  # the kind of engine fact it matches (plan, npo_line)
     severity: str
     pattern: dict  # durable-rules JSON pattern over one fact
     guard: dict | None  # the compiled judged_when alone (for the batch summary)
@@ -38,12 +41,17 @@ class Book:
     first_day: date
     rules: tuple[CompiledRule, ...]
 
-    @property
-    def kinds(self) -> frozenset[str]:
-        return frozenset(rule.kind for rule in self.rules)
+    @cached_property
+    def kinds(self) -> tuple[str, ...]:
+        """The fact kinds its rules are about, sorted so facts are built in one order."""
+        return tuple(sorted({rule.kind for rule in self.rules}))
+
+    @cached_property
+    def _by_id(self) -> dict[str, CompiledRule]:
+        return {rule.id: rule for rule in self.rules}
 
     def rule(self, rule_id: str) -> CompiledRule:
-        return next(rule for rule in self.rules if rule.id == rule_id)
+        return self._by_id[rule_id]
 
 
 class Library:
@@ -66,26 +74,28 @@ class Library:
 
     def _compile(self, school_type: str, epoch: date) -> Book:
         parameters = self.catalogue.parameters_on(epoch)
+        kinds = self.catalogue.kinds
         compiled = tuple(
-            _compile_rule(rule, epoch, parameters)
+            _compile_rule(rule, kinds[rule.fact_kind], epoch, parameters)
             for rule in self.catalogue.plan_rules()
             if school_type in rule.types and rule.period.contains(epoch)
         )
         return Book(f"book_{school_type}_{epoch:%Y%m%d}", school_type, epoch, compiled)
 
 
-def _compile_rule(rule: Rule, day: date, parameters: dict) -> CompiledRule:
+def _compile_rule(rule: Rule, kind: FactKind, day: date, parameters: dict) -> CompiledRule:
     missing = params_of(rule.when) - set(parameters)
     if missing:
         raise ValueError(f"{rule.id}: parameter {sorted(missing)[0]} has no value on {day}")
     guard = None
-    parts = [{KIND_FIELD: rule.fact_kind}]
+    parts = [{KIND_FIELD: kind.engine_kind}]
     if rule.judged_when is not None:
-        guard = compile_condition(rule.judged_when, parameters)
+        guard = compile_condition(rule.judged_when, parameters, kind.engine_name)
         parts.append(guard)
-    parts.append(compile_condition(rule.when, parameters))
+    parts.append(compile_condition(rule.when, parameters, kind.engine_name))
     pattern = {"$and": parts}
-    return CompiledRule(rule.id, rule.fact_kind, rule.severity_on(day), pattern, guard, rule)
+    severity = rule.severity_on(day)
+    return CompiledRule(rule.id, kind.name, kind.engine_kind, severity, pattern, guard, rule)
 
 
 def _epoch_starts(catalogue: Catalogue) -> list[date]:

@@ -16,7 +16,7 @@ same compiled form, so both engines judge exactly the same thing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -150,21 +150,26 @@ def check_condition(
         raise ConditionError(f"{condition.field} is a number: compare it with a number")
 
 
-def compile_condition(condition: Condition, parameters: Mapping[str, Decimal]) -> dict:
-    """The durable-rules JSON pattern for ``condition`` with parameter values filled in."""
+def compile_condition(
+    condition: Condition,
+    parameters: Mapping[str, Decimal],
+    rename: Callable[[str], str] = str,
+) -> dict:
+    """The durable-rules JSON pattern for ``condition`` with parameter values filled in and
+    each field under its engine name (``rename``)."""
     if isinstance(condition, AllOf):
-        return {"$and": [compile_condition(p, parameters) for p in condition.parts]}
+        return {"$and": [compile_condition(p, parameters, rename) for p in condition.parts]}
     if isinstance(condition, AnyOf):
-        return {"$or": [compile_condition(p, parameters) for p in condition.parts]}
+        return {"$or": [compile_condition(p, parameters, rename) for p in condition.parts]}
     if isinstance(condition, IsReported):
-        return {"$ex": {condition.field: 1}}
+        return {"$ex": {rename(condition.field): 1}}
     value = condition.value
     if isinstance(value, ParamRef):
         value = parameters[value.name]
     if isinstance(value, Decimal):
         value = float(value)
     operator = _OPERATORS[condition.op]
-    test = {condition.field: value}
+    test = {rename(condition.field): value}
     return test if operator is None else {operator: test}
 
 

@@ -62,9 +62,16 @@ class FieldSpec:
         return (self.shown or self.value)(subject)
 
 
+PLAN_FACT = "plan"
+"""The engine kind of the one fact per school and school year that carries every scheme's
+plan fields, each prefixed with its scheme (``wdm_funds_received``, ``npo_funds_received``).
+One fact instead of one per scheme halves what durable-rules handles per filing, and its
+cost is per fact."""
+
+
 @dataclass(frozen=True)
 class FactKind:
-    """One kind of engine fact: the plan of a scheme, or an intervention line."""
+    """What a rule is about: the plan of a scheme, or an intervention line."""
 
     name: str
     scheme: str
@@ -73,6 +80,8 @@ class FactKind:
     fields: Mapping[str, FieldSpec]
     engine_fields: tuple[FieldSpec, ...] = field(init=False)
     display_amounts: tuple[FieldSpec, ...] = field(init=False)
+    engine_kind: str = field(init=False)  # the kind of engine fact its fields go into
+    prefix: str = field(init=False)  # before its field names in that fact
 
     def __post_init__(self) -> None:
         engine = tuple(spec for spec in self.fields.values() if spec.type is not None)
@@ -81,6 +90,13 @@ class FactKind:
             spec for spec in self.fields.values() if spec.type is None and spec.unit == "amount"
         )
         object.__setattr__(self, "display_amounts", shown)
+        merged = self.about == "plan"
+        object.__setattr__(self, "engine_kind", PLAN_FACT if merged else self.name)
+        object.__setattr__(self, "prefix", f"{self.scheme}_" if merged else "")
+
+    def engine_name(self, field_name: str) -> str:
+        """The field's name in the engine fact."""
+        return self.prefix + field_name
 
     def field_types(self) -> dict[str, EngineType]:
         return {spec.name: spec.type for spec in self.engine_fields}
@@ -99,13 +115,19 @@ class FactKind:
             for line in plan.lines:
                 yield Subject(school, year, plan, menukaart, allowance_list, line)
 
-    def engine_values(self, subject: Subject) -> dict[str, bool | float]:
-        """The fact's fields as the engine sees them; absent values are left out."""
-        values: dict[str, bool | float] = {}
+    def add_engine_values(self, subject: Subject, fact: dict[str, object]) -> None:
+        """Put the subject's fields into ``fact`` as the engine sees them: booleans and
+        floats only, under their engine names; absent values are left out, never null."""
+        prefix = self.prefix
         for spec in self.engine_fields:
             value = spec.value(subject)
             if value is not None:
-                values[spec.name] = value if isinstance(value, bool) else float(value)
+                fact[prefix + spec.name] = value if isinstance(value, bool) else float(value)
+
+    def engine_values(self, subject: Subject) -> dict[str, bool | float]:
+        """The subject's fields alone, under their engine names."""
+        values: dict[str, bool | float] = {}
+        self.add_engine_values(subject, values)
         return values
 
     def cite(self, subject: Subject, names: list[str]) -> tuple[CitedFact, ...]:
