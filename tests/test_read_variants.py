@@ -8,6 +8,7 @@ import xbrl_variants as v
 import yaml
 from conftest import SAMPLES
 
+from compliance.read.instance import _declared_only_on_root
 from compliance.report.json_report import result_object
 
 EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
@@ -29,6 +30,7 @@ SAME_LINES = {
     "taxonomy as default namespace": lambda text: v.default_namespace(text, "bp"),
     "xbrli as default namespace": lambda text: v.default_namespace(text, "xbrli"),
     "dimension prefix declared on its member": v.members_with_local_prefix,
+    "prefixes declared again on each context": v.contexts_with_own_declarations,
     "comments between elements": lambda text: v.between_elements(text, "<!-- note -->"),
     "processing instructions between elements": lambda text: v.between_elements(text, "<?n x?>"),
     "comments inside values": lambda text: v.split_values(text, "<!-- - -->"),
@@ -117,3 +119,27 @@ def test_a_dimension_written_without_prefix_uses_the_default_namespace(checker, 
     assert {finding["rule"] for finding in result["findings"]} == {"FIL-002"}
     resolved = text.replace("<xbrldi:typedMember ", f'<xbrldi:typedMember xmlns="{v.TAXONOMY}" ')
     assert _result(checker, catalogue, resolved.encode(), name)["status"] == "compliant"
+
+
+@pytest.mark.parametrize(
+    ("text", "root_declarations", "only_on_root"),
+    [
+        ('<a xmlns="urn:a" xmlns:b="urn:b"><b:c>1</b:c></a>', 2, True),
+        ('<a xmlns:b="urn:b"><b:c xmlns:b="urn:other">1</b:c></a>', 1, False),
+        ('<a xmlns:b="urn:b"><b:c>xmlns</b:c></a>', 1, False),  # a false alarm is only slower
+        ("<a><c>1</c></a>", 0, True),
+    ],
+)
+def test_namespaces_are_resolved_once_only_when_declared_on_the_root_alone(
+    text, root_declarations, only_on_root
+):
+    """The reader resolves QNames once per filing only when no element below the root
+    declares a namespace; the bytes must prove it, whatever else they hold."""
+    assert _declared_only_on_root(text.encode(), root_declarations) is only_on_root
+
+
+def test_namespaces_in_utf16_are_resolved_on_each_element():
+    """In UTF-16 no declaration is spelled in ASCII bytes, so counting them proves nothing."""
+    data = '<a><b:c xmlns:b="urn:b">1</b:c></a>'.encode("utf-16")
+    assert data.count(b"xmlns") == 0
+    assert not _declared_only_on_root(data, 0)

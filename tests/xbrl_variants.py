@@ -41,6 +41,15 @@ def members_with_local_prefix(text: str) -> str:
     return re.sub(r"(</?)bp:(SchoolId|InterventionLine)>", r"\1dim:\2>", text)
 
 
+def contexts_with_own_declarations(text: str) -> str:
+    """Declare the taxonomy and xbrldi prefixes again, to the same namespaces, on every
+    context: the same meaning, but namespaces no longer declared on the root alone."""
+    return text.replace(
+        "<xbrli:context ",
+        f'<xbrli:context xmlns:bp="{TAXONOMY}" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" ',
+    )
+
+
 _SIMPLE_VALUE = re.compile(r">([^<>]*[^<>\s][^<>]*)</")
 
 

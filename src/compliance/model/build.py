@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass, field
 
+from compliance.model.calendar import SchoolYear
 from compliance.model.filing import (
     Board,
     InterventionLine,
@@ -16,7 +17,7 @@ from compliance.model.filing import (
     SchoolYearPlans,
     WorkloadPlan,
 )
-from compliance.model.structure import Structure, TypedFact
+from compliance.model.structure import ContextInfo, Structure
 
 _PLANS: dict[str, type[Plan]] = {
     "workload": WorkloadPlan,
@@ -31,68 +32,82 @@ _PLAN_OF_CONCEPT = {
     for field in model.model_fields.values()
     if field.alias
 }
+
+
+@dataclass(slots=True)
+class _YearFacts:
+    """What one school reported for one school year, as the facts came in."""
+
+    year: SchoolYear
+    fields: dict[str, Reported] = field(default_factory=dict)  # school-level concept → value
+    lines: dict[int, dict[str, object]] = field(default_factory=dict)  # number → line fields
+
+
 def build_board(structure: Structure) -> Board:
     """Assemble the board; only facts that passed the structural checks are used."""
     board_name = None
-    by_school: dict[str, list[TypedFact]] = defaultdict(list)
-    for fact in structure.facts:
-        if fact.context.school is None:
-            if fact.concept == "BoardName" and fact.value:
-                board_name = fact.value
-        else:
-            by_school[fact.context.school].append(fact)
-    schools = tuple(
-        _build_school(brin, structure.school_types[brin], facts)
-        for brin, facts in sorted(by_school.items())
+    schools: dict[str, dict[str, _YearFacts]] = {}  # BRIN → school year label → its facts
+    names: dict[str, str] = {}  # BRIN → the first name reported
+    # context id → the fields its facts fill: found at its first fact, one lookup after that
+    targets: dict[str, dict] = {}
+    for concept, context, reported in structure.facts:
+        if context.school is None:
+            if concept == "BoardName" and reported.value:
+                board_name = reported.value
+            continue
+        target = targets.get(context.id)
+        if target is None:
+            target = targets[context.id] = _target(schools, context)
+        target[concept] = reported  # the last of a concept wins, as in document order
+        if concept == "SchoolName" and reported.value:
+            names.setdefault(context.school, reported.value)
+    built = tuple(
+        _build_school(brin, structure.school_types[brin], names.get(brin), years)
+        for brin, years in sorted(schools.items())
     )
-    return Board(id=structure.board, name=board_name, schools=schools)
+    return Board(id=structure.board, name=board_name, schools=built)
 
 
-def _reported(fact: TypedFact) -> Reported:
-    return Reported(fact.value, fact.raw)
+def _target(schools: dict[str, dict[str, _YearFacts]], context: ContextInfo) -> dict:
+    """The fields a context's facts fill: its school year's, or its intervention line's.
+    Equivalent contexts (same school, year and line) share them."""
+    years = schools.setdefault(context.school, {})
+    label = context.year.label
+    year = years.get(label)
+    if year is None:
+        year = years[label] = _YearFacts(context.year)
+    if context.line is None:
+        return year.fields
+    line = year.lines.get(context.line)
+    if line is None:  # the first context of the line names it
+        line = year.lines[context.line] = {"number": context.line, "context": context.id}
+    return line
 
 
-def _build_school(brin: str, school_type: str, facts: list[TypedFact]) -> School:
-    name = None
-    pupils: dict[str, Reported] = {}
-    by_year: dict[str, list[TypedFact]] = defaultdict(list)
-    years_by_label = {}
-    for fact in facts:
-        if fact.concept == "SchoolName" and fact.value and name is None:
-            name = fact.value
-        elif fact.concept == "PupilCount":
-            pupils[fact.context.year.label] = _reported(fact)
-        label = fact.context.year.label
-        by_year[label].append(fact)
-        years_by_label[label] = fact.context.year
-    years = tuple(
-        _build_year(years_by_label[label], year_facts, pupils.get(label))
-        for label, year_facts in sorted(by_year.items())
-    )
+def _build_school(
+    brin: str, school_type: str, name: str | None, years: dict[str, _YearFacts]
+) -> School:
+    built = tuple(_build_year(years[label]) for label in sorted(years))
     latest_pupils = next(
-        (p.value for y in reversed(years) if (p := pupils.get(y.school_year)) is not None),
-        None,
+        (y.pupil_count.value for y in reversed(built) if y.pupil_count is not None), None
     )
-    return School(brin=brin, type=school_type, name=name, pupil_count=latest_pupils, years=years)
+    return School(brin=brin, type=school_type, name=name, pupil_count=latest_pupils, years=built)
 
 
-def _build_year(year, facts: list[TypedFact], pupil_count: Reported | None) -> SchoolYearPlans:
+def _build_year(facts: _YearFacts) -> SchoolYearPlans:
     fields: dict[str, dict[str, Reported]] = {plan: {} for plan in _PLANS}
-    lines: dict[int, dict[str, object]] = {}
-    for fact in facts:
-        if fact.context.line is not None:
-            line = lines.setdefault(
-                fact.context.line, {"number": fact.context.line, "context": fact.context.id}
-            )
-            line[fact.concept] = _reported(fact)
-        elif (plan := _PLAN_OF_CONCEPT.get(fact.concept)) is not None:
-            fields[plan][fact.concept] = _reported(fact)
+    for concept, reported in facts.fields.items():
+        plan = _PLAN_OF_CONCEPT.get(concept)
+        if plan is not None:
+            fields[plan][concept] = reported
+    lines = facts.lines
     npo_lines = tuple(InterventionLine(**lines[number]) for number in sorted(lines))
+    year = facts.year
     return SchoolYearPlans(
         school_year=year.label,
         first_day=year.first_day,
         last_day=year.last_day,
-        pupil_count=pupil_count,
+        pupil_count=facts.fields.get("PupilCount"),
         workload=WorkloadPlan(**fields["workload"]),
         professionalisation=ProfessionalisationPlan(**fields["professionalisation"]),
         npo=NpoPlan(**fields["npo"], lines=npo_lines),

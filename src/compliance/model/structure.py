@@ -8,14 +8,15 @@ finding lives in rules/structure/FIL-*.yaml; here a finding carries a reason key
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from compliance.findings import CitedFact, Finding
 from compliance.model.calendar import SchoolYear
 from compliance.model.domain import Domain
-from compliance.model.values import INVALID, TypedValue, parse_value
+from compliance.model.filing import Reported
+from compliance.model.values import INVALID, PARSERS, TypedValue
 from compliance.read import RawContext, RawFact, RawInstance, RawUnit, Taxonomy
 
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
@@ -28,9 +29,15 @@ _EUR = ((ISO4217, "EUR"),)
 _PURE = ((XBRLI, "pure"),)
 
 
-@dataclass(frozen=True, slots=True)
-class ContextInfo:
-    """What a context means for the facts that use it, worked out once per context."""
+# The level of a context from which of its two members are present (school, line).
+_LEVELS = {(False, False): "board", (True, False): "school", (True, True): "line"}
+
+
+class ContextInfo(NamedTuple):
+    """What a context means for the facts that use it, worked out once per context.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built several times
+    faster (a frozen dataclass sets each of its fields through object.__setattr__)."""
 
     id: str
     level: str | None  # board, school or line; None when its members make no sense
@@ -41,27 +48,63 @@ class ContextInfo:
     problem: str | None  # FIL-002 reason key when the context cannot be used
     broken_identity: bool  # malformed BRIN or line number (FIL-005 already said so)
     period_key: tuple
+    # concept level → FIL-002 reason key why a fact of that level cannot use this context,
+    # None when it can: judged once per context, looked up once per fact
+    refusal: Mapping[str, str | None]
+    # contexts with equal numbers are equivalent (same school, line and period): two facts
+    # of one concept in them are duplicates
+    equivalence: int
 
 
-@dataclass(slots=True)
-class TypedFact:
-    """A fact that passed every structural check."""
-
-    concept: str
-    context: ContextInfo
-    value: TypedValue | None  # None when nil
-    raw: RawFact
-
-    def cite(self) -> CitedFact:
-        return cite(self.raw)
+TrustedFact = tuple[str, ContextInfo, Reported]
+"""A fact that passed every structural check: its concept, its context and its typed value
+(None when nil) with the reader's fact as source, ready for the model. A plain tuple rather
+than a class: there is one per fact, the hot loop of a batch."""
 
 
 @dataclass
 class Structure:
     board: str | None
-    facts: list[TypedFact]
+    facts: list[TrustedFact]
     school_types: dict[str, str]
     findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _ConceptCheck:
+    """What checking a fact of one concept needs, looked up once per fact."""
+
+    level: str
+    type: str
+    numeric: bool
+    parse: Callable[[str], TypedValue | object]
+
+
+@dataclass(frozen=True)
+class _ConceptTable:
+    """The checks of every concept of one taxonomy, and the levels concepts can have."""
+
+    taxonomy: Taxonomy
+    checks: dict[str, _ConceptCheck]
+    levels: frozenset[str]
+
+
+_last_table: _ConceptTable | None = None
+
+
+def _concept_table(taxonomy: Taxonomy) -> _ConceptTable:
+    """Built once per taxonomy rather than per filing: a process loads one taxonomy, so the
+    last table built is kept (and rebuilt should another taxonomy come along)."""
+    global _last_table
+    table = _last_table
+    if table is None or table.taxonomy is not taxonomy:
+        checks = {
+            name: _ConceptCheck(concept.level, concept.type, concept.numeric, PARSERS[concept.type])
+            for name, concept in taxonomy.concepts.items()
+        }
+        levels = frozenset(check.level for check in checks.values())
+        table = _last_table = _ConceptTable(taxonomy, checks, levels)
+    return table
 
 
 def cite(raw: RawFact) -> CitedFact:
@@ -85,10 +128,19 @@ class _StructureCheck:
     ) -> None:
         self.instance = instance
         self.taxonomy = taxonomy
+        self.concepts = _concept_table(taxonomy)
         self.domain = domain
         self.severities = severities
         self.findings: list[Finding] = []
         self.contexts: dict[str, ContextInfo] = {}
+        # Per filing: its ~50 contexts share a few periods and a few ways of being usable, so
+        # each is worked out once. Safe to share: the school year is a pure function of the
+        # period (the calendar is fixed) and immutable; a refusal is a pure function of its
+        # key and the taxonomy's levels, and nothing writes to it once made.
+        self._years: dict[tuple[str | None, str | None], SchoolYear | None] = {}
+        self._refusals: dict[tuple[str | None, str | None, bool], dict[str, str | None]] = {}
+        # (school, line, period) → its number, so that duplicates are found on a small key
+        self._equivalences: dict[tuple, int] = {}
 
     def run(self) -> Structure:
         board = self._check_board_identity()
@@ -97,8 +149,9 @@ class _StructureCheck:
             self._report("FIL-006", raw, self.contexts.get(raw.context_ref or ""))
         facts = self._typed_facts()
         facts = self._collapse_duplicates(facts)
-        school_types = self._school_types(facts)
-        facts = [f for f in facts if f.context.school is None or f.context.school in school_types]
+        school_types, untyped = self._school_types(facts)
+        if untyped:  # FIL-005 said why; their facts go unused
+            facts = [fact for fact in facts if fact[1].school not in untyped]
         return Structure(board, facts, school_types, self.findings)
 
     # -- contexts ---------------------------------------------------------------------------
@@ -151,69 +204,85 @@ class _StructureCheck:
         if line_text is not None and self.domain.line_pattern.match(line_text):
             line = int(line_text)
         broken = (brin is not None and school is None) or (line_text is not None and line is None)
-        level = {
-            (False, False): "board",
-            (True, False): "school",
-            (True, True): "line",
-        }.get((brin is not None, line_text is not None))
+        level = _LEVELS.get((brin is not None, line_text is not None))
         problem = context.problems[0] if context.problems else None
         if problem is None and level is None:
             problem = "line_without_school"
+        year = self._year_of(context.start, context.end)
+        period_key = (context.start, context.end, context.instant)
+        equivalence = self._equivalences.setdefault(
+            (school, line, period_key), len(self._equivalences)
+        )
         return ContextInfo(
             id=context.id,
             level=level,
             school=school,
             school_label=brin,
             line=line,
-            year=self.domain.calendar.year_of_period(context.start, context.end),
+            year=year,
             problem=problem,
             broken_identity=broken,
-            period_key=(context.start, context.end, context.instant),
+            period_key=period_key,
+            refusal=self._refusal(problem, level, year is not None),
+            equivalence=equivalence,
         )
+
+    def _year_of(self, start: str | None, end: str | None) -> SchoolYear | None:
+        key = (start, end)
+        if key not in self._years:
+            self._years[key] = self.domain.calendar.year_of_period(start, end)
+        return self._years[key]
+
+    def _refusal(
+        self, problem: str | None, level: str | None, has_year: bool
+    ) -> dict[str, str | None]:
+        """Per concept level, why a fact cannot use a context of this kind (None: it can);
+        shared by all contexts of the same kind."""
+        key = (problem, level, has_year)
+        refusal = self._refusals.get(key)
+        if refusal is None:
+            refusal = {
+                wanted: _context_problem(problem, level, has_year, wanted)
+                for wanted in self.concepts.levels
+            }
+            self._refusals[key] = refusal
+        return refusal
 
     # -- facts ------------------------------------------------------------------------------
 
-    def _typed_facts(self) -> list[TypedFact]:
-        concepts = self.taxonomy.concepts
+    def _typed_facts(self) -> list[TrustedFact]:
+        checks = self.concepts.checks
+        contexts = self.contexts
         units = self.instance.units
-        typed: list[TypedFact] = []
+        typed: list[TrustedFact] = []
         for raw in self.instance.facts:
-            concept = concepts[raw.concept]
-            context = self.contexts.get(raw.context_ref or "")
+            check = checks[raw.concept]
+            context = contexts.get(raw.context_ref or "")
             if context is None:
                 self._report("FIL-002", raw, None, reason="context_undefined")
                 continue
             if context.broken_identity:
                 continue  # FIL-005 was reported once for the context
-            problem = self._context_problem(context, concept.level)
+            problem = context.refusal[check.level]
             if problem:
                 self._report("FIL-002", raw, context, reason=problem)
                 continue
             unit = None
-            if concept.numeric:
+            if check.numeric:
                 unit = units.get(raw.unit_ref or "")
                 if unit is None:
                     self._report("FIL-002", raw, context, reason="unit_undefined")
                     continue
             value = None
             if not raw.nil:
-                value = INVALID if raw.has_elements else parse_value(concept.type, raw.text)
+                value = INVALID if raw.has_elements else check.parse(raw.text)
                 if value is INVALID:
-                    self._report("FIL-001", raw, context, type=concept.type)
+                    self._report("FIL-001", raw, context, type=check.type)
                     continue
-            if unit is not None and not self._unit_fits(raw, context, concept.type, unit, value):
+            if unit is not None and not self._unit_fits(raw, context, check.type, unit, value):
                 continue
-            typed.append(TypedFact(raw.concept, context, value, raw))
+            typed.append((raw.concept, context, Reported(value, raw)))
         return typed
-
-    def _context_problem(self, context: ContextInfo, level: str) -> str | None:
-        if context.problem:
-            return context.problem
-        if context.level != level:
-            return f"level_{level}"
-        if level != "board" and context.year is None:
-            return "not_school_year"
-        return None
 
     def _unit_fits(
         self, raw: RawFact, context: ContextInfo, value_type: str, unit: RawUnit, value: object
@@ -230,45 +299,54 @@ class _StructureCheck:
             return False
         return True
 
-    def _collapse_duplicates(self, facts: list[TypedFact]) -> list[TypedFact]:
+    def _collapse_duplicates(self, facts: list[TrustedFact]) -> list[TrustedFact]:
         """Keep one fact per concept and equivalent context; FIL-003 when values differ."""
-        groups: dict[tuple, list[TypedFact]] = defaultdict(list)
+        firsts: dict[tuple[str, int], TrustedFact] = {}
+        later: dict[tuple[str, int], list[TrustedFact]] = {}
         for fact in facts:
-            info = fact.context
-            groups[(fact.concept, info.school, info.line, info.period_key)].append(fact)
-        kept: list[TypedFact] = []
-        for group in groups.values():
-            if len(group) == 1 or all(f.value == group[0].value for f in group[1:]):
-                kept.append(group[0])
+            key = (fact[0], fact[1].equivalence)
+            first = firsts.setdefault(key, fact)
+            if first is not fact:
+                later.setdefault(key, []).append(fact)
+        if not later:
+            return facts  # the usual case: every fact is the first of its kind
+        kept: list[TrustedFact] = []
+        for key, first in firsts.items():  # in the order the first of each kind came
+            others = later.get(key)
+            if others is None or all(f[2].value == first[2].value for f in others):
+                kept.append(first)
             else:
-                first = group[0]
+                group = [first, *others]
                 self.findings.append(
                     self._finding(
                         "FIL-003",
-                        first.context,
-                        tuple(f.cite() for f in group),
-                        {
-                            "concept": first.concept,
-                            "values": " ≠ ".join(_lexical(f) for f in group),
-                        },
+                        first[1],
+                        tuple(cite(f[2].source) for f in group),
+                        {"concept": first[0], "values": " ≠ ".join(_lexical(f) for f in group)},
                     )
                 )
         return kept
 
-    def _school_types(self, facts: list[TypedFact]) -> dict[str, str]:
-        """The one known type of each school; FIL-005 when it is missing, unknown or varies."""
-        schools: dict[str, list[TypedFact]] = {}
+    def _school_types(self, facts: list[TrustedFact]) -> tuple[dict[str, str], set[str]]:
+        """The one known type of each school, and the schools without one: FIL-005 when it is
+        missing, unknown or varies."""
+        schools: dict[str, list[TrustedFact]] = {}
         for fact in facts:
-            if fact.context.school is not None:
-                schools.setdefault(fact.context.school, [])
-                if fact.concept == SCHOOL_TYPE:
-                    schools[fact.context.school].append(fact)
+            school = fact[1].school
+            if school is not None:
+                declared = schools.get(school)
+                if declared is None:
+                    declared = schools[school] = []
+                if fact[0] == SCHOOL_TYPE:
+                    declared.append(fact)
         types: dict[str, str] = {}
+        untyped: set[str] = set()
         for brin, declared in schools.items():
-            values = {f.value for f in declared if f.value is not None}  # nil: not reported
+            values = {f[2].value for f in declared if f[2].value is not None}  # nil: not reported
             if len(values) == 1 and next(iter(values)) in self.domain.school_types:
                 types[brin] = next(iter(values))
                 continue
+            untyped.add(brin)
             reason = "type_conflict" if len(values) > 1 else "type_unknown"
             if not values:
                 reason = "type_missing"
@@ -277,12 +355,12 @@ class _StructureCheck:
                     rule="FIL-005",
                     severity=self.severities["FIL-005"],
                     school=brin,
-                    facts=tuple(f.cite() for f in declared)
+                    facts=tuple(cite(f[2].source) for f in declared)
                     or (CitedFact(SCHOOL_TYPE, None, None, None),),
                     values={"reason": reason, "value": ", ".join(sorted(values))},
                 )
             )
-        return types
+        return types, untyped
 
     # -- findings ---------------------------------------------------------------------------
 
@@ -332,5 +410,19 @@ class _StructureCheck:
         )
 
 
-def _lexical(fact: TypedFact) -> str:
-    return "nil" if fact.raw.nil else fact.raw.text
+def _lexical(fact: TrustedFact) -> str:
+    raw = fact[2].source
+    return "nil" if raw.nil else raw.text
+
+
+def _context_problem(
+    problem: str | None, level: str | None, has_year: bool, wanted: str
+) -> str | None:
+    """Why a fact of level ``wanted`` cannot use a context (FIL-002 reason key), or None."""
+    if problem:
+        return problem
+    if level != wanted:
+        return f"level_{wanted}"
+    if wanted != "board" and not has_year:
+        return "not_school_year"
+    return None

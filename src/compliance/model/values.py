@@ -7,6 +7,7 @@ loop of a batch; pydantic validates the assembled models instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -29,24 +30,39 @@ TypedValue = bool | date | Decimal | int | str
 
 def parse_value(value_type: ValueType, text: str) -> TypedValue | object:
     """Parse stripped lexical ``text``; return INVALID when it is not of ``value_type``."""
-    if value_type == "string":
-        return text
-    if value_type == "boolean":
-        return _BOOLEANS.get(text, INVALID)
-    if value_type in ("monetary", "decimal"):
-        if not _DECIMAL.match(text) or _whole_digits(text) > MAX_WHOLE_DIGITS:
-            return INVALID
-        try:
-            return Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid input
-            return INVALID
-    if value_type == "integer":
-        if not _INTEGER.match(text) or _whole_digits(text) > MAX_WHOLE_DIGITS:
-            return INVALID
-        return int(text)
-    if value_type == "date":
-        return parse_date(text)
-    raise ValueError(f"unknown value type {value_type}")
+    parser = PARSERS.get(value_type)
+    if parser is None:
+        raise ValueError(f"unknown value type {value_type}")
+    return parser(text)
+
+
+def parse_string(text: str) -> str:
+    return text
+
+
+def parse_boolean(text: str) -> bool | object:
+    return _BOOLEANS.get(text, INVALID)
+
+
+def parse_decimal(text: str) -> Decimal | object:
+    """``monetary`` and ``decimal``: at most MAX_WHOLE_DIGITS digits before the point."""
+    if not _DECIMAL.match(text) or _too_many_digits(text):
+        return INVALID
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid input
+        return INVALID
+
+
+def parse_integer(text: str) -> int | object:
+    if not _INTEGER.match(text) or _too_many_digits(text):
+        return INVALID
+    return int(text)
+
+
+def _too_many_digits(number: str) -> bool:
+    # A text no longer than the limit cannot exceed it: most values skip the count.
+    return len(number) > MAX_WHOLE_DIGITS and _whole_digits(number) > MAX_WHOLE_DIGITS
 
 
 def _whole_digits(number: str) -> int:
@@ -61,3 +77,14 @@ def parse_date(text: str) -> date | object:
         return date.fromisoformat(text)
     except ValueError:
         return INVALID
+
+
+PARSERS: dict[str, Callable[[str], TypedValue | object]] = {
+    "string": parse_string,
+    "boolean": parse_boolean,
+    "monetary": parse_decimal,
+    "decimal": parse_decimal,
+    "integer": parse_integer,
+    "date": parse_date,
+}
+"""The parser of each value type, chosen once per concept rather than per fact."""

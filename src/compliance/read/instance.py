@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from compliance.read.errors import UnreadableFiling
-from compliance.read.safety import ReadLimits, load_xml
+from compliance.read.safety import ReadLimits, load_xml, wide_codec
 from compliance.read.taxonomy import XBRLI, Taxonomy
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"
@@ -32,7 +32,7 @@ _INSTANT = f"{{{XBRLI}}}instant"
 _MEASURE = f"{{{XBRLI}}}measure"
 _DIVIDE = f"{{{XBRLI}}}divide"
 _TYPED_MEMBER = f"{{{XBRLDI}}}typedMember"
-_CONTEXT_PARTS = (_ENTITY, _IDENTIFIER, _SEGMENT, _SCENARIO, _START, _END, _INSTANT)
+_XBRLI_ANY = f"{{{XBRLI}}}*"
 
 
 @dataclass(slots=True)
@@ -99,27 +99,29 @@ def read_instance(data: bytes, taxonomy: Taxonomy, limits: ReadLimits) -> RawIns
     if root.tag != _ROOT:
         raise UnreadableFiling("not_xbrl", root.sourceline, root=_describe_tag(root.tag))
     instance = RawInstance({}, {}, [], [])
+    scope = _Namespaces(root, data)
+    concepts = taxonomy.concept_tags
     concept_prefix = f"{{{taxonomy.namespace}}}"
     for element in root:
         tag = element.tag
-        if not isinstance(tag, str):
+        concept = concepts.get(tag)  # facts first: they are most of a filing
+        if concept is not None:
+            instance.facts.append(_read_fact(element, concept))
+        elif not isinstance(tag, str):
             continue  # comment or processing instruction
-        if tag == _CONTEXT:
-            context = _read_context(element, taxonomy)
+        elif tag == _CONTEXT:
+            context = _read_context(element, taxonomy, scope)
             first = instance.contexts.setdefault(context.id, context)
             if first is not context:
                 first.problems.append("defined_twice")
         elif tag == _UNIT:
-            unit = _read_unit(element)
+            unit = _read_unit(element, scope)
             first_unit = instance.units.setdefault(unit.id, unit)
             if first_unit is not unit:
                 first_unit.measures = ()  # ambiguous: no fact can use it as EUR
         elif tag.startswith(concept_prefix):
-            fact = _read_fact(element, tag[len(concept_prefix) :])
-            if fact.concept in taxonomy.concepts:
-                instance.facts.append(fact)
-            else:
-                instance.unknown.append(fact)
+            # in the taxonomy namespace, but not a concept the taxonomy declares
+            instance.unknown.append(_read_fact(element, tag[len(concept_prefix) :]))
     return instance
 
 
@@ -131,84 +133,147 @@ def _describe_tag(tag: object) -> str:
 
 
 def _read_fact(element: etree._Element, concept: str) -> RawFact:
+    get = element.get
     has_elements = False
     if len(element):
         has_elements = any(isinstance(child.tag, str) for child in element)
         text = "".join(element.itertext())
     else:
         text = element.text or ""
+    nil = get(XSI_NIL)
     return RawFact(
-        concept=concept,
-        context_ref=element.get("contextRef"),
-        unit_ref=element.get("unitRef"),
-        decimals=element.get("decimals"),
-        nil=element.get(XSI_NIL, "").strip() in ("true", "1"),
-        text=text.strip(),
-        line=element.sourceline or 0,
-        has_elements=has_elements,
+        concept,
+        get("contextRef"),
+        get("unitRef"),
+        get("decimals"),
+        nil is not None and nil.strip() in ("true", "1"),
+        text.strip(),
+        element.sourceline or 0,
+        has_elements,
     )
 
 
-def _read_context(element: etree._Element, taxonomy: Taxonomy) -> RawContext:
-    """One pass, in C, over the few elements a context is made of (the hot path of reading)."""
-    context = RawContext(id=element.get("id", ""), line=element.sourceline or 0)
+def _read_context(element: etree._Element, taxonomy: Taxonomy, scope: _Namespaces) -> RawContext:
+    """One pass, in C, over the elements of the instance namespace a context is made of (the
+    hot path of reading). One namespace wildcard costs lxml less to set up than the list of
+    the seven tags we want, and the elements it also yields (period, forever) fall through
+    the chain below: the same elements, in the same order, as asking for exactly those."""
+    scheme = identifier = start = end = instant = None
+    members: dict[str, str] = {}
+    problems: list[str] = []
     has_entity = False
-    for node in element.iter(_CONTEXT_PARTS):
+    for node in element.iterdescendants(_XBRLI_ANY):
         tag = node.tag
-        if tag == _ENTITY:
-            has_entity = True
-        elif tag == _IDENTIFIER:
-            context.scheme = (node.get("scheme") or "").strip()
-            context.identifier = (node.text or "").strip()
-        elif tag == _SEGMENT:
-            _read_members(node, taxonomy, context)
-        elif tag == _SCENARIO:
-            context.problems.append("scenario")
-        elif tag == _START:
-            context.start = (node.text or "").strip()
+        if tag == _START:
+            start = (node.text or "").strip()
         elif tag == _END:
-            context.end = (node.text or "").strip()
-        else:
-            context.instant = (node.text or "").strip()
+            end = (node.text or "").strip()
+        elif tag == _IDENTIFIER:
+            scheme = (node.get("scheme") or "").strip()
+            identifier = (node.text or "").strip()
+        elif tag == _ENTITY:
+            has_entity = True
+        elif tag == _SEGMENT:
+            _read_members(node, taxonomy, scope, members, problems)
+        elif tag == _INSTANT:
+            instant = (node.text or "").strip()
+        elif tag == _SCENARIO:
+            problems.append("scenario")
     if not has_entity:
-        context.problems.append("no_entity")
-    return context
+        problems.append("no_entity")
+    context_id, line = element.get("id", ""), element.sourceline or 0
+    return RawContext(context_id, line, scheme, identifier, start, end, instant, members, problems)
 
 
-def _read_members(segment: etree._Element, taxonomy: Taxonomy, context: RawContext) -> None:
+def _read_members(
+    segment: etree._Element,
+    taxonomy: Taxonomy,
+    scope: _Namespaces,
+    members: dict[str, str],
+    problems: list[str],
+) -> None:
     for member in segment:
-        if not isinstance(member.tag, str):
+        tag = member.tag
+        if tag != _TYPED_MEMBER:
+            if isinstance(tag, str):
+                problems.append("not_typed_member")
             continue
-        if member.tag != _TYPED_MEMBER:
-            context.problems.append("not_typed_member")
+        dimension = scope.resolve(member, member.get("dimension", ""))
+        domain_tag = taxonomy.domain_tags.get(dimension[1]) if dimension else None
+        if dimension is None or dimension[0] != taxonomy.namespace or domain_tag is None:
+            problems.append("unknown_dimension")
             continue
-        dimension = _resolve_qname(member, member.get("dimension", ""))
-        domain = taxonomy.dimensions.get(dimension[1]) if dimension else None
-        if dimension is None or dimension[0] != taxonomy.namespace or domain is None:
-            context.problems.append("unknown_dimension")
-            continue
-        values = [child for child in member if isinstance(child.tag, str)]
-        if len(values) != 1 or values[0].tag != f"{{{taxonomy.namespace}}}{domain}":
-            context.problems.append("bad_dimension_content")
-        elif dimension[1] in context.members:
-            context.problems.append("dimension_twice")
+        # One child, the usual case, without building a list; a child that is not an element
+        # has a tag that is not a string, so it fails the comparison below as it should.
+        value = member[0] if len(member) == 1 else _only_child_element(member)
+        if value is None or value.tag != domain_tag:
+            problems.append("bad_dimension_content")
+        elif dimension[1] in members:
+            problems.append("dimension_twice")
         else:
-            context.members[dimension[1]] = (values[0].text or "").strip()
+            members[dimension[1]] = (value.text or "").strip()
 
 
-def _resolve_qname(element: etree._Element, qname: str) -> tuple[str, str] | None:
-    """Resolve a QName written in content or an attribute against in-scope namespaces."""
+def _only_child_element(element: etree._Element) -> etree._Element | None:
+    """The element's one child element; None when it has none or several."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    return children[0] if len(children) == 1 else None
+
+
+class _Namespaces:
+    """Resolves QNames written in content or attributes against in-scope namespaces.
+
+    ``element.nsmap`` builds a fresh dictionary of every declaration in scope on each call,
+    which made it the costliest part of reading a context. When no element below the root
+    declares a namespace, every element has the root's declarations in scope, so a QName
+    means the same everywhere and is resolved once per filing. Otherwise (a prefix declared
+    or redeclared on an inner element) each QName is resolved on its own element as before.
+    """
+
+    def __init__(self, root: etree._Element, data: bytes) -> None:
+        self._memo: dict[str, tuple[str, str] | None] | None = None
+        root_nsmap = root.nsmap
+        if _declared_only_on_root(data, len(root_nsmap)):
+            self._memo = {}
+            self._root_nsmap = root_nsmap
+
+    def resolve(self, element: etree._Element, qname: str) -> tuple[str, str] | None:
+        memo = self._memo
+        if memo is None:
+            return _resolve_qname(element.nsmap, qname)
+        if qname not in memo:
+            memo[qname] = _resolve_qname(self._root_nsmap, qname)
+        return memo[qname]
+
+
+def _declared_only_on_root(data: bytes, root_declarations: int) -> bool:
+    """True when the document declares no namespace but on its root element.
+
+    Proven from the bytes, at the cost of one scan: in the ASCII-based encodings (the only
+    ones besides UTF-16 and UTF-32 that the prolog scan lets through) every namespace
+    declaration is spelled with the ASCII bytes ``xmlns`` (an attribute name cannot come
+    from an entity, and a DTD, which could add default attributes, is refused before parsing).
+    The root's ``nsmap`` counts its own declarations, as it has no ancestors; when the whole
+    document holds no more ``xmlns`` than that, they are all on the root. Any other
+    occurrence (in text, a comment, a declaration further down) only makes the count larger
+    and falls back to resolving on each element.
+    """
+    return wide_codec(data) is None and data.count(b"xmlns") == root_declarations
+
+
+def _resolve_qname(nsmap: dict[str | None, str], qname: str) -> tuple[str, str] | None:
+    """Resolve a QName against the namespaces in scope where it is written."""
     prefix, _, local = qname.strip().rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
+    namespace = nsmap.get(prefix or None)
     if namespace is None or not local:
         return None
     return namespace, local
 
 
-def _read_unit(element: etree._Element) -> RawUnit:
+def _read_unit(element: etree._Element, scope: _Namespaces) -> RawUnit:
     measures: list[tuple[str, str]] = []
     if element.find(_DIVIDE) is None:
         for measure in element.iterchildren(_MEASURE):
-            resolved = _resolve_qname(measure, measure.text or "")
+            resolved = scope.resolve(measure, measure.text or "")
             measures.append(resolved or ("", (measure.text or "").strip()))
     return RawUnit(element.get("id", ""), element.sourceline or 0, tuple(measures))

@@ -80,7 +80,7 @@ def _too_large(size: int, limits: ReadLimits) -> UnreadableFiling:
 
 def load_xml(data: bytes, limits: ReadLimits) -> etree._Element:
     """Parse ``data`` into an element tree, or say in one line why it cannot be."""
-    if not data.strip():
+    if not data or data.isspace():  # as data.strip() would say, without copying it
         raise UnreadableFiling("empty")
     if len(data) > limits.max_bytes:
         raise _too_large(len(data), limits)
@@ -129,10 +129,16 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
+def wide_codec(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec the parser reads ``data`` in, judged by how it starts; None
+    for the ASCII-based encodings, the only other kind a filing gets past the prolog scan in."""
+    return next((codec for start, codec in _WIDE_STARTS if data.startswith(start)), None)
+
+
 def _refuse_unsafe_prolog(data: bytes) -> None:
     """Refuse any markup declaration (<!DOCTYPE, <!ENTITY ...) before the root element,
     reading the prolog as the parser will."""
-    codec = next((codec for start, codec in _WIDE_STARTS if data.startswith(start)), None)
+    codec = wide_codec(data)
     if codec is not None:
         try:
             text = data.decode(codec).removeprefix("\ufeff")

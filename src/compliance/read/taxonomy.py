@@ -8,7 +8,7 @@ new concept is a schema change and no Python change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -50,6 +50,19 @@ class Taxonomy:
     concepts: dict[str, Concept]
     # dimension local name → local name of its typed domain element
     dimensions: dict[str, str]
+
+    # The two tables below are derived once per taxonomy (which is loaded once per process),
+    # so that reading a fact or a member is one dictionary lookup on the tag lxml gives.
+
+    @cached_property
+    def concept_tags(self) -> dict[str, str]:
+        """Tag in Clark notation (``{namespace}Name``) → concept name, per declared concept."""
+        return {f"{{{self.namespace}}}{name}": name for name in self.concepts}
+
+    @cached_property
+    def domain_tags(self) -> dict[str, str]:
+        """Dimension local name → tag in Clark notation of the element its member holds."""
+        return {axis: f"{{{self.namespace}}}{domain}" for axis, domain in self.dimensions.items()}
 
 
 @cache
