@@ -180,6 +180,31 @@ def test_a_mixed_folder_gives_one_result_per_input_and_counts_that_add_up(
         assert (name in result.stderr) == (status == "error")
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_filing_queued_behind_a_failing_one_is_judged_once_and_not_lost(
+    cli, tmp_path, filing, board_spec, checked_log, jobs
+):
+    """Each worker holds its next filing while it judges one: when it dies, hangs or
+    raises, only the filing it was judging gets the error; the one queued behind it is
+    handed out again, and no filing is ever started twice."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    planted = {"b": KILL, "d": HANG, "f": RAISE}
+    expected = {}
+    for name in "abcdefgh":
+        spec = named(board_spec, planted[name]) if name in planted else board_spec
+        status = "error" if name in planted else "compliant"
+        expected[put(folder, f"{name}.xbrl", filing(spec))] = status
+
+    cli("batch", folder, "--out", out, "--jobs", jobs, "--timeout", "2")
+
+    assert {r["file"]: r["status"] for r in results(out)} == expected
+    assert checked(checked_log) == sorted(expected)  # each started exactly once
+    reasons = {Path(r["file"]).stem: r["error"] for r in results(out)}
+    assert "SIGKILL" in reasons["b"]
+    assert "--timeout" in reasons["d"]
+    assert "planted failure" in reasons["f"]
+
+
 def test_a_batch_of_compliant_filings_and_warnings_exits_0(cli, tmp_path, filing, board_spec):
     folder = tmp_path / "in"
     put(folder, "good.xbrl", filing(board_spec))

@@ -1,21 +1,33 @@
 """The pieces of `compliance batch` whose behaviour a user notices but the end-to-end tests
 in test_batch.py do not reach: the progress line on a terminal, spreadsheet safety, the
-inputs that are walked, and what stops a batch before it starts."""
+inputs that are walked, what stops a batch before it starts, and the parts that keep the
+parent's memory flat (results written in path order as they come, early ones waiting on
+disk past a limit, monitoring figures added up as tuples) and its files consistent when
+interrupted."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
 from compliance.batch import worker
-from compliance.batch.csv_report import write_findings
+from compliance.batch.csv_report import header_text, rows_text
+from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.inputs import find_inputs
-from compliance.batch.monitoring import load_monitoring, monitoring_path
+from compliance.batch.interrupts import Interrupts
+from compliance.batch.monitoring import Layout, add_into, load_monitoring, monitoring_path
 from compliance.batch.progress import Progress
+from compliance.batch.records import error_record
+from compliance.batch.reorder import Reorder
+from compliance.batch.sink import Sink
+from compliance.batch.summary import monitoring_rows
+from compliance.cli import batch
 from compliance.datafiles import DataFileError
 from compliance.engine import EngineError
 
@@ -46,7 +58,7 @@ def test_progress_writes_nothing_to_a_file_or_pipe():
     assert stream.getvalue() == ""
 
 
-def test_a_cell_that_looks_like_a_formula_cannot_run_in_a_spreadsheet(tmp_path):
+def test_a_cell_that_looks_like_a_formula_cannot_run_in_a_spreadsheet():
     finding = {
         "rule": "NPO-004",
         "severity": "violation",
@@ -55,9 +67,8 @@ def test_a_cell_that_looks_like_a_formula_cannot_run_in_a_spreadsheet(tmp_path):
         "message": "=HYPERLINK(1)",
     }
     result = {"board": "41234", "file": "+x.xbrl", "findings": [finding]}
-    write_findings(tmp_path / "f.csv", [result], "en")
-    with open(tmp_path / "f.csv", encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter=";"))
+    text = header_text("en") + rows_text(result)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     assert rows[1][5] == "'=HYPERLINK(1)"
     assert rows[1][6] == "'+x.xbrl"
     assert rows[1][:5] == ["41234", "12AB", "2022-2023", "NPO-004", "violation"]
@@ -106,3 +117,114 @@ def test_an_engine_that_cannot_start_in_the_workers_is_a_usage_error(
     assert result.exit_code == 2
     assert "engine is not available" in result.stderr
     assert not Path(tmp_path / "out" / "results.jsonl").exists()
+
+
+# -- the parent's memory and files -------------------------------------------------------
+
+
+def _records(catalogue, count: int) -> list:
+    return [error_record(f"f{i:02}.xbrl", "", f"reason {i}", catalogue, "en") for i in range(count)]
+
+
+def test_results_are_written_in_path_order_whatever_order_they_come_in(tmp_path, catalogue):
+    records = _records(catalogue, 6)
+    stream = io.StringIO()
+    with Sink(tmp_path, {}, "en", stream) as sink:
+        for index in (1, 0, 3, 5, 2):  # 4 never comes: an interrupted run
+            sink.add(index, records[index])
+        assert stream.getvalue() == "".join(r.line + "\n" for r in records[:4])
+        tally = sink.finish()
+    written = (tmp_path / "results.jsonl").read_text().splitlines()
+    assert written == [records[i].line for i in (0, 1, 2, 3, 5)]
+    state = (tmp_path / "batch-state.jsonl").read_text().splitlines()
+    assert [json.loads(line)["file"] for line in state[1:]] == [
+        records[i].name for i in (0, 1, 2, 3, 5)
+    ]
+    assert stream.getvalue().count("\n") == 4  # what came after the gap is not streamed
+    assert [p.file for p in tally.problems] == [records[i].name for i in (0, 1, 2, 3, 5)]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_sink_that_does_not_finish_leaves_the_earlier_files_alone(tmp_path, catalogue):
+    (tmp_path / "results.jsonl").write_text("earlier\n")
+    with pytest.raises(RuntimeError), Sink(tmp_path, {}, "en") as sink:
+        sink.add(0, _records(catalogue, 1)[0])
+        raise RuntimeError("the batch failed")
+    assert (tmp_path / "results.jsonl").read_text() == "earlier\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["results.jsonl"]
+
+
+def test_records_past_the_limit_wait_on_disk_and_come_back_intact(tmp_path, catalogue):
+    records = _records(catalogue, 8)
+    waiting = Reorder(tmp_path, limit=2)
+    for index in (7, 3, 5, 1, 6):
+        waiting.put(index, records[index])
+    assert len(waiting) == 5
+    assert waiting.waiting() == [1, 3, 5, 6, 7]
+    assert waiting.pop(0) is None
+    assert [waiting.pop(index) for index in (1, 3, 5, 6, 7)] == [
+        records[i] for i in (1, 3, 5, 6, 7)
+    ]
+    assert len(waiting) == 0
+    waiting.put(2, records[2])  # the spill file starts afresh once emptied
+    assert waiting.pop(2) == records[2]
+    waiting.close()
+
+
+def test_an_interrupt_while_a_filing_is_written_waits_until_it_is_written():
+    written = []
+    previous = signal.getsignal(signal.SIGTERM)
+    with Interrupts() as interrupts:
+        with pytest.raises(KeyboardInterrupt), interrupts.held:
+            os.kill(os.getpid(), signal.SIGTERM)
+            written.append("results line")
+            written.append("state line")
+        assert written == ["results line", "state line"]
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGTERM)
+            written.append("never")
+    assert written == ["results line", "state line"]
+    assert signal.getsignal(signal.SIGTERM) is previous
+
+
+def test_monitoring_cells_add_up_to_the_same_figures_as_the_nested_contributions(catalogue):
+    monitoring = load_monitoring(catalogue)
+    layout = Layout(monitoring)
+    rule = monitoring.process_rules[0]
+    cents = dict.fromkeys(monitoring.categories, 0)
+    first = {
+        "2022-2023": {
+            "BAO": {
+                "process": {rule: [1, 0]},
+                "spending": {"plans": 1, "cents": {**cents, next(iter(cents)): 12345}},
+            },
+            "SBO": {"external": {"plans": 1, "under": 1}},
+        }
+    }
+    second = {"2022-2023": {"BAO": {"process": {rule: [2, 1]}}}, "2023-2024": first["2022-2023"]}
+    nested, totals = {}, {}
+    for contribution in (first, second):
+        add_into(nested, json.loads(json.dumps(contribution)))
+        for year, school_type, numbers in layout.cells(contribution):
+            total = totals.get((year, school_type), (0,) * len(numbers))
+            totals[year, school_type] = tuple(a + b for a, b in zip(total, numbers, strict=True))
+    assert monitoring_rows(layout.nested(totals), catalogue, monitoring) == monitoring_rows(
+        nested, catalogue, monitoring
+    )
+
+
+def test_the_timeout_default_is_one_constant():
+    (option,) = [p for p in batch.params if p.name == "timeout"]
+    assert option.default == DEFAULT_TIMEOUT
+
+
+def test_a_rerun_clears_what_a_killed_run_left_behind(cli, tmp_path, filing, board_spec):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.xbrl").write_bytes(filing(board_spec))
+    out.mkdir()
+    leftover = out / ".results.jsonl.k1lled.tmp"
+    leftover.write_text("half a result")
+    assert cli("batch", folder, "--out", out, "--jobs", "1").exit_code == 0
+    assert not leftover.exists()
+    assert sorted(path.name for path in out.iterdir() if path.name.startswith(".")) == []

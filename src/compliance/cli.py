@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from compliance import __version__
+from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.check import Checker, FilingResult
 from compliance.datafiles import DataFileError
 from compliance.engine import ENGINE_NAMES, EngineError, make_engine
@@ -228,7 +229,7 @@ EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 @click.option(
     "--timeout",
     type=click.FloatRange(0, min_open=True),
-    default=60.0,
+    default=DEFAULT_TIMEOUT,
     show_default=True,
     help="Seconds one filing may take; past that it is stopped and reported as an error.",
 )

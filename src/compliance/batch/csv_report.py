@@ -4,47 +4,55 @@ Dutch Excel reads a file as CSV only with ``;`` between fields (``,`` is its dec
 separator) and as UTF-8 only with a byte-order mark; without them a reviewer sees one
 column and mangled accents. A cell that starts like a formula is prefixed with ``'`` so a
 value taken from a filing can never run as one in the reviewer's spreadsheet.
+
+Each worker renders its filing's rows to text (``rows_text``) and the parent only appends
+that text, after the header, in path order: the file comes out the same bytes as one
+``csv.writer`` writing every row, at no cost to the parent.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import TextIO
 
-from compliance.batch.outputs import write_atomically
 from compliance.batch.words import WORDS
 
 DELIMITER = ";"
-ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark
+ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark (written once, before the header)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_findings(path: Path, results: Iterable[dict], lang: str) -> None:
-    """``results`` are the JSON result objects, in path order."""
-
-    def write(handle: TextIO) -> None:
-        writer = csv.writer(handle, delimiter=DELIMITER)
-        writer.writerow(WORDS[lang]["csv_header"])
-        writer.writerows([_safe(cell) for cell in row] for row in finding_rows(results))
-
-    write_atomically(path, write, encoding=ENCODING)
+def header_text(lang: str) -> str:
+    """The header row, with its line end."""
+    return _text([WORDS[lang]["csv_header"]])
 
 
-def finding_rows(results: Iterable[dict]) -> Iterator[list[str]]:
+def rows_text(result: dict) -> str:
+    """The rows of one JSON result object, with their line ends; "" without findings."""
+    if not result["findings"]:
+        return ""
+    return _text([_safe(cell) for cell in row] for row in finding_rows(result))
+
+
+def finding_rows(result: dict) -> Iterator[list[str]]:
     """board, school, school year, rule, severity, message, file; empty where none."""
-    for result in results:
-        for finding in result["findings"]:
-            yield [
-                result["board"] or "",
-                finding["school"] or "",
-                finding["school_year"] or "",
-                finding["rule"],
-                finding["severity"],
-                finding["message"],
-                result["file"],
-            ]
+    for finding in result["findings"]:
+        yield [
+            result["board"] or "",
+            finding["school"] or "",
+            finding["school_year"] or "",
+            finding["rule"],
+            finding["severity"],
+            finding["message"],
+            result["file"],
+        ]
+
+
+def _text(rows: Iterable[Iterable[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=DELIMITER).writerows(rows)
+    return buffer.getvalue()
 
 
 def _safe(cell: str) -> str:

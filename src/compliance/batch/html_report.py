@@ -13,6 +13,7 @@ from decimal import Decimal
 from html import escape
 
 from compliance.batch.monitoring import Monitoring
+from compliance.batch.summary import Problem
 from compliance.batch.svg import PALETTE, Bar, Segment, bar_chart, stacked_chart
 from compliance.report.formatting import format_amount, format_number, format_percentage
 from compliance.report.messages import render_title
@@ -125,9 +126,13 @@ svg { display: block; margin: 0.5em 0 1.5em; }
 
 
 def render_html(
-    summary: dict, results: list[dict], catalogue: Catalogue, monitoring: Monitoring, lang: str
+    summary: dict,
+    problems: list[Problem],
+    catalogue: Catalogue,
+    monitoring: Monitoring,
+    lang: str,
 ) -> str:
-    """The whole report; ``results`` (JSON result objects) name the filings not checked."""
+    """The whole report; ``problems`` are the filings not read or not checked, by path."""
     page = _Page(catalogue, monitoring, lang)
     body = [
         f"<h1>{page.text(page.words['title'])}</h1>",
@@ -137,7 +142,7 @@ def render_html(
         page.spending(summary["monitoring"]),
         page.external(summary["monitoring"]),
         page.rules(summary["findings_per_rule"]),
-        page.problems(results),
+        page.problems(problems),
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -324,16 +329,12 @@ class _Page:
             ]
         )
 
-    def problems(self, results: list[dict]) -> str:
-        failed = [result for result in results if result["status"] in ("unreadable", "error")]
+    def problems(self, problems: list[Problem]) -> str:
         parts = [self.heading(2, self.words["problems"])]
-        if not failed:
+        if not problems:
             return "\n".join([*parts, f"<p>{self.text(self.words['problems_none'])}</p>"])
         header = [self.words["file"], self.words["outcome"], self.words["reason"]]
-        rows = [
-            [result["file"], self.words[result["status"]], result["error"] or ""]
-            for result in failed
-        ]
+        rows = [[problem.file, self.words[problem.status], problem.reason] for problem in problems]
         return "\n".join([*parts, self.table(header, rows)])
 
     # -- pieces ------------------------------------------------------------------------------

@@ -7,29 +7,37 @@ Results with status ``error`` are judged again: they say the check did not finis
 a time limit), not what the filing is. The state file next to ``results.jsonl`` carries the
 settings and each filing's monitoring contribution, so a kept result also counts in the
 summary exactly as before.
+
+The earlier files stay open while the batch runs and a kept result is read back only when
+its turn comes to be written: the parent holds where each kept result is, never the
+results themselves. (The new files replace the old ones by rename, which leaves the open
+old ones readable.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from compliance.batch.inputs import sha256_of
+from compliance.batch.monitoring import Layout
 from compliance.batch.records import ERROR, Record, record_from_line
 
 STATE_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Kept:
-    """An earlier result: its line in results.jsonl and what the state file says of it."""
+    """An earlier result: the sha256 it was judged at, and where its lines start in the
+    earlier results.jsonl and state file (byte offsets)."""
 
-    line: str
     sha256: str
-    contribution: dict
+    result_at: int
+    state_at: int
 
 
 def settings_of(
@@ -45,42 +53,86 @@ def settings_of(
     }
 
 
-def load_kept(results_path: Path, state_path: Path, settings: dict) -> dict[str, Kept]:
-    """Earlier results by file name, when both files are there and the settings match."""
-    try:
-        state_lines = state_path.read_text(encoding="utf-8").splitlines()
-        result_lines = results_path.read_text(encoding="utf-8").splitlines()
-        header = json.loads(state_lines[0]) if state_lines else {}
-        if header.get("state_version") != STATE_VERSION or header.get("settings") != settings:
-            return {}
-        states = {}
-        for text in state_lines[1:]:
-            entry = json.loads(text)
-            states[entry["file"]] = entry
-        kept = {}
-        for line in result_lines:
-            result = json.loads(line)
-            state = states.get(result["file"])
-            if state is None or state["sha256"] != result["sha256"] or result["status"] == ERROR:
-                continue
-            kept[result["file"]] = Kept(line, result["sha256"], state["contribution"])
-        return kept
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}  # missing or damaged: judge everything again
+def state_header(settings: dict) -> str:
+    """The first line of the state file."""
+    return json.dumps({"state_version": STATE_VERSION, "settings": settings})
 
 
-def reuse(names: list[str], kept: dict[str, Kept]) -> dict[str, Record]:
-    """The records of ``names`` whose file is unchanged since it was judged."""
-    reused = {}
-    for name in names:
-        earlier = kept.get(name)
-        if earlier is not None and earlier.sha256 and sha256_of(name) == earlier.sha256:
-            reused[name] = record_from_line(earlier.line, earlier.contribution)
-    return reused
+@dataclass
+class Earlier:
+    """The results of an earlier run that may be kept; use as a context manager, so that
+    the earlier files are closed. Empty (keeps nothing) unless ``load`` found them."""
+
+    kept: dict[str, Kept] = field(default_factory=dict)  # by file name
+    results: BinaryIO | None = None
+    state: BinaryIO | None = None
+    layout: Layout | None = None
+
+    @classmethod
+    def load(cls, results_path: Path, state_path: Path, settings: dict, layout: Layout) -> Earlier:
+        """The earlier results, when both files are there and the settings match."""
+        earlier = cls(layout=layout)
+        try:
+            earlier.state = open(state_path, "rb")  # noqa: SIM115 (closed by __exit__)
+            earlier.results = open(results_path, "rb")  # noqa: SIM115
+            earlier.kept = _kept(earlier.results, earlier.state, settings)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            earlier.kept = {}  # missing or damaged: judge everything again
+        return earlier
+
+    def __enter__(self) -> Earlier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for handle in (self.results, self.state):
+            if handle is not None:
+                handle.close()
+
+    def reuse(self, names: list[str]) -> dict[int, Kept]:
+        """By index into ``names``: the kept results whose file is unchanged since."""
+        reused = {}
+        for index, name in enumerate(names):
+            earlier = self.kept.get(name)
+            if earlier is not None and earlier.sha256 and sha256_of(name) == earlier.sha256:
+                reused[index] = earlier
+        self.kept = {}  # what is not reused now never will be
+        return reused
+
+    def record(self, kept: Kept) -> Record:
+        """A kept result as a record, read back from the earlier files."""
+        line = _line_at(self.results, kept.result_at)
+        contribution = json.loads(_line_at(self.state, kept.state_at))["contribution"]
+        return record_from_line(line, contribution, self.layout)
 
 
-def write_state(handle: TextIO, settings: dict, records: list[Record]) -> None:
-    handle.write(json.dumps({"state_version": STATE_VERSION, "settings": settings}) + "\n")
-    for record in records:
-        entry = {"file": record.name, "sha256": record.sha256, "contribution": record.contribution}
-        handle.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
+def _kept(results: BinaryIO, state: BinaryIO, settings: dict) -> dict[str, Kept]:
+    header = json.loads(state.readline() or b"{}")
+    if header.get("state_version") != STATE_VERSION or header.get("settings") != settings:
+        return {}
+    states = {}
+    for offset, text in _lines(state, state.tell()):
+        entry = json.loads(text)
+        states[entry["file"]] = (entry["sha256"], offset)
+    kept = {}
+    for offset, text in _lines(results, 0):
+        result = json.loads(text)
+        sha256, state_at = states.get(result["file"], (None, 0))
+        if sha256 is None or sha256 != result["sha256"] or result["status"] == ERROR:
+            continue
+        kept[result["file"]] = Kept(sha256, offset, state_at)
+    return kept
+
+
+def _lines(handle: BinaryIO, start: int) -> Iterator[tuple[int, str]]:
+    """(offset, line) of every line from byte ``start`` on, without line ends."""
+    handle.seek(start)
+    offset = start
+    for raw in handle:
+        if raw.strip():
+            yield offset, raw.decode("utf-8").rstrip("\n")
+        offset += len(raw)
+
+
+def _line_at(handle: BinaryIO, offset: int) -> str:
+    handle.seek(offset)
+    return handle.readline().decode("utf-8").rstrip("\n")

@@ -1,36 +1,35 @@
 """One batch, end to end: find the inputs, keep what ``--resume`` allows, judge the rest in
-the pool, and write the outputs, also when the run is interrupted (Ctrl-C or SIGTERM): then
-the outputs hold every filing that had finished, and ``--resume`` carries on from there.
+the pool while the sink writes each result as it comes in, and write the summary and the
+report at the end, also when the run is interrupted (Ctrl-C or SIGTERM): then the outputs
+hold every filing that had finished, and ``--resume`` carries on from there.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import signal
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from compliance import __version__
 from compliance.batch import outputs
-from compliance.batch.csv_report import write_findings
+from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.html_report import render_html
 from compliance.batch.inputs import find_inputs, sha256_of
-from compliance.batch.monitoring import Monitoring, load_monitoring, monitoring_path
-from compliance.batch.pool import Pool
+from compliance.batch.interrupts import Interrupts
+from compliance.batch.monitoring import Layout, Monitoring, load_monitoring, monitoring_path
+from compliance.batch.pool import Pool, Task
 from compliance.batch.progress import Progress
-from compliance.batch.records import ERROR, Record, error_record
-from compliance.batch.resume import load_kept, reuse, settings_of, write_state
-from compliance.batch.summary import build_summary
+from compliance.batch.records import Record, error_record
+from compliance.batch.resume import Earlier, settings_of
+from compliance.batch.sink import Sink
+from compliance.batch.summary import Tally, build_summary
 from compliance.batch.worker import WorkerSetup
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue
 
-DEFAULT_TIMEOUT = 60.0  # seconds per filing; an ordinary filing takes milliseconds
+__all__ = ["DEFAULT_TIMEOUT", "BatchOptions", "BatchOutcome", "NoInputs", "run_batch"]
 
 
 class NoInputs(Exception):
@@ -72,7 +71,9 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         raise NoInputs(", ".join(options.paths))
     catalogue = options.catalogue
     monitoring = load_monitoring(catalogue)
-    options.out.mkdir(parents=True, exist_ok=True)
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    outputs.remove_leftovers(out)
     settings = settings_of(
         catalogue.version,
         __version__,
@@ -80,31 +81,28 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         (options.limits.max_bytes, options.limits.max_depth),
         monitoring_path(catalogue),
     )
-    kept = {}
+    earlier = Earlier()
     if options.resume:
-        kept = load_kept(options.out / outputs.RESULTS, options.out / outputs.STATE, settings)
-    reused = reuse(names, kept)
-    records: dict[int, Record] = {i: reused[n] for i, n in enumerate(names) if n in reused}
-    interrupted = _judge(options, monitoring, names, records)
-    ordered = [records[index] for index in sorted(records)]
-    counts = _write_outputs(options, monitoring, settings, ordered, len(names) - len(ordered))
-    failed = [(r.name, json.loads(r.line)["error"]) for r in ordered if r.status == ERROR]
-    return BatchOutcome(counts, len(reused), interrupted, failed)
+        results, state = out / outputs.RESULTS, out / outputs.STATE
+        earlier = Earlier.load(results, state, settings, Layout(monitoring))
+    with earlier:
+        reused = earlier.reuse(names)
+        tasks = [(index, name) for index, name in enumerate(names) if index not in reused]
+        with Sink(out, settings, options.lang, options.stream, reused, earlier) as sink:
+            interrupted = _judge(options, monitoring, tasks, sink)
+            tally = sink.finish()
+    counts = _write_summary(options, monitoring, tally, len(names) - tally.records)
+    return BatchOutcome(counts, len(reused), interrupted, tally.failed())
 
 
-def _judge(
-    options: BatchOptions, monitoring: Monitoring, names: list[str], records: dict[int, Record]
-) -> bool:
-    """Judge every filing not yet in ``records`` into it; True when interrupted."""
-    tasks = [(index, name) for index, name in enumerate(names) if index not in records]
-    emitter = _Emitter(options.stream)
-    emitter.add_all(records)
+def _judge(options: BatchOptions, monitoring: Monitoring, tasks: list[Task], sink: Sink) -> bool:
+    """Judge every task into ``sink``; True when interrupted."""
     progress = Progress(options.progress, len(tasks), options.lang) if options.progress else None
     try:
-        with _terminate_as_interrupt(), _pool(options, monitoring) as pool:
+        with Interrupts() as interrupts, _pool(options, monitoring) as pool:
             for index, record in pool.run(tasks):
-                records[index] = record
-                emitter.add(index, record)
+                with interrupts.held:
+                    sink.add(index, record)
                 if progress is not None:
                     progress.advance(record.findings)
     except KeyboardInterrupt:
@@ -142,66 +140,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _write_outputs(
-    options: BatchOptions,
-    monitoring: Monitoring,
-    settings: dict,
-    records: list[Record],
-    not_checked: int,
+def _write_summary(
+    options: BatchOptions, monitoring: Monitoring, tally: Tally, not_checked: int
 ) -> dict:
-    """Write every output file; results and state first, as --resume reads those."""
+    """Write summary.json and report.html (after the files --resume reads)."""
     out, catalogue, lang = options.out, options.catalogue, options.lang
-    results = [json.loads(record.line) for record in records]
-    outputs.write_results(out / outputs.RESULTS, records)
-    outputs.write_atomically(
-        out / outputs.STATE, lambda handle: write_state(handle, settings, records)
-    )
-    write_findings(out / outputs.FINDINGS, results, lang)
-    summary = build_summary(records, results, catalogue, monitoring, not_checked)
+    summary = build_summary(tally, catalogue, monitoring, not_checked)
     outputs.write_text(out / outputs.SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2))
-    html = render_html(summary, results, catalogue, monitoring, lang)
+    html = render_html(summary, tally.problems, catalogue, monitoring, lang)
     outputs.write_text(out / outputs.REPORT, html)
     return summary["counts"]
-
-
-class _Emitter:
-    """Streams result lines in path order as soon as every earlier path has its result,
-    so the stream is the same bytes as results.jsonl whatever order workers finish in."""
-
-    def __init__(self, stream: TextIO | None) -> None:
-        self.stream = stream
-        self.waiting: dict[int, Record] = {}
-        self.next = 0
-
-    def add_all(self, records: dict[int, Record]) -> None:
-        for index in sorted(records):
-            self.add(index, records[index])
-
-    def add(self, index: int, record: Record) -> None:
-        if self.stream is None:
-            return
-        self.waiting[index] = record
-        lines = []
-        while self.next in self.waiting:
-            lines.append(self.waiting.pop(self.next).line + "\n")
-            self.next += 1
-        if lines:
-            self.stream.write("".join(lines))
-            self.stream.flush()
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a scheduler stopping the job) ends the run as Ctrl-C does: with outputs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _interrupt(number: int, frame: object) -> None:
-    raise KeyboardInterrupt

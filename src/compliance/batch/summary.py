@@ -1,67 +1,103 @@
 """``summary.json``: the counts of a batch and the monitoring figures, from its records.
 
-Everything here is added up from the records in path order and from whole numbers (counts,
-cents), so the same inputs give the same summary, byte for byte, whatever ``--jobs`` was and
-whichever results ``--resume`` kept.
+Each record is added to a ``Tally`` as it is written, so the parent holds running totals,
+never the records. Everything added up is a whole number (counts, cents), so the same
+inputs give the same summary, byte for byte, whatever ``--jobs`` was, whatever order
+workers finished in and whichever results ``--resume`` kept.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from operator import add
+from typing import NamedTuple
 
-from compliance.batch.monitoring import Monitoring, add_into, signal_in
-from compliance.batch.records import Record
+from compliance.batch.monitoring import Layout, Monitoring, signal_in
+from compliance.batch.records import ERROR, Record
 from compliance.findings import SEVERITIES
 from compliance.rules.catalogue import Catalogue
 
 SUMMARY_VERSION = "1"
 STATUSES = ("compliant", "findings", "unreadable", "error")
+PROBLEM_STATUSES = ("unreadable", ERROR)  # listed by name in the report
 _PLACES = 6  # of a share (0.983051)
 
 
+class Problem(NamedTuple):
+    """A filing that could not be read or checked, for the report and the closing lines."""
+
+    file: str
+    status: str
+    reason: str
+
+
+class Tally:
+    """What the summary, the report and the exit status need from the records, added up
+    one record at a time (in path order, so ``problems`` is in path order too). Only the
+    problems grow with the batch: the report names every filing not read or not checked."""
+
+    def __init__(self) -> None:
+        self.records = 0
+        self.statuses: Counter = Counter()
+        self.blocking = 0
+        self.findings: Counter = Counter()  # (rule, severity) → findings
+        self.filings: Counter = Counter()  # rule → filings it was found in
+        self.cells: dict[tuple[str, str], tuple[int, ...]] = {}  # contributions, added up
+        self.problems: list[Problem] = []
+
+    def add(self, record: Record) -> None:
+        self.records += 1
+        self.statuses[record.status] += 1
+        self.blocking += record.blocking
+        for rule, severity, count in record.rules:
+            self.findings[rule, severity] += count
+        if record.rules:
+            self.filings.update({rule for rule, _, _ in record.rules})
+        totals = self.cells
+        for year, school_type, numbers in record.cells:
+            key = (year, school_type)
+            total = totals.get(key)
+            totals[key] = numbers if total is None else tuple(map(add, total, numbers))
+        if record.status in PROBLEM_STATUSES:
+            self.problems.append(Problem(record.name, record.status, record.reason or ""))
+
+    def failed(self) -> list[tuple[str, str]]:
+        """(file, reason) of each result with status error, in path order."""
+        return [(p.file, p.reason) for p in self.problems if p.status == ERROR]
+
+
 def build_summary(
-    records: list[Record],
-    results: list[dict],
-    catalogue: Catalogue,
-    monitoring: Monitoring,
-    not_checked: int = 0,
+    tally: Tally, catalogue: Catalogue, monitoring: Monitoring, not_checked: int = 0
 ) -> dict:
-    """``records`` and their JSON ``results`` in path order; ``not_checked`` counts the
-    inputs an interrupted run did not get to."""
-    statuses = Counter(record.status for record in records)
-    counts = {"inputs": len(records) + not_checked}
-    counts.update({status: statuses[status] for status in STATUSES})
+    """The summary of the records in ``tally``; ``not_checked`` counts the inputs an
+    interrupted run did not get to."""
+    counts = {"inputs": tally.records + not_checked}
+    counts.update({status: tally.statuses[status] for status in STATUSES})
     counts["not_checked"] = not_checked
-    counts["blocking"] = sum(record.blocking for record in records)
-    totals: dict = {}
-    for record in records:
-        add_into(totals, record.contribution)
+    counts["blocking"] = tally.blocking
     return {
         "summary_version": SUMMARY_VERSION,
         "rule_set": catalogue.version,
         "complete": not_checked == 0,
         "counts": counts,
-        "findings_per_rule": findings_per_rule(results, catalogue),
-        "monitoring": monitoring_rows(totals, catalogue, monitoring),
+        "findings_per_rule": findings_per_rule(tally, catalogue),
+        "monitoring": monitoring_rows(
+            Layout(monitoring).nested(tally.cells), catalogue, monitoring
+        ),
     }
 
 
-def findings_per_rule(results: list[dict], catalogue: Catalogue) -> list[dict]:
+def findings_per_rule(tally: Tally, catalogue: Catalogue) -> list[dict]:
     """Every rule of the catalogue (zeros included), with its findings by severity and the
     number of filings it was found in."""
     findings: dict[str, Counter] = {rule: Counter() for rule in catalogue.rules}
-    filings: Counter = Counter()
-    for result in results:
-        seen = set()
-        for finding in result["findings"]:
-            findings.setdefault(finding["rule"], Counter())[finding["severity"]] += 1
-            seen.add(finding["rule"])
-        filings.update(seen)
+    for (rule, severity), count in tally.findings.items():
+        findings.setdefault(rule, Counter())[severity] += count
     return [
         {
             "rule": rule,
             "findings": sum(by_severity.values()),
-            "filings": filings[rule],
+            "filings": tally.filings[rule],
             "by_severity": {s: by_severity[s] for s in SEVERITIES if by_severity[s]},
         }
         for rule, by_severity in sorted(findings.items())

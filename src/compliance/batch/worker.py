@@ -1,4 +1,5 @@
-"""One worker process: build the checker once, then judge one filing per request.
+"""One worker process: build the checker once, then judge one filing per request, and
+digest each result into the record the outputs need (``records``), so the parent does not.
 
 The checker (and the durable-rules state inside its engine, which is C code) is built here,
 in the worker, after the fork: never shared between processes. A check that raises becomes
@@ -11,13 +12,14 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from compliance.batch.inputs import sha256_of
-from compliance.batch.monitoring import Contributor, Monitoring
+from compliance.batch.monitoring import Contributor, Layout, Monitoring
 from compliance.batch.records import Record, error_record, record_of
 from compliance.batch.words import WORDS
 from compliance.check import Checker
@@ -52,6 +54,7 @@ class Judge:
         engine = make_engine(setup.engine)
         self.checker = Checker(catalogue, engine, setup.limits, record_plans=True)
         self.contributor = Contributor(setup.monitoring, catalogue)
+        self.layout = Layout(setup.monitoring)
         self.catalogue = catalogue
         self.lang = setup.lang
 
@@ -60,7 +63,8 @@ class Judge:
         try:
             result = self.checker.check_file(Path(name), name)
             contribution = self.contributor.contribution(result.plans)
-            return record_of(result, self.catalogue, self.lang, contribution), True
+            record = record_of(result, self.catalogue, self.lang, contribution, self.layout)
+            return record, True
         except Exception as error:  # any failure of one filing becomes its result
             detail = f"{type(error).__name__}: {error}"
             reason = WORDS[self.lang]["raised"].format(error=detail)
@@ -68,8 +72,9 @@ class Judge:
 
 
 def serve(conn: Connection, setup: WorkerSetup) -> None:
-    """The worker's main loop: ``(index, name)`` in, ``(DONE, index, record, healthy)`` out;
-    ``None`` or a closed pipe ends it."""
+    """The worker's main loop: ``(index, name)`` in, ``(DONE, index, record, healthy)`` out,
+    one answer per filing in the order given (the next filing usually already waits in the
+    pipe); ``None`` or a closed pipe ends it."""
     # Ctrl-C reaches the whole process group; the parent decides what an interrupt means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -88,7 +93,8 @@ def serve(conn: Connection, setup: WorkerSetup) -> None:
             return
         index, name = task
         record, healthy = judge(name)
-        conn.send((DONE, index, record, healthy))
+        # Plain pickle: conn.send builds a ForkingPickler (and copies its tables) per call.
+        conn.send_bytes(pickle.dumps((DONE, index, record, healthy), pickle.HIGHEST_PROTOCOL))
         if not healthy:
             return
 

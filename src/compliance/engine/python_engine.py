@@ -58,15 +58,15 @@ def compile_pattern(pattern: dict) -> Predicate:
 def _expression(pattern: dict) -> str:
     if len(pattern) != 1:
         raise ValueError(f"pattern must have one operator: {pattern!r}")
-    (key, body), = pattern.items()
+    ((key, body),) = pattern.items()
     if key in ("$and", "$or"):
         joiner = " and " if key == "$and" else " or "
         return "(" + joiner.join(_expression(part) for part in body) + ")"
     if key == "$ex":
-        (name, _), = body.items()
+        ((name, _),) = body.items()
         return f"({_name(name)!r} in fact)"
     if key in _OPERATORS:
-        (name, expected), = body.items()
+        ((name, expected),) = body.items()
         return _comparison(name, _OPERATORS[key], expected)
     return _comparison(key, "==", body)
 
