@@ -10,6 +10,7 @@ failed half-way is not trusted with the next filing.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import pickle
@@ -84,6 +85,7 @@ def serve(conn: Connection, setup: WorkerSetup) -> None:
     except Exception as error:
         conn.send((BROKEN, " ".join(str(error).split())))
         return
+    _settle_garbage_collector()
     while True:
         try:
             task = conn.recv()
@@ -97,6 +99,16 @@ def serve(conn: Connection, setup: WorkerSetup) -> None:
         conn.send_bytes(pickle.dumps((DONE, index, record, healthy), pickle.HIGHEST_PROTOCOL))
         if not healthy:
             return
+
+
+def _settle_garbage_collector() -> None:
+    """Keep the collector off what lives for the whole run (catalogue, compiled books,
+    engine) and let it run less often: a filing's objects are freed by reference counting
+    as soon as it is done, so frequent full passes over long-lived objects are pure cost
+    (about 0.2-0.3 ms per filing, measured)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 100)
 
 
 def _die_with_parent() -> None:
