@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from compliance.check import PlanOutcome
+from compliance.judging import PlanOutcome
 from compliance.datafiles import DataFileError, load_yaml
 from compliance.findings import Localized
 from compliance.rules.catalogue import Catalogue
