@@ -14,11 +14,6 @@ from compliance.authoring.instance_writer import write_instance
 from compliance.check import Checker
 from compliance.rules.catalogue import Catalogue, Rule, RuleCase
 
-DEFAULT_BOARD = "41234"
-DEFAULT_SCHOOL = "12AB"
-DEFAULT_TYPE = "BAO"
-DEFAULT_YEAR = "2022-2023"
-
 
 @dataclass(frozen=True)
 class CaseOutcome:
@@ -34,10 +29,10 @@ def case_filing(case: RuleCase) -> dict:
     """The board description (for the instance writer) a case stands for."""
     spec = case.spec
     facts = {k: v for k, v in (spec.get("facts") or {}).items() if k not in spec.get("omit", [])}
-    year = spec.get("school_year", DEFAULT_YEAR)
+    year = spec["school_year"]  # defaults come from the rule-file schema
     school = {
-        "brin": spec.get("school", DEFAULT_SCHOOL),
-        "type": spec.get("school_type", DEFAULT_TYPE),
+        "brin": spec["school"],
+        "type": spec["school_type"],
         "name": "Casusschool",
         "years": {
             year: {
@@ -50,9 +45,9 @@ def case_filing(case: RuleCase) -> dict:
     if spec.get("period"):
         school["period"] = spec["period"]
     return {
-        "board": spec.get("board", DEFAULT_BOARD),
+        "board": spec["board"],
         "name": "Stichting Casus",
-        "currency": spec.get("currency", "EUR"),
+        "currency": spec["currency"],
         "schools": [school],
         "extra_xml": spec.get("extra_xml", ""),
     }

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from compliance.judging import PlanOutcome
 from compliance.datafiles import DataFileError, load_yaml
 from compliance.findings import Localized
+from compliance.judging import PlanOutcome
 from compliance.rules.catalogue import Catalogue
 
 MONITORING_FILE = "monitoring.yaml"  # in the rules folder, beside the rules it names

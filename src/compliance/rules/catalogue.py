@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import jsonschema
@@ -387,7 +387,8 @@ def _severity(spec: str | dict, path: Path) -> Dated[str]:
 
 
 def _cases(data: dict) -> tuple[RuleCase, ...]:
-    defaults = data.get("case_defaults") or {}
+    """Each case with the rule's case_defaults and the schema's defaults filled in."""
+    defaults = {**_schema_case_defaults(), **(data.get("case_defaults") or {})}
     cases = []
     for case in data.get("cases") or []:
         merged = {**defaults, **case}
@@ -396,15 +397,21 @@ def _cases(data: dict) -> tuple[RuleCase, ...]:
     return tuple(cases)
 
 
-_VALIDATOR: jsonschema.protocols.Validator | None = None
+@cache
+def _rule_schema() -> dict:
+    return json.loads((schemas_dir() / "rule.schema.json").read_text(encoding="utf-8"))
 
 
+@cache
 def _rule_validator() -> jsonschema.protocols.Validator:
-    global _VALIDATOR
-    if _VALIDATOR is None:
-        schema = json.loads((schemas_dir() / "rule.schema.json").read_text(encoding="utf-8"))
-        _VALIDATOR = jsonschema.Draft202012Validator(schema)
-    return _VALIDATOR
+    return jsonschema.Draft202012Validator(_rule_schema())
+
+
+def _schema_case_defaults() -> dict:
+    """The case fields' defaults (school 12AB of type BAO in 2022-2023, ...), kept in the
+    rule-file schema where rule authors read what a case may say."""
+    fields = _rule_schema()["$defs"]["case"]["properties"]
+    return {name: spec["default"] for name, spec in fields.items() if "default" in spec}
 
 
 def _validate(validator: jsonschema.protocols.Validator, data: object, path: Path) -> None:
