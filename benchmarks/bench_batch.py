@@ -11,21 +11,17 @@ with the corpus's ground truth. Targets: batch within 3x the floor; 500 filings/
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 from common import (
     COMPLIANCE,
     PYTHON,
-    corpus,
-    describe_corpus,
-    filings,
+    bench_options,
     fresh_dir,
-    header,
     median,
+    prepared_corpus,
     timed,
-    warm_page_cache,
 )
 
 from compliance.generate import compare, read_truth, truth_path
@@ -62,16 +58,8 @@ def agreement(folder: Path, out: Path) -> tuple[int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--boards", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--engine", default="durable", choices=["durable", "python"])
-    args = parser.parse_args()
-    folder = corpus(args.boards)
-    paths = filings(folder)
-    warm_page_cache(paths)
-    header(f"Batch against the floor ({args.engine} engine)")
-    print(describe_corpus(folder))
+    args = bench_options(__doc__, 2000, repeat={"type": int, "default": 3}).parse_args()
+    folder, paths = prepared_corpus(args.boards, f"Batch against the floor ({args.engine} engine)")
     times: dict[tuple[str, int], list[float]] = {}
     ratios: dict[int, list[float]] = {1: [], 2: []}
     facts = 0

@@ -15,20 +15,16 @@ every worker's resident set as shared pages (PSS counts those once).
 
 from __future__ import annotations
 
-import argparse
 import shutil
 from pathlib import Path
 
 from common import (
     COMPLIANCE,
     WORK,
-    corpus,
-    describe_corpus,
-    filings,
+    bench_options,
     fresh_dir,
-    header,
+    prepared_corpus,
     timed_with_memory,
-    warm_page_cache,
 )
 
 
@@ -43,17 +39,14 @@ def linked_folder(paths: list[Path]) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--boards", type=int, default=10000)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--engine", default="durable", choices=["durable", "python"])
-    args = parser.parse_args()
-    folder = corpus(args.boards)
-    paths = filings(folder)
-    warm_page_cache(paths)
-    header(f"Peak memory per worker ({args.engine} engine, --jobs {args.jobs})")
-    print(describe_corpus(folder))
+    args = bench_options(
+        __doc__,
+        10000,
+        sizes={"type": int, "nargs": "+", "default": [1000, 10000]},
+        jobs={"type": int, "default": 2},
+    ).parse_args()
+    title = f"Peak memory per worker ({args.engine} engine, --jobs {args.jobs})"
+    folder, paths = prepared_corpus(args.boards, title)
     print(
         f"{'filings':>8} {'wall s':>7} {'filings/s':>9} {'ms/filing':>9} "
         f"{'worker peak RSS MB':>19} {'worker peak PSS MB':>19} {'parent peak RSS MB':>19}"

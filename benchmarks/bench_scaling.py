@@ -10,11 +10,15 @@
 
 from __future__ import annotations
 
-import argparse
 import time
 from pathlib import Path
 
-from common import WORK, corpus, describe_corpus, filings, header, median, warm_page_cache
+from common import (
+    WORK,
+    bench_options,
+    median,
+    prepared_corpus,
+)
 from extra_rules import write_extra_rules
 
 from compliance.check import Checker
@@ -32,18 +36,15 @@ def per_filing_ms(checker: Checker, paths: list[Path]) -> tuple[float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--boards", type=int, default=2000)
-    parser.add_argument("--extra", type=int, default=200)
-    parser.add_argument("--sample", type=int, default=500, help="filings per rules round")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--engine", default="durable", choices=["durable", "python"])
-    args = parser.parse_args()
-    folder = corpus(args.boards)
-    paths = filings(folder)
-    warm_page_cache(paths)
-    header(f"Scaling in filings and in rules ({args.engine} engine, one process)")
-    print(describe_corpus(folder))
+    args = bench_options(
+        __doc__,
+        2000,
+        extra={"type": int, "default": 200},
+        sample={"type": int, "default": 500, "help": "filings per rules round"},
+        repeat={"type": int, "default": 3},
+    ).parse_args()
+    title = f"Scaling in filings and in rules ({args.engine} engine, one process)"
+    folder, paths = prepared_corpus(args.boards, title)
     real = Checker(load_catalogue(reference_dir=folder), make_engine(args.engine))
     per_filing_ms(real, paths[:50])  # compile the rule books first
     print("time per filing as the batch grows:")

@@ -7,6 +7,7 @@ $COMPLIANCE_BENCH_DIR (default /tmp/compliance-bench), outside the repository.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -93,6 +94,28 @@ def fresh_dir(name: str) -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def bench_options(description: str, boards: int, **extra: dict) -> argparse.ArgumentParser:
+    """The options every benchmark takes (--boards, --engine) plus its own ``extra``
+    (name → add_argument keywords)."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--boards", type=int, default=boards)
+    for name, keywords in extra.items():
+        parser.add_argument(f"--{name}", **keywords)
+    parser.add_argument("--engine", default="durable", choices=["durable", "python"])
+    return parser
+
+
+def prepared_corpus(boards: int, title: str) -> tuple[Path, list[Path]]:
+    """Generate (once) the corpus of ``boards`` filings, read its files into the page cache
+    so the first round is not the one that pays for the disk, and print the heading."""
+    folder = corpus(boards)
+    paths = filings(folder)
+    warm_page_cache(paths)
+    header(title)
+    print(describe_corpus(folder))
+    return folder, paths
 
 
 def header(title: str) -> None:
