@@ -400,23 +400,17 @@ def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
             cites=lines_spending,
             cites_every_line=True,
         ),
-        FieldSpec(
+        _lines_total(
             "spending_total",
-            None,
-            "amount",
-            Localized("uitgaven over de interventieregels", "spending over the lines"),
-            value=lambda s: plan(s).spending_total,
-            cites=("NpoInterventionSpending",),
-            cites_every_line=True,
+            "NpoInterventionSpending",
+            "uitgaven over de interventieregels",
+            "spending over the lines",
         ),
-        FieldSpec(
+        _lines_total(
             "external_total",
-            None,
-            "amount",
-            Localized("externe uitgaven over de interventieregels", "external spending"),
-            value=lambda s: plan(s).external_total,
-            cites=("NpoInterventionExternalSpending",),
-            cites_every_line=True,
+            "NpoInterventionExternalSpending",
+            "externe uitgaven over de interventieregels",
+            "external spending",
         ),
         _reported_amount(
             "labour_market_allowance_paid",
@@ -446,6 +440,19 @@ def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
     for letter, names in menukaart.doelgebieden.items():
         fields.append(_lines_in_doelgebied(letter, names))
     return fields
+
+
+def _lines_total(attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
+    """A sum over the plan's intervention lines, shown in messages, citing every line."""
+    return FieldSpec(
+        attribute,
+        None,
+        "amount",
+        Localized(nl, en),
+        value=lambda s: getattr(s.plan, attribute),
+        cites=(concept,),
+        cites_every_line=True,
+    )
 
 
 def _lines_in_doelgebied(letter: str, names: Localized) -> FieldSpec:
