@@ -11,6 +11,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from browser import browser  # noqa: F401  (the shared real-browser fixture)
 from click.testing import CliRunner
 
 from compliance.authoring.instance_writer import write_instance
