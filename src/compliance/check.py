@@ -17,6 +17,7 @@ from compliance.model.build import build_board
 from compliance.model.filing import Board
 from compliance.model.structure import check_structure
 from compliance.read import ReadLimits, UnreadableFiling, load_taxonomy, read_instance
+from compliance.read.names import shown_name
 from compliance.read.safety import read_bytes
 from compliance.rules.catalogue import Catalogue
 
@@ -33,6 +34,10 @@ class FilingResult:
     findings: list[Finding] = field(default_factory=list)
     model: Board | None = None  # for the text report and the batch summary; not serialised
     plans: list[PlanOutcome] = field(default_factory=list)  # with record_plans only
+
+    def __post_init__(self) -> None:
+        # every output is UTF-8: a file name that is not is shown escaped (read/names.py)
+        self.file = shown_name(self.file)
 
     @property
     def blocking(self) -> bool:

@@ -26,6 +26,7 @@ from typing import BinaryIO
 from compliance.batch.inputs import sha256_of
 from compliance.batch.monitoring import Layout
 from compliance.batch.records import ERROR, Record, record_from_line
+from compliance.read.names import shown_name
 
 STATE_VERSION = 1
 
@@ -92,7 +93,7 @@ class Earlier:
         """By index into ``names``: the kept results whose file is unchanged since."""
         reused = {}
         for index, name in enumerate(names):
-            earlier = self.kept.get(name)
+            earlier = self.kept.get(shown_name(name))  # results name files as shown
             if earlier is not None and earlier.sha256 and sha256_of(name) == earlier.sha256:
                 reused[index] = earlier
         self.kept = {}  # what is not reused now never will be
