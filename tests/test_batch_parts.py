@@ -37,16 +37,33 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_progress_shows_filings_rate_and_findings_on_a_terminal():
+def test_progress_shows_count_percentage_findings_and_rate_on_a_terminal():
     stream = Terminal()
     progress = Progress(stream, total=3, lang="en", interval=0)
     for findings in (2, 0, 5):
         progress.advance(findings)
     progress.finish()
     last = stream.getvalue().rstrip("\n").split("\r")[-1]
-    assert last.startswith("3/3 filings")
+    assert last.startswith("3/3 100% · 7 findings · ")
     assert "/s" in last
-    assert "7 findings" in last
+
+
+def test_progress_gives_an_estimate_and_the_unreadable_count_in_dutch():
+    progress = Progress(Terminal(), total=1000, lang="nl", interval=0)
+    progress.advance(1)
+    progress.advance(0, unreadable=True)
+    line = progress.line(progress._started + 2.0, width=200)  # 2 filings in 2 s
+    assert line.startswith("2/1.000 0% · nog 16:38 · 1 onleesbaar · 1 bevinding · 1/s")
+
+
+@pytest.mark.parametrize("width", [20, 30, 40, 60])
+def test_the_progress_line_never_outgrows_the_terminal(width):
+    progress = Progress(Terminal(), total=123456, lang="nl", interval=0)
+    for _ in range(1234):
+        progress.advance(3, unreadable=True)
+    line = progress.line(progress._started + 1.0, width=width)
+    assert len(line) <= width
+    assert line.startswith("1.234/123.456 0%")
 
 
 def test_progress_writes_nothing_to_a_file_or_pipe():

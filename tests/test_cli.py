@@ -44,7 +44,7 @@ def test_an_unreadable_file_exits_2_and_still_prints_its_result(cli):
     printed = json.loads(result.stdout)
     assert printed["status"] == "unreadable" and printed["findings"] == []
     assert str(MALFORMED) in result.stderr and "regel 12" in result.stderr
-    assert printed["error"].startswith("regel 12: geen geldige XML")
+    assert printed["error"].startswith("bronregel 12: geen geldige XML")
 
 
 def test_json_is_one_object_for_one_file_and_an_array_for_several(cli):

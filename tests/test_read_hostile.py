@@ -139,7 +139,7 @@ def test_the_command_refuses_it_with_the_line_and_exit_status_2(fifo, kind):
     assert done.returncode == 2
     printed = json.loads(done.stdout)
     assert printed["status"] == "unreadable" and printed["findings"] == []
-    assert printed["error"].startswith("regel 2: geweigerd als onveilig")
+    assert printed["error"].startswith("bronregel 2: geweigerd als onveilig")
     assert done.stderr == f"compliance: {path}: {printed['error']}\n"
 
 

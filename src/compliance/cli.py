@@ -16,6 +16,7 @@ from compliance.read import ReadLimits
 from compliance.report.json_report import dumps, result_object
 from compliance.report.text_report import render_text
 from compliance.rules.catalogue import Catalogue, load_catalogue
+from compliance.words import count, say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -166,12 +167,12 @@ def rules_show(rule_id, school_year, lang, reference_dir, rules_dir) -> None:
     catalogue = _catalogue(rules_dir, reference_dir)
     rule_id = rule_id.strip().upper()
     if rule_id not in catalogue.rules:
-        _fail(f"no rule {rule_id}; `compliance rules list` shows them all")
+        _fail(say("cli.no_rule", lang, rule=rule_id))
     year = None
     if school_year is not None:
         year = catalogue.domain.calendar.year_of_label(school_year)
         if year is None:
-            _fail(f"--year {school_year!r} is not a school year such as 2022-2023")
+            _fail(say("cli.not_a_year", lang, value=school_year))
     click.echo(describe_rule(catalogue, catalogue.rules[rule_id], year, lang))
 
 
@@ -267,7 +268,6 @@ def batch(
     from compliance.batch import BatchOptions, run_batch
     from compliance.batch.pool import WorkerBroken
     from compliance.batch.runner import NoInputs
-    from compliance.batch.words import WORDS
 
     catalogue = _catalogue(rules_dir, reference_dir)
     options = BatchOptions(
@@ -293,15 +293,17 @@ def batch(
         _fail(str(error))
     except OSError as error:
         _fail(f"{error.filename or out}: {error.strerror or error}")
-    words = WORDS[lang]
     for name, reason in outcome.failed:
         click.echo(f"compliance: {name}: {reason}", err=True)
-    lines = [words["counts"].format(**outcome.counts)]
+    counts = dict(outcome.counts)
+    filings = count(counts.pop("inputs"), "filing", lang)
+    lines = [say("batch.counts", lang, filings=filings, **counts)]
     if outcome.reused:
-        lines.append(words["reused"].format(reused=outcome.reused))
+        lines.append(say("batch.reused", lang, reused=outcome.reused))
     if outcome.interrupted:
-        lines.append(words["interrupted"].format(missing=outcome.counts["not_checked"]))
-    lines.append(words["written"].format(out=out))
+        missing = count(outcome.counts["not_checked"], "filing", lang)
+        lines.append(say("batch.interrupted", lang, missing=missing))
+    lines.append(say("batch.written", lang, out=out))
     click.echo("\n".join(lines), err=output == "jsonl")
     if outcome.interrupted:
         sys.exit(EXIT_INTERRUPTED)

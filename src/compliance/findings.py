@@ -34,7 +34,7 @@ class Localized:
     en: str
 
     def in_language(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        return getattr(self, lang)
 
 
 @dataclass(frozen=True, slots=True)

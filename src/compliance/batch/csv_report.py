@@ -16,16 +16,17 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from compliance.batch.words import WORDS
+from compliance.words import say
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark (written once, before the header)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = ("board", "school", "school_year", "rule", "severity", "message", "file")
 
 
 def header_text(lang: str) -> str:
     """The header row, with its line end."""
-    return _text([WORDS[lang]["csv_header"]])
+    return _text([[say(f"csv.{column}", lang) for column in COLUMNS]])
 
 
 def rows_text(result: dict) -> str:

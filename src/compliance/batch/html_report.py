@@ -17,8 +17,8 @@ from compliance.batch.summary import Problem
 from compliance.batch.svg import PALETTE, Bar, Segment, bar_chart, stacked_chart
 from compliance.report.formatting import format_amount, format_number, format_percentage
 from compliance.report.messages import render_title
-from compliance.report.text_report import WORDS as SEVERITY_WORDS
 from compliance.rules.catalogue import Catalogue
+from compliance.words import say
 
 LABELS = {
     "nl": {
@@ -307,7 +307,7 @@ class _Page:
         rows, bars = [], []
         for entry in per_rule:
             severities = ", ".join(
-                f"{SEVERITY_WORDS[self.lang][name]} {count}"
+                f"{say(f'severity.{name}', self.lang)} {count}"
                 for name, count in entry["by_severity"].items()
             )
             rows.append(

@@ -31,8 +31,8 @@ from multiprocessing.process import BaseProcess
 
 from compliance.batch.records import Record
 from compliance.batch.watch import Watcher
-from compliance.batch.words import WORDS
 from compliance.batch.worker import BROKEN, WorkerSetup, serve
+from compliance.words import say
 
 # (index, name) of one filing to judge.
 Task = tuple[int, str]
@@ -71,7 +71,7 @@ class Pool:
         self._jobs = jobs
         self._timeout = timeout
         self._on_lost = on_lost
-        self._words = WORDS[lang]
+        self._lang = lang
         self._workers: list[_Worker] = []
         self._watcher = Watcher()
         self._froze = False  # whether this pool froze the garbage collector's objects
@@ -95,7 +95,7 @@ class Pool:
                 if worker.tasks and (worker in readable or worker in dead):
                     yield self._collect(worker, pending, worker in readable)
                 if worker.tasks and time.monotonic() >= worker.deadline:
-                    reason = self._words["timeout"].format(seconds=f"{self._timeout:g}")
+                    reason = say("batch.timeout", self._lang, seconds=f"{self._timeout:g}")
                     yield self._lose(worker, pending, reason)
 
     def close(self, graceful: bool = True) -> None:
@@ -182,10 +182,10 @@ class Pool:
         worker.process.join(1.0)
         code = worker.process.exitcode
         if code is not None and code < 0:
-            how = self._words["signal"].format(name=_signal_name(-code))
+            how = say("batch.signal", self._lang, name=_signal_name(-code))
         else:
-            how = self._words["exit_code"].format(code=code)
-        return self._words["died"].format(how=how)
+            how = say("batch.exit_code", self._lang, code=str(code))
+        return say("batch.died", self._lang, how=how)
 
     def _lose(self, worker: _Worker, pending: deque[Task], reason: str) -> tuple[int, Record]:
         """The error result of the filing the worker was judging; the worker is replaced

@@ -104,7 +104,7 @@ def _judge(options: BatchOptions, monitoring: Monitoring, tasks: list[Task], sin
                 with interrupts.held:
                     sink.add(index, record)
                 if progress is not None:
-                    progress.advance(record.findings)
+                    progress.advance(record.findings, record.status == "unreadable")
     except KeyboardInterrupt:
         return True
     finally:

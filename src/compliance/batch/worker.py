@@ -22,11 +22,11 @@ from pathlib import Path
 from compliance.batch.inputs import sha256_of
 from compliance.batch.monitoring import Contributor, Layout, Monitoring
 from compliance.batch.records import Record, error_record, record_of
-from compliance.batch.words import WORDS
 from compliance.check import Checker
 from compliance.engine import make_engine
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue, load_catalogue
+from compliance.words import say
 
 # Messages from a worker: (DONE, index, record, healthy) or (BROKEN, reason) at start-up.
 DONE, BROKEN = "done", "broken"
@@ -68,7 +68,7 @@ class Judge:
             return record, True
         except Exception as error:  # any failure of one filing becomes its result
             detail = f"{type(error).__name__}: {error}"
-            reason = WORDS[self.lang]["raised"].format(error=detail)
+            reason = say("batch.raised", self.lang, error=detail)
             return error_record(name, sha256_of(name), reason, self.catalogue, self.lang), False
 
 

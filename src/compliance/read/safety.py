@@ -60,6 +60,8 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
     """Read a file, refusing it from its size alone when it is over the cap."""
     try:
         status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise UnreadableFiling("is_folder")
         if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
             raise UnreadableFiling("not_regular")
         size = status.st_size
@@ -67,6 +69,10 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
             raise _too_large(size, limits)
         with open(path, "rb") as handle:
             data = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise UnreadableFiling("not_found") from None
+    except PermissionError:
+        raise UnreadableFiling("no_permission") from None
     except OSError as error:
         raise UnreadableFiling("cannot_read", detail=error.strerror or error) from None
     if len(data) > limits.max_bytes:  # grew while we looked, or not a regular file
@@ -75,7 +81,7 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
 
 
 def _too_large(size: int, limits: ReadLimits) -> UnreadableFiling:
-    return UnreadableFiling("too_large", size=f"{size:,}", limit=f"{limits.max_bytes:,}")
+    return UnreadableFiling("too_large", size=size, limit=limits.max_bytes)
 
 
 def load_xml(data: bytes, limits: ReadLimits) -> etree._Element:

@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
 from compliance.findings import Localized, Measured
 from compliance.model.filing import Reported
-
-_WORDS = {
-    "nl": {
-        "missing": "niet gemeld",
-        "nil": "leeg (nil)",
-        True: "ja",
-        False: "nee",
-        "hours": "{} uur",
-        "days": "{} dagen",
-    },
-    "en": {
-        "missing": "not reported",
-        "nil": "empty (nil)",
-        True: "yes",
-        False: "no",
-        "hours": "{} hours",
-        "days": "{} days",
-    },
-}
+from compliance.words import WORDS, say
 
 
 def format_value(value: object, lang: str) -> str:
     """Any placeholder value as text in ``lang`` ("nl" or "en")."""
-    words = _WORDS[lang]
     if isinstance(value, Measured):
         return _format_measured(value, lang)
     if isinstance(value, Reported):
-        return words["nil"] if value.value is None else format_value(value.value, lang)
+        return say("value.nil", lang) if value.value is None else format_value(value.value, lang)
     if value is None:
-        return words["missing"]
+        return say("value.missing", lang)
     if isinstance(value, bool):
-        return words[value]
+        return say("value.yes" if value else "value.no", lang)
     if isinstance(value, Localized):
         return value.in_language(lang)
     if isinstance(value, date):
@@ -52,21 +34,44 @@ def _format_measured(measured: Measured, lang: str) -> str:
     value, unit = measured.value, measured.unit
     if isinstance(value, Reported):
         if value.value is None:
-            return _WORDS[lang]["nil"]
+            return say("value.nil", lang)
         value = value.value
     if value is None:
-        return _WORDS[lang]["missing"]
+        return say("value.missing", lang)
     if unit in ("amount", "euro"):
         return format_amount(Decimal(str(value)), lang)
     if unit == "ratio":
         return format_percentage(Decimal(str(value)), lang)
     if unit in ("hours", "days"):
-        return _WORDS[lang][unit].format(format_number(Decimal(str(value)), lang))
+        return say(f"value.{unit}", lang, value=format_number(Decimal(str(value)), lang))
     return format_value(value, lang)
 
 
+_NUMBER = re.compile(r"[-+]?[0-9]+(\.([0-9]+))?\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def format_cited(value: str, lang: str) -> str:
+    """A fact's value as the filer wrote it, but with numbers and dates written the reader's
+    way (40.000,00 beside a message's € 30.000,00, not 40000.00); decimals stay as written."""
+    text = value.strip()
+    number = _NUMBER.match(text)
+    if number:
+        places = len(number.group(2) or "")
+        try:
+            return format_number(Decimal(text), lang, places=places)
+        except ArithmeticError:  # more digits than a Decimal context holds: leave as written
+            return value
+    if _DATE.match(text):
+        try:
+            return format_date(date.fromisoformat(text), lang)
+        except ValueError:
+            return value
+    return value
+
+
 def format_date(day: date, lang: str) -> str:
-    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+    return day.strftime(WORDS[lang]["date.format"])
 
 
 def format_number(number: Decimal, lang: str, places: int | None = None) -> str:
@@ -78,14 +83,15 @@ def format_number(number: Decimal, lang: str, places: int | None = None) -> str:
     else:
         number = number.normalize()
     text = f"{number:,}" if places is None else f"{number:,.{places}f}"
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    words = WORDS[lang]
+    return text.translate(
+        str.maketrans({",": words["number.thousands"], ".": words["number.decimal"]})
+    )
 
 
 def format_amount(number: Decimal, lang: str) -> str:
     text = format_number(number, lang, places=2)
-    return f"€ {text}" if lang == "nl" else f"€{text}"
+    return say("value.amount", lang, value=text)
 
 
 def format_percentage(ratio: Decimal, lang: str) -> str:

@@ -7,6 +7,7 @@ import re
 from compliance.findings import Finding
 from compliance.report.formatting import format_value
 from compliance.rules.catalogue import Catalogue
+from compliance.words import say
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 
@@ -28,7 +29,7 @@ def _fill(template: str, values: dict, terms: dict, lang: str, depth: int = 0) -
         if words is not None and isinstance(value, str) and value in words and depth < 2:
             return _fill(words[value].in_language(lang), values, terms, lang, depth + 1)
         if value == "" and name == "value":
-            return "(leeg)" if lang == "nl" else "(empty)"
+            return say("value.empty", lang)
         return format_value(value, lang)
 
     return _PLACEHOLDER.sub(replace, template)

@@ -1,0 +1,358 @@
+"""Every word the product prints outside the rule files, in Dutch and English, in one table.
+
+Why one table: a reader meets the same things (a finding, a filing, a school year) in the
+text report, the JSON, the batch's lines and the web page; one table keeps them named alike,
+lets a test prove both languages complete, and leaves no ``lang == "nl"`` choice in code.
+
+Conventions (see docs/decisions.md): "regel" is always a rule; a line of the filing's XML is
+a "bronregel" (English "line"); a line of an NPO plan is an "interventieregel". Numbers are
+written the reader's way: ``say`` groups every ``int`` value (12.345 in Dutch, 12,345 in
+English). A placeholder ``{name|one|many}`` writes the count and the noun in the right form:
+``{n|bevinding|bevindingen}`` gives "1 bevinding" and "22 bevindingen".
+
+This module is at the bottom of the layers (read, model, rules, engine, report and batch all
+use it) and imports nothing of the package.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+_NL = {
+    # -- values (report/formatting.py) -----------------------------------------------------
+    "value.missing": "niet gemeld",
+    "value.nil": "leeg (nil)",
+    "value.empty": "(leeg)",
+    "value.yes": "ja",
+    "value.no": "nee",
+    "value.hours": "{value} uur",
+    "value.days": "{value} dagen",
+    "value.amount": "€ {value}",
+    "number.thousands": ".",
+    "number.decimal": ",",
+    "date.format": "%d-%m-%Y",
+    # -- severities, as a word and as a counted noun -----------------------------------------
+    "severity.error": "fout",
+    "severity.violation": "overtreding",
+    "severity.warning": "waarschuwing",
+    "count.error": "{n|fout|fouten}",
+    "count.violation": "{n|overtreding|overtredingen}",
+    "count.warning": "{n|waarschuwing|waarschuwingen}",
+    "count.finding": "{n|bevinding|bevindingen}",
+    "count.filing": "{n|aanlevering|aanleveringen}",
+    "count.case": "{n|geval|gevallen}",
+    # -- why a filing could not be read (read/errors.py) -------------------------------------
+    "read.at_line": "bronregel {line}: {reason}",
+    "read.empty": "leeg bestand",
+    "read.cannot_read": "kan het bestand niet lezen: {detail}",
+    "read.not_found": "bestand bestaat niet",
+    "read.no_permission": "geen leesrechten op dit bestand",
+    "read.is_folder": "dit is een map, geen bestand; `compliance batch` controleert een map",
+    "read.not_regular": "geen gewoon bestand (maar een pipe, apparaat of iets dergelijks)",
+    "read.too_large": "te groot: {size} bytes, de grens is {limit} (--max-bytes)",
+    "read.not_xml": "geen geldige XML: {detail}",
+    "read.unsafe_doctype": (
+        "geweigerd als onveilig: een documenttypedeclaratie (DOCTYPE of ENTITY) is niet "
+        "toegestaan in een aanlevering"
+    ),
+    "read.unsafe_encoding": (
+        "geweigerd als onveilig: de opgegeven tekenset {encoding} kan opmaak verbergen; "
+        "gebruik UTF-8 of UTF-16"
+    ),
+    "read.unsafe_xinclude": "geweigerd als onveilig: XInclude is niet toegestaan",
+    "read.too_deep": "geweigerd als onveilig: elementen dieper genest dan {limit} niveaus",
+    "read.not_xbrl": (
+        "geen XBRL-instance: het hoofdelement is {root}, verwacht xbrl in "
+        "http://www.xbrl.org/2003/instance"
+    ),
+    # -- the text report (report/text_report.py) ---------------------------------------------
+    "text.unreadable": "NIET LEESBAAR",
+    "text.compliant": "voldoet: geen bevindingen",
+    "text.board": "bestuur",
+    "text.findings": "{count}: {parts}",
+    "text.whole_filing": "Hele aanlevering",
+    "text.school": "School {school}",
+    "text.year": "schooljaar {year}",
+    "text.fact": "feit",
+    "text.not_reported": "{concept}: niet gemeld",
+    "text.at": "context {context}, bronregel {line}",
+    "text.line": "interventieregel {line}",
+    "text.not_judged": "niet beoordeeld: {rule}: {reason}",
+    "text.reference": "referentiegegevens: {names}",
+    "text.tool": "compliance {version}, regelset {rule_set}",
+    # -- not judged, and reference data (rules/reference.py, cli.py) -------------------------
+    "not_judged.no_allowance_list": (
+        "geen lijst van scholen met arbeidsmarkttoelage opgegeven (--reference-dir met "
+        "arbeidsmarkttoelage.csv)"
+    ),
+    "reference.missing_file": (
+        "{folder}: geen {name} in deze map (--reference-dir moet minstens {name} bevatten)"
+    ),
+    "reference.cannot_read": "{path}: kan niet lezen: {detail}",
+    "reference.bad_header": "{path}: bronregel 1: de kop moet 'school_year,brin' zijn",
+    "reference.columns": "{path}: bronregel {line}: 2 kolommen verwacht",
+    "reference.not_a_year": "{path}: bronregel {line}: {value!r} is geen schooljaar",
+    "reference.not_a_brin": "{path}: bronregel {line}: {value!r} is geen BRIN-nummer",
+    # -- rules list / show (report/rules_report.py) ------------------------------------------
+    "rules.scheme": "Regeling",
+    "rules.types": "Schoolsoorten",
+    "rules.period": "Periode",
+    "rules.open": "…",
+    "rules.judged_when": "Beoordeeld als",
+    "rules.always": "altijd",
+    "rules.fires": "Bevinding als",
+    "rules.severity": "Ernst",
+    "rules.from": "vanaf",
+    "rules.parameters": "Parameters",
+    "rules.in_force": "geldend in",
+    "rules.message": "Melding",
+    "rules.source": "Bron",
+    "rules.fields": "Gegevens",
+    "rules.cases": "Gedocumenteerde gevallen",
+    "rules.structural": "Gecontroleerd bij het inlezen van de aanlevering",
+    "rules.not_in_year": (
+        "Deze regel geldt niet in schooljaar {year} (de regel geldt {period})."
+    ),
+    "rules.no_value": "geen waarde in {year}",
+    "rules.and": "en",
+    "rules.or": "of",
+    "rules.not": "niet",
+    # -- the batch (batch/) -------------------------------------------------------------------
+    "batch.timeout": "de controle duurde langer dan {seconds} s en is afgebroken (--timeout)",
+    "batch.died": "het controleproces stopte onverwacht ({how}) tijdens deze aanlevering",
+    "batch.raised": "de controle liep vast op een interne fout: {error}",
+    "batch.exit_code": "exitcode {code}",
+    "batch.signal": "signaal {name}",
+    "batch.counts": (
+        "{filings}: {compliant} voldoen, {findings} met bevindingen, "
+        "{unreadable} niet leesbaar, {error} fout"
+    ),
+    "batch.reused": "{reused} ongewijzigd uit de vorige run overgenomen (--resume)",
+    "batch.interrupted": "onderbroken: {missing} niet gecontroleerd; --resume gaat verder",
+    "batch.written": "uitvoer in {out}",
+    "batch.progress": "{done}/{total} {percent}%",
+    "batch.progress_rate": "{rate}/s",
+    "batch.progress_eta": "nog {eta}",
+    "batch.progress_findings": "{findings|bevinding|bevindingen}",
+    "batch.progress_unreadable": "{unreadable} onleesbaar",
+    "batch.no_inputs": "geen *.xbrl- of *.xml-bestanden in {paths}",
+    "batch.no_such_path": "{path}: bestaat niet",
+    "csv.board": "bestuur",
+    "csv.school": "school",
+    "csv.school_year": "schooljaar",
+    "csv.rule": "regel",
+    "csv.severity": "ernst",
+    "csv.message": "melding",
+    "csv.file": "bestand",
+    # -- the command line (cli.py) -------------------------------------------------------------
+    "cli.no_rule": "geen regel {rule}; `compliance rules list` toont ze allemaal",
+    "cli.not_a_year": "--year {value!r} is geen schooljaar zoals 2022-2023",
+    "cli.case_ok": "ok    {rule}  {case}",
+    "cli.case_failed": "FOUT  {rule}  {case}: verwacht {expected}, gekregen {got}",
+    "cli.cases_pass": "{passed} van {total} gevallen slagen",
+    "cli.usage": "Gebruik",
+    "cli.try_help": "Zie '{command} --help' voor hulp.",
+    "cli.error": "Fout",
+    "cli.missing_argument": "ontbrekend argument {name}",
+    "cli.missing_option": "ontbrekende optie {name}",
+    "cli.no_such_option": "onbekende optie {name}",
+    "cli.no_such_command": "onbekende opdracht {name}",
+    "cli.bad_value": "ongeldige waarde voor {name}: {value!r}",
+    "cli.bad_choice": "ongeldige waarde voor {name}: {value!r} is niet een van {choices}",
+    "cli.needs_value": "optie {name} heeft een waarde nodig",
+    "cli.config_unreadable": "{path}: kan het configuratiebestand niet lezen: {detail}",
+    "cli.config_unknown": "{path}: onbekende sleutel {key!r} (bekend: {known})",
+    "cli.config_bad": "{path}: sleutel {key!r}: {detail}",
+    "cli.fail_on": "--fail-on {value!r}: kies error, violation, warning of never",
+    "cli.pattern_matches_nothing": "--{option} {pattern}: geen regel heet zo",
+    "cli.output_unwritable": "{path}: kan niet schrijven: {detail}",
+    "cli.failed": "{name}: {reason}",
+}
+
+_EN = {
+    "value.missing": "not reported",
+    "value.nil": "empty (nil)",
+    "value.empty": "(empty)",
+    "value.yes": "yes",
+    "value.no": "no",
+    "value.hours": "{value} hours",
+    "value.days": "{value} days",
+    "value.amount": "€{value}",
+    "number.thousands": ",",
+    "number.decimal": ".",
+    "date.format": "%Y-%m-%d",
+    "severity.error": "error",
+    "severity.violation": "violation",
+    "severity.warning": "warning",
+    "count.error": "{n|error|errors}",
+    "count.violation": "{n|violation|violations}",
+    "count.warning": "{n|warning|warnings}",
+    "count.finding": "{n|finding|findings}",
+    "count.filing": "{n|filing|filings}",
+    "count.case": "{n|case|cases}",
+    "read.at_line": "line {line}: {reason}",
+    "read.empty": "empty file",
+    "read.cannot_read": "cannot read the file: {detail}",
+    "read.not_found": "no such file",
+    "read.no_permission": "no permission to read this file",
+    "read.is_folder": "this is a folder, not a file; `compliance batch` checks a folder",
+    "read.not_regular": "not a regular file (a pipe, a device or the like)",
+    "read.too_large": "too large: {size} bytes, the limit is {limit} (--max-bytes)",
+    "read.not_xml": "not well-formed XML: {detail}",
+    "read.unsafe_doctype": (
+        "refused as unsafe: a document type declaration (DOCTYPE or ENTITY) is not allowed "
+        "in a filing"
+    ),
+    "read.unsafe_encoding": (
+        "refused as unsafe: the declared encoding {encoding} can hide markup; use UTF-8 or UTF-16"
+    ),
+    "read.unsafe_xinclude": "refused as unsafe: XInclude is not allowed",
+    "read.too_deep": "refused as unsafe: elements nested deeper than {limit} levels",
+    "read.not_xbrl": (
+        "not an XBRL instance: the root element is {root}, expected xbrl in "
+        "http://www.xbrl.org/2003/instance"
+    ),
+    "text.unreadable": "UNREADABLE",
+    "text.compliant": "complies: no findings",
+    "text.board": "board",
+    "text.findings": "{count}: {parts}",
+    "text.whole_filing": "Whole filing",
+    "text.school": "School {school}",
+    "text.year": "school year {year}",
+    "text.fact": "fact",
+    "text.not_reported": "{concept}: not reported",
+    "text.at": "context {context}, line {line}",
+    "text.line": "intervention line {line}",
+    "text.not_judged": "not judged: {rule}: {reason}",
+    "text.reference": "reference data: {names}",
+    "text.tool": "compliance {version}, rule set {rule_set}",
+    "not_judged.no_allowance_list": (
+        "no list of schools with the labour-market allowance given (--reference-dir with "
+        "arbeidsmarkttoelage.csv)"
+    ),
+    "reference.missing_file": (
+        "{folder}: no {name} in this folder (--reference-dir must hold at least {name})"
+    ),
+    "reference.cannot_read": "{path}: cannot read: {detail}",
+    "reference.bad_header": "{path}: line 1: the header must be 'school_year,brin'",
+    "reference.columns": "{path}: line {line}: expected 2 columns",
+    "reference.not_a_year": "{path}: line {line}: {value!r} is not a school year",
+    "reference.not_a_brin": "{path}: line {line}: {value!r} is not a BRIN",
+    "rules.scheme": "Scheme",
+    "rules.types": "School types",
+    "rules.period": "Period",
+    "rules.open": "…",
+    "rules.judged_when": "Judged when",
+    "rules.always": "always",
+    "rules.fires": "Finding when",
+    "rules.severity": "Severity",
+    "rules.from": "from",
+    "rules.parameters": "Parameters",
+    "rules.in_force": "in force in",
+    "rules.message": "Message",
+    "rules.source": "Source",
+    "rules.fields": "Fields",
+    "rules.cases": "Documented cases",
+    "rules.structural": "Checked while reading the filing",
+    "rules.not_in_year": "This rule does not apply in school year {year} (it applies {period}).",
+    "rules.no_value": "no value in {year}",
+    "rules.and": "and",
+    "rules.or": "or",
+    "rules.not": "not",
+    "batch.timeout": "checking took longer than {seconds} s and was stopped (--timeout)",
+    "batch.died": "the worker process died ({how}) while checking this filing",
+    "batch.raised": "the check failed with an internal error: {error}",
+    "batch.exit_code": "exit code {code}",
+    "batch.signal": "signal {name}",
+    "batch.counts": (
+        "{filings}: {compliant} compliant, {findings} with findings, "
+        "{unreadable} unreadable, {error} error"
+    ),
+    "batch.reused": "{reused} unchanged, taken over from the previous run (--resume)",
+    "batch.interrupted": "interrupted: {missing} not checked; --resume carries on",
+    "batch.written": "outputs in {out}",
+    "batch.progress": "{done}/{total} {percent}%",
+    "batch.progress_rate": "{rate}/s",
+    "batch.progress_eta": "{eta} left",
+    "batch.progress_findings": "{findings|finding|findings}",
+    "batch.progress_unreadable": "{unreadable} unreadable",
+    "batch.no_inputs": "no *.xbrl or *.xml filings in {paths}",
+    "batch.no_such_path": "{path}: no such file or folder",
+    "csv.board": "board",
+    "csv.school": "school",
+    "csv.school_year": "school_year",
+    "csv.rule": "rule",
+    "csv.severity": "severity",
+    "csv.message": "message",
+    "csv.file": "file",
+    "cli.no_rule": "no rule {rule}; `compliance rules list` shows them all",
+    "cli.not_a_year": "--year {value!r} is not a school year such as 2022-2023",
+    "cli.case_ok": "ok    {rule}  {case}",
+    "cli.case_failed": "FAIL  {rule}  {case}: expected {expected}, got {got}",
+    "cli.cases_pass": "{passed} of {total} cases pass",
+    "cli.usage": "Usage",
+    "cli.try_help": "Try '{command} --help' for help.",
+    "cli.error": "Error",
+    "cli.missing_argument": "missing argument {name}",
+    "cli.missing_option": "missing option {name}",
+    "cli.no_such_option": "no such option {name}",
+    "cli.no_such_command": "no such command {name}",
+    "cli.bad_value": "invalid value for {name}: {value!r}",
+    "cli.bad_choice": "invalid value for {name}: {value!r} is not one of {choices}",
+    "cli.needs_value": "option {name} requires a value",
+    "cli.config_unreadable": "{path}: cannot read the config file: {detail}",
+    "cli.config_unknown": "{path}: unknown key {key!r} (known: {known})",
+    "cli.config_bad": "{path}: key {key!r}: {detail}",
+    "cli.fail_on": "--fail-on {value!r}: choose error, violation, warning or never",
+    "cli.pattern_matches_nothing": "--{option} {pattern}: no rule has that name",
+    "cli.output_unwritable": "{path}: cannot write: {detail}",
+    "cli.failed": "{name}: {reason}",
+}
+
+WORDS: dict[str, dict[str, str]] = {"nl": _NL, "en": _EN}
+
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The text of ``key`` in ``lang`` with ``values`` filled in; ints grouped the reader's
+    way, ``{name|one|many}`` as the count with its noun."""
+    template = WORDS[lang][key]
+
+    def plural(match: re.Match[str]) -> str:
+        count = values[match.group(1)]
+        noun = match.group(2) if count == 1 else match.group(3)
+        return f"{number(count, lang)} {noun}"
+
+    template = _PLURAL.sub(plural, template)
+    shown = {name: _shown(value, lang) for name, value in values.items()}
+    return template.format(**shown)
+
+
+def count(n: int, noun: str, lang: str) -> str:
+    """``n`` with its noun (finding, filing, error, violation, warning, case): "1 bevinding",
+    "22 bevindingen"."""
+    return say(f"count.{noun}", lang, n=n)
+
+
+def number(value: int, lang: str) -> str:
+    """An integer with thousands grouped: 12.345 (nl), 12,345 (en)."""
+    return f"{value:,}".replace(",", WORDS[lang]["number.thousands"])
+
+
+def placeholders(template: str) -> set[str]:
+    """The names a template fills in (for the completeness test)."""
+    names = {match.group(1) for match in _PLURAL.finditer(template)}
+    rest = _PLURAL.sub("", template)
+    names |= {field for _, field, _, _ in string.Formatter().parse(rest) if field}
+    return names
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value, lang)
+    return value
