@@ -332,8 +332,8 @@ def test_an_interrupted_run_leaves_valid_outputs_and_resume_finishes_it(
     names = [put(folder, f"{n}.xbrl", filing(board_spec)) for n in "abcde"]
     original = progress.Progress.advance
 
-    def advance(self, findings):  # Ctrl-C arrives while the second result comes in
-        original(self, findings)
+    def advance(self, findings, unreadable=False):  # Ctrl-C arrives with the second result
+        original(self, findings, unreadable)
         if self.done == 2:
             raise KeyboardInterrupt
 
