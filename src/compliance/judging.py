@@ -17,6 +17,7 @@ from compliance.model.filing import Board, School, SchoolYearPlans
 from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, CompiledRule, Library
 from compliance.rules.catalogue import Catalogue
 from compliance.rules.facts import PLAN_FACT, STANDARD_PLACEHOLDERS, FactKind, Subject
+from compliance.rules.scale import Exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class PlanOutcome:
     kind: str  # wdm_plan, npo_plan, npo_line, ...
     judged: tuple[str, ...]  # rules in force whose judged_when holds for it
     fired: tuple[str, ...]  # rules that gave a finding on it
-    figures: dict[str, float]  # its numeric fields (amounts, shares, counts)
+    figures: dict[str, Exact]  # its numeric fields, exact (amounts, shares, counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class _Judged:
     subject: Subject
     book: Book
     fact: dict
+    exact: dict[str, Exact]  # the numbers behind the ranks in ``fact``, by field name
 
 
 def _compiled(parts: dict[str, _Judged], rule_id: str) -> CompiledRule:
@@ -45,19 +47,14 @@ def _compiled(parts: dict[str, _Judged], rule_id: str) -> CompiledRule:
     return next(iter(parts.values())).book.rule(rule_id)
 
 
-def _figures(item: _Judged) -> dict[str, float]:
-    """The plan's numbers for the summary, under its own field names: what the engine was
-    given, and the amounts that are only shown (the four workload spending categories)."""
-    kind, fact = item.kind, item.fact
-    figures = {}
-    for spec in kind.engine_fields:
-        value = fact.get(kind.engine_name(spec.name))
-        if value is not None and not isinstance(value, bool):
-            figures[spec.name] = float(value)
-    for spec in kind.display_amounts:
+def _figures(item: _Judged) -> dict[str, Exact]:
+    """The plan's numbers for the summary, exact, under its own field names: those behind
+    the engine's ranks, and the amounts that are only shown (the workload categories)."""
+    figures = dict(item.exact)
+    for spec in item.kind.display_amounts:
         value = spec.value(item.subject)
         if value is not None:
-            figures[spec.name] = float(value)
+            figures[spec.name] = value
     return figures
 
 
@@ -117,8 +114,8 @@ class PlanJudge:
                     facts.append(fact)
                     if kind.engine_kind == PLAN_FACT:
                         plan_fact = fact
-                kind.add_engine_values(subject, fact)
-                judged[fact[REF_FIELD]][kind_name] = _Judged(kind, subject, book, fact)
+                exact = kind.add_engine_values(subject, fact, book.scales)
+                judged[fact[REF_FIELD]][kind_name] = _Judged(kind, subject, book, fact, exact)
 
     def outcomes(self, judgement: Judgement) -> list[PlanOutcome]:
         """Per plan (or line): the rules whose judged_when holds for it, and those that

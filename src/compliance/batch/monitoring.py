@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 from compliance.datafiles import DataFileError, load_yaml
@@ -98,7 +99,7 @@ class Contributor:
     def __init__(self, monitoring: Monitoring, catalogue: Catalogue) -> None:
         self.monitoring = monitoring
         self.catalogue = catalogue
-        self._signals: dict[str, float | None] = {}
+        self._signals: dict[str, Decimal | None] = {}
 
     def contribution(self, plans: list[PlanOutcome]) -> dict:
         """``{school_year: {school_type: cell}}`` with only the parts that count something.
@@ -123,7 +124,7 @@ class Contributor:
         if process:
             cell["process"] = process
         if plan.kind == monitoring.spending_kind and monitoring.spending_population in plan.judged:
-            cents = {name: _cents(plan.figures.get(name, 0.0)) for name in monitoring.categories}
+            cents = {name: _cents(plan.figures.get(name, 0)) for name in monitoring.categories}
             cell["spending"] = {"plans": 1, "cents": cents}
         if plan.kind == monitoring.external_kind and monitoring.external_population in plan.judged:
             share = plan.figures.get(monitoring.external_field)
@@ -132,23 +133,24 @@ class Contributor:
                 cell["external"] = {"plans": 1, "under": int(share < signal)}
         return cell
 
-    def signal(self, school_year: str) -> float | None:
+    def signal(self, school_year: str) -> Decimal | None:
         """The external-share signal value in force in ``school_year`` (on its first day)."""
         if school_year not in self._signals:
             self._signals[school_year] = signal_in(self.catalogue, self.monitoring, school_year)
         return self._signals[school_year]
 
 
-def signal_in(catalogue: Catalogue, monitoring: Monitoring, school_year: str) -> float | None:
+def signal_in(catalogue: Catalogue, monitoring: Monitoring, school_year: str) -> Decimal | None:
+    """Exact, like the plan's share it is compared with: the figure must agree with NPO-007."""
     year = catalogue.domain.calendar.year_of_label(school_year)
     if year is None:
         return None
-    value = catalogue.parameters_on(year.first_day).get(monitoring.external_parameter)
-    return None if value is None else float(value)
+    return catalogue.parameters_on(year.first_day).get(monitoring.external_parameter)
 
 
-def _cents(amount: float) -> int:
-    return round(amount * 100)
+def _cents(amount: Decimal | int) -> int:
+    """Whole cents, rounded half to even on the exact amount (never through a double)."""
+    return int((Decimal(amount) * 100).to_integral_value(ROUND_HALF_EVEN))
 
 
 def add_into(total: dict, part: dict) -> dict:

@@ -9,6 +9,7 @@ workers finished in and whichever results ``--resume`` kept.
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from operator import add
 from typing import NamedTuple
 
@@ -155,8 +156,13 @@ def _external(cell: dict, catalogue: Catalogue, monitoring: Monitoring, year: st
         "plans": external["plans"],
         "under_signal": external["under"],
         "share": share(external["under"], external["plans"]),
-        "signal": signal_in(catalogue, monitoring, year),
+        "signal": _as_float(signal_in(catalogue, monitoring, year)),
     }
+
+
+def _as_float(value: Decimal | None) -> float | None:
+    """summary.json is JSON: the signal value as a number (0.25 is exact in binary)."""
+    return None if value is None else float(value)
 
 
 def share(part: int, whole: int) -> float | None:

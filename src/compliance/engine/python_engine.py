@@ -1,7 +1,7 @@
 """A pure-Python evaluator of the compiled durable-rules patterns.
 
 It understands exactly the subset the condition compiler emits ($and, $or, equality, $neq,
-$lt, $lte, $gt, $gte, $ex) with durable-rules' semantics for a missing field: no comparison
+$lt, $lte, $gt, $gte, $ex, $nex) with durable-rules' semantics for a missing field: no comparison
 on it holds. Each pattern becomes one Python function, generated once per book: this is
 the hot loop of a batch, and a flat expression is several times faster than a tree of
 closures. Only field names matching the condition language's pattern and bool or number
@@ -62,9 +62,9 @@ def _expression(pattern: dict) -> str:
     if key in ("$and", "$or"):
         joiner = " and " if key == "$and" else " or "
         return "(" + joiner.join(_expression(part) for part in body) + ")"
-    if key == "$ex":
+    if key in ("$ex", "$nex"):
         ((name, _),) = body.items()
-        return f"({_name(name)!r} in fact)"
+        return f"({_name(name)!r} {'in' if key == '$ex' else 'not in'} fact)"
     if key in _OPERATORS:
         ((name, expected),) = body.items()
         return _comparison(name, _OPERATORS[key], expected)

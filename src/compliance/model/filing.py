@@ -9,9 +9,11 @@ taxonomy's concept names, so the builder fills a plan straight from the facts it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import MAX_PREC, Context, Decimal, Inexact, Overflow
+from fractions import Fraction
 from functools import cached_property
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
@@ -52,6 +54,19 @@ class Reported(Generic[T]):
 def is_true(reported: Reported[bool] | None) -> bool:
     """The domain's "true": reported and true. Nil, false and missing are all "not true"."""
     return reported is not None and reported.value is True
+
+
+_EXACT = Context(prec=MAX_PREC, traps=[Inexact, Overflow])
+
+
+def exact_sum(amounts: Iterable[Decimal | int]) -> Decimal:
+    """The sum without rounding. Decimal's default context keeps 28 digits, so adding an
+    18-digit amount to one with many decimals would round; this context never does (and
+    raises if it had to)."""
+    total = Decimal(0)
+    for value in amounts:
+        total = _EXACT.add(total, value)
+    return total
 
 
 def amount(reported: Reported[Decimal] | None) -> Decimal | None:
@@ -105,18 +120,19 @@ class WorkloadPlan(Plan):
         as not reported), so that "spent nothing" and "said nothing" stay apart."""
         amounts = [amount(getattr(self, name)) for name in self.SPENDING_FIELDS]
         reported = [value for value in amounts if value is not None]
-        return sum(reported, Decimal(0)) if reported else None
+        return exact_sum(reported) if reported else None
 
     @computed_field
     @cached_property
-    def spending_deviation(self) -> Decimal | None:
-        """|spending total − funds received| ÷ funds received; None when there is no
-        spending total or the funds are not above zero (nothing to divide by)."""
+    def spending_deviation(self) -> Fraction | None:
+        """|spending total − funds received| ÷ funds received, as an exact fraction (a
+        decimal quotient would round); None when there is no spending total or the funds
+        are not above zero (nothing to divide by)."""
         funds = amount(self.funds_received)
         total = self.spending_total
         if total is None or funds is None or funds <= 0:
             return None
-        return abs(total - funds) / funds
+        return Fraction(abs(exact_sum([total, -funds]))) / Fraction(funds)
 
 
 class ProfessionalisationPlan(Plan):
@@ -169,21 +185,21 @@ class NpoPlan(Plan):
     @cached_property
     def spending_total(self) -> Decimal:
         """Sum of the lines' spending; a missing or nil amount counts as 0."""
-        return sum((amount(line.spending) or 0 for line in self.lines), Decimal(0))
+        return exact_sum(amount(line.spending) or 0 for line in self.lines)
 
     @computed_field
     @cached_property
     def external_total(self) -> Decimal:
-        return sum((amount(line.external_spending) or 0 for line in self.lines), Decimal(0))
+        return exact_sum(amount(line.external_spending) or 0 for line in self.lines)
 
     @computed_field
     @cached_property
-    def external_share(self) -> Decimal | None:
-        """External spending ÷ spending over the lines; None (not judged) when the spending
-        sums to 0."""
+    def external_share(self) -> Fraction | None:
+        """External spending ÷ spending over the lines, as an exact fraction (0.2500000000000001
+        must stay above 0.25); None (not judged) when the spending sums to 0."""
         if self.spending_total == 0:
             return None
-        return self.external_total / self.spending_total
+        return Fraction(self.external_total) / Fraction(self.spending_total)
 
 
 class OtherProfessionalsPlan(Plan):

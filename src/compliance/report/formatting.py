@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal
+from fractions import Fraction
 
 from compliance.findings import Localized, Measured
 from compliance.model.filing import Reported
@@ -25,8 +26,8 @@ def format_value(value: object, lang: str) -> str:
         return value.in_language(lang)
     if isinstance(value, date):
         return format_date(value, lang)
-    if isinstance(value, (Decimal, int, float)):
-        return format_number(Decimal(str(value)), lang)
+    if isinstance(value, (Decimal, int, float, Fraction)):
+        return format_number(_decimal(value), lang)
     return str(value)
 
 
@@ -39,11 +40,11 @@ def _format_measured(measured: Measured, lang: str) -> str:
     if value is None:
         return say("value.missing", lang)
     if unit in ("amount", "euro"):
-        return format_amount(Decimal(str(value)), lang)
+        return format_amount(_decimal(value), lang)
     if unit == "ratio":
-        return format_percentage(Decimal(str(value)), lang)
+        return format_percentage(_decimal(value), lang)
     if unit in ("hours", "days"):
-        return say(f"value.{unit}", lang, value=format_number(Decimal(str(value)), lang))
+        return say(f"value.{unit}", lang, value=format_number(_decimal(value), lang))
     return format_value(value, lang)
 
 
@@ -68,6 +69,17 @@ def format_cited(value: str, lang: str) -> str:
         except ValueError:
             return value
     return value
+
+
+_DISPLAY = Context(prec=50)
+
+
+def _decimal(value: object) -> Decimal:
+    """A value as a Decimal for display. Shares are exact fractions (``Fraction``); fifty
+    digits are far more than any message shows, so rounding here never shows."""
+    if isinstance(value, Fraction):
+        return _DISPLAY.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return Decimal(str(value))
 
 
 def format_date(day: date, lang: str) -> str:

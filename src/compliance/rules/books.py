@@ -6,18 +6,22 @@ work that out, Python resolves it: every date at which anything changes starts a
 and each (school type, epoch) gets its own book in which parameters are constants and
 severities are fixed. A plan is asserted into the book of its school type and the epoch of
 its school year's first day, so the engine only compares a fact's fields with constants.
+Each book also holds the scale of every numeric field (``rules.scale``): the engine sees a
+number's rank among the book's constants, never the number.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
 from compliance.rules.catalogue import Catalogue, Rule
-from compliance.rules.conditions import compile_condition, params_of
+from compliance.rules.conditions import compile_condition, constants_of, params_of
 from compliance.rules.facts import FactKind
+from compliance.rules.scale import Scale
 
 KIND_FIELD = "kind"
 REF_FIELD = "ref"
@@ -40,6 +44,7 @@ class Book:
     school_type: str
     first_day: date
     rules: tuple[CompiledRule, ...]
+    scales: Mapping[str, Scale] = field(default_factory=dict)  # by engine field name
 
     @cached_property
     def kinds(self) -> tuple[str, ...]:
@@ -75,24 +80,50 @@ class Library:
     def _compile(self, school_type: str, epoch: date) -> Book:
         parameters = self.catalogue.parameters_on(epoch)
         kinds = self.catalogue.kinds
-        compiled = tuple(
-            _compile_rule(rule, kinds[rule.fact_kind], epoch, parameters)
+        in_force = [
+            rule
             for rule in self.catalogue.plan_rules()
             if school_type in rule.types and rule.period.contains(epoch)
+        ]
+        for rule in in_force:
+            missing = _conditions_params(rule) - set(parameters)
+            if missing:
+                raise ValueError(
+                    f"{rule.id}: parameter {sorted(missing)[0]} has no value on {epoch}"
+                )
+        scales = _scales(in_force, kinds, parameters)
+        compiled = tuple(
+            _compile_rule(rule, kinds[rule.fact_kind], epoch, parameters, scales)
+            for rule in in_force
         )
-        return Book(f"book_{school_type}_{epoch:%Y%m%d}", school_type, epoch, compiled)
+        return Book(f"book_{school_type}_{epoch:%Y%m%d}", school_type, epoch, compiled, scales)
 
 
-def _compile_rule(rule: Rule, kind: FactKind, day: date, parameters: dict) -> CompiledRule:
-    missing = params_of(rule.when) - set(parameters)
-    if missing:
-        raise ValueError(f"{rule.id}: parameter {sorted(missing)[0]} has no value on {day}")
+def _conditions_params(rule: Rule) -> set[str]:
+    return params_of(rule.when) | (params_of(rule.judged_when) if rule.judged_when else set())
+
+
+def _scales(rules: list[Rule], kinds: Mapping[str, FactKind], parameters: dict) -> dict:
+    """Per engine field, the scale of every constant the book's rules compare it with."""
+    marks: dict[str, set] = {}
+    for rule in rules:
+        rename = kinds[rule.fact_kind].engine_name
+        for condition in (rule.judged_when, rule.when):
+            if condition is not None:
+                for name, constant in constants_of(condition, parameters, rename):
+                    marks.setdefault(name, set()).add(constant)
+    return {name: Scale.of(constants) for name, constants in marks.items()}
+
+
+def _compile_rule(
+    rule: Rule, kind: FactKind, day: date, parameters: dict, scales: Mapping[str, Scale]
+) -> CompiledRule:
     guard = None
     parts = [{KIND_FIELD: kind.engine_kind}]
     if rule.judged_when is not None:
-        guard = compile_condition(rule.judged_when, parameters, kind.engine_name)
+        guard = compile_condition(rule.judged_when, parameters, kind.engine_name, scales)
         parts.append(guard)
-    parts.append(compile_condition(rule.when, parameters, kind.engine_name))
+    parts.append(compile_condition(rule.when, parameters, kind.engine_name, scales))
     pattern = {"$and": parts}
     severity = rule.severity_on(day)
     return CompiledRule(rule.id, kind.name, kind.engine_kind, severity, pattern, guard, rule)
@@ -107,8 +138,6 @@ def _epoch_starts(catalogue: Catalogue) -> list[date]:
         if rule.period.last:
             days.add(rule.period.last + timedelta(days=1))
         days.update(rule.severity.change_days())
-        for name in params_of(rule.when) | (
-            params_of(rule.judged_when) if rule.judged_when else set()
-        ):
+        for name in _conditions_params(rule):
             days.update(catalogue.parameters[name].values.change_days())
     return sorted(days)

@@ -7,18 +7,27 @@ are done in Python before the engine runs (see ``facts``), so the engine only co
     staff_council_consent is not true
     external_share > param(npo.external_share.signal)
     hours_per_month is reported
+    funds_received is not reported
     {all: [menukaart_lines_f > 0, menukaart_lines_a == 0]}
 
 Conditions compile to the durable-rules JSON pattern syntax; the pure-Python engine reads the
 same compiled form, so both engines judge exactly the same thing.
+
+Numbers never reach the engine as they were written. durable-rules compares doubles (and
+crashes on some of them), while the contract asks for exact decimal comparisons. So every
+number the engine sees is its *rank* on the scale of the constants its field is compared
+with in the book (see ``Scale``): Python places the exact value between the constants, the
+engine compares small integers, and both orders agree by construction.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from compliance.rules.scale import Scale
 
 FieldType = str  # "bool" or "number"
 
@@ -42,6 +51,7 @@ class Comparison:
 @dataclass(frozen=True)
 class IsReported:
     field: str
+    negated: bool = False  # "is not reported"
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,9 @@ class AnyOf:
 Condition = Comparison | IsReported | AllOf | AnyOf
 
 _COMPARISON = re.compile(r"\s*([a-z][a-z0-9_]*)\s*(==|!=|<=|>=|<|>)\s*(\S.*?)\s*\Z")
-_IS = re.compile(r"\s*([a-z][a-z0-9_]*)\s+is\s+(not\s+true|true|reported)\s*\Z")
+_IS = re.compile(
+    r"\s*([a-z][a-z0-9_]*)\s+is\s+(not\s+true|true|reported|not\s+reported)\s*\Z"
+)
 _PARAM = re.compile(r"param\(\s*([a-z0-9_.]+)\s*\)\Z")
 _OPERATORS = {"==": None, "!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
@@ -78,8 +90,8 @@ def _parse_expression(text: str) -> Condition:
     match = _IS.match(text)
     if match:
         field, what = match.group(1), " ".join(match.group(2).split())
-        if what == "reported":
-            return IsReported(field)
+        if what in ("reported", "not reported"):
+            return IsReported(field, negated=what == "not reported")
         return Comparison(field, "==" if what == "true" else "!=", True)
     match = _COMPARISON.match(text)
     if not match:
@@ -150,26 +162,46 @@ def check_condition(
         raise ConditionError(f"{condition.field} is a number: compare it with a number")
 
 
+def constants_of(
+    condition: Condition, parameters: Mapping[str, Decimal], rename: Callable[[str], str] = str
+) -> Iterator[tuple[str, Decimal]]:
+    """Every (engine field, number) the condition compares, parameters filled in: the marks
+    of the fields' scales in a book."""
+    if isinstance(condition, (AllOf, AnyOf)):
+        for part in condition.parts:
+            yield from constants_of(part, parameters, rename)
+        return
+    if isinstance(condition, Comparison) and not isinstance(condition.value, bool):
+        value = condition.value
+        yield rename(condition.field), (
+            parameters[value.name] if isinstance(value, ParamRef) else value
+        )
+
+
 def compile_condition(
     condition: Condition,
     parameters: Mapping[str, Decimal],
     rename: Callable[[str], str] = str,
+    scales: Mapping[str, Scale] | None = None,
 ) -> dict:
-    """The durable-rules JSON pattern for ``condition`` with parameter values filled in and
-    each field under its engine name (``rename``)."""
+    """The durable-rules JSON pattern for ``condition`` with parameter values filled in, each
+    field under its engine name (``rename``), and each number replaced by its rank on the
+    field's scale (``scales``, keyed by engine name; see ``rules.scale``)."""
+    scales = scales or {}
     if isinstance(condition, AllOf):
-        return {"$and": [compile_condition(p, parameters, rename) for p in condition.parts]}
+        return {"$and": [compile_condition(p, parameters, rename, scales) for p in condition.parts]}
     if isinstance(condition, AnyOf):
-        return {"$or": [compile_condition(p, parameters, rename) for p in condition.parts]}
+        return {"$or": [compile_condition(p, parameters, rename, scales) for p in condition.parts]}
+    name = rename(condition.field)
     if isinstance(condition, IsReported):
-        return {"$ex": {rename(condition.field): 1}}
+        return {"$nex" if condition.negated else "$ex": {name: 1}}
     value = condition.value
     if isinstance(value, ParamRef):
         value = parameters[value.name]
     if isinstance(value, Decimal):
-        value = float(value)
+        value = scales.get(name, Scale.of([value])).rank_of_mark(value)
     operator = _OPERATORS[condition.op]
-    test = {rename(condition.field): value}
+    test = {name: value}
     return test if operator is None else {operator: test}
 
 
@@ -182,7 +214,7 @@ def describe_condition(condition: Condition) -> str:
             for p in condition.parts
         )
     if isinstance(condition, IsReported):
-        return f"{condition.field} is reported"
+        return f"{condition.field} is {'not ' if condition.negated else ''}reported"
     value = condition.value
     if isinstance(value, bool):
         return (

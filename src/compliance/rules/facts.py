@@ -30,6 +30,7 @@ from compliance.model.filing import (
     is_true,
 )
 from compliance.rules.reference import Menukaart, MenukaartVersion
+from compliance.rules.scale import NO_MARKS, Scale
 
 EngineType = Literal["bool", "number"]
 Unit = Literal["answer", "amount", "ratio", "days", "count", "hours", "date", "text"]
@@ -115,20 +116,26 @@ class FactKind:
             for line in plan.lines:
                 yield Subject(school, year, plan, menukaart, allowance_list, line)
 
-    def add_engine_values(self, subject: Subject, fact: dict[str, object]) -> None:
-        """Put the subject's fields into ``fact`` as the engine sees them: booleans and
-        floats only, under their engine names; absent values are left out, never null."""
+    def add_engine_values(
+        self, subject: Subject, fact: dict[str, object], scales: Mapping[str, Scale]
+    ) -> dict[str, object]:
+        """Put the subject's fields into ``fact`` as the engine sees them, under their engine
+        names: booleans as they are, numbers as their rank on the book's ``scales`` (never
+        the number itself, see ``rules.scale``); absent values are left out, never null.
+        Returns the exact values of its numeric fields, by field name."""
         prefix = self.prefix
+        exact: dict[str, object] = {}
         for spec in self.engine_fields:
             value = spec.value(subject)
-            if value is not None:
-                fact[prefix + spec.name] = value if isinstance(value, bool) else float(value)
-
-    def engine_values(self, subject: Subject) -> dict[str, bool | float]:
-        """The subject's fields alone, under their engine names."""
-        values: dict[str, bool | float] = {}
-        self.add_engine_values(subject, values)
-        return values
+            if value is None:
+                continue
+            name = prefix + spec.name
+            if isinstance(value, bool):
+                fact[name] = value
+            else:
+                fact[name] = scales.get(name, NO_MARKS).rank(value)
+                exact[spec.name] = value
+        return exact
 
     def cite(self, subject: Subject, names: list[str]) -> tuple[CitedFact, ...]:
         """The reported facts behind ``names``; a concept not reported is cited without
@@ -232,6 +239,44 @@ def _funds(concept: str) -> FieldSpec:
     )
 
 
+def _reported_besides_funds(plan: Plan, also_left_out: tuple[str, ...] = ()) -> int:
+    """How many of the plan's school-level facts are reported (not nil), funds left out:
+    what the funds rules (WDM-007, PRB-003, NPO-011) count. Read from the model's fields,
+    so a concept added to a plan counts without being named here."""
+    left_out = {"funds_received", *also_left_out}
+    return sum(
+        isinstance(value, Reported) and value.value is not None
+        for name, value in plan
+        if name not in left_out
+    )
+
+
+def _facts_besides_funds(nl: str, en: str, count: Callable[[Subject], int]) -> FieldSpec:
+    """What the funds rules count. It cites nothing itself: their findings name the missing
+    funds fact, and listing every other concept of the scheme (mostly not reported) would
+    bury it."""
+    return FieldSpec("facts_besides_funds", "number", "count", Localized(nl, en), value=count)
+
+
+def _line_reported(line: InterventionLine) -> bool:
+    """A line is there when at least one of its facts is reported (nil is not reported)."""
+    return _reported_besides_funds(line) > 0
+
+
+def _days_after_school_year(
+    name: str, attribute: str, concept: str, nl: str, en: str
+) -> FieldSpec:
+    """Days from the school year's last day (31 July) to a reported date; > 0 is later."""
+    return FieldSpec(
+        name,
+        "number",
+        "days",
+        Localized(nl, en),
+        value=lambda s: _days_between(_date(getattr(s.plan, attribute)), s.year.last_day),
+        cites=(concept,),
+    )
+
+
 # -- the kinds ------------------------------------------------------------------------------
 
 
@@ -285,18 +330,17 @@ def _workload_fields() -> list[FieldSpec]:
             ),
             cites=(consultation_date, consent_date),
         ),
-        FieldSpec(
+        _days_after_school_year(
             "consent_days_after_school_year",
-            "number",
-            "days",
-            Localized(
-                "dagen na het einde van het schooljaar waarop de P-MR instemde",
-                "days after the end of the school year on which the staff council consented",
-            ),
-            value=lambda s: _days_between(
-                _date(plan(s).staff_council_consent_date), s.year.last_day
-            ),
-            cites=(consent_date,),
+            "staff_council_consent_date",
+            consent_date,
+            "dagen na het einde van het schooljaar waarop de P-MR instemde",
+            "days after the end of the school year on which the staff council consented",
+        ),
+        _facts_besides_funds(
+            "aantal andere gemelde gegevens over de werkdrukmiddelen (naast de ontvangen middelen)",
+            "number of other workload facts reported (besides the funds received)",
+            lambda s: _reported_besides_funds(s.plan),
         ),
         FieldSpec(
             "spending_categories_reported",
@@ -361,6 +405,11 @@ def _professionalisation_fields() -> list[FieldSpec]:
             "P-MR heeft ingestemd",
             "staff council consented",
         ),
+        _facts_besides_funds(
+            "aantal andere gemelde gegevens over de professionaliseringsmiddelen",
+            "number of other professionalisation facts reported (besides the funds received)",
+            lambda s: _reported_besides_funds(s.plan),
+        ),
     ]
 
 
@@ -369,6 +418,7 @@ def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
         return subject.plan
 
     lines_spending = ("NpoInterventionSpending", "NpoInterventionExternalSpending")
+    npo_not_counted = ("funds_received", "labour_market_allowance_paid")
     fields = [
         _funds("NpoFundsReceived"),
         _answer(
@@ -387,6 +437,28 @@ def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
             "NpoCouncilConsent",
             "MR heeft ingestemd",
             "council consented",
+        ),
+        _reported_date(
+            "council_consent_date",
+            "council_consent_date",
+            "NpoCouncilConsentDate",
+            "datum instemming MR",
+            "date of the council's consent",
+        ),
+        _days_after_school_year(
+            "council_consent_days_after_school_year",
+            "council_consent_date",
+            "NpoCouncilConsentDate",
+            "dagen na het einde van het schooljaar waarop de MR instemde",
+            "days after the end of the school year on which the council consented",
+        ),
+        _facts_besides_funds(
+            "aantal andere gemelde NPO-gegevens en interventieregels (naast de ontvangen "
+            "middelen en de arbeidsmarkttoelage)",
+            "number of other NPO facts and intervention lines reported (besides the funds "
+            "received and the labour-market allowance)",
+            lambda s: _reported_besides_funds(s.plan, npo_not_counted[1:])
+            + sum(_line_reported(line) for line in s.plan.lines),
         ),
         FieldSpec(
             "external_share",
