@@ -153,7 +153,8 @@ def test_invalid_funds_leave_their_plan_unjudged(checker, filing, board_spec):
     _year(board_spec)["facts"]["WorkloadStaffCouncilConsent"] = False
     assert _rules(_check(checker, filing, board_spec)) == ["WDM-002"]
     _year(board_spec)["facts"]["WorkloadFundsReceived"] = "61.000,00"
-    assert _rules(_check(checker, filing, board_spec)) == ["FIL-001"]
+    # left out, the funds are not reported: only the funds rule (WDM-007) judges the plan
+    assert _rules(_check(checker, filing, board_spec)) == ["FIL-001", "WDM-007"]
 
 
 def test_a_fact_holding_elements_is_not_a_value(checker, filing, board_spec):
@@ -350,7 +351,7 @@ def test_conflicting_consents_are_left_out_so_consent_is_not_reported(checker, f
 def test_conflicting_funds_are_all_left_out(checker, filing, board_spec):
     _year(board_spec)["facts"]["WorkloadStaffCouncilConsent"] = False  # WDM-002 when judged
     _year(board_spec)["duplicates"] = {"WorkloadFundsReceived": "60000.00"}
-    assert _rules(_check(checker, filing, board_spec)) == ["FIL-003"]
+    assert _rules(_check(checker, filing, board_spec)) == ["FIL-003", "WDM-007"]
 
 
 def test_facts_in_equivalent_contexts_with_other_ids_are_duplicates(checker, filing, board_spec):
@@ -390,7 +391,14 @@ def _monetary_facts(spec: dict, taxonomy) -> int:
 def test_every_amount_in_another_currency_gives_fil_004(checker, filing, board_spec, taxonomy):
     board_spec["currency"] = "USD"
     result = _check(checker, filing, board_spec)
-    assert _rules(result) == ["FIL-004"] * _monetary_facts(board_spec, taxonomy)
+    structural = [rule for rule in _rules(result) if rule.startswith("FIL-")]
+    assert structural == ["FIL-004"] * _monetary_facts(board_spec, taxonomy)
+    # every amount left out: the funds rules say the funds are missing, nothing else judges
+    assert {rule for rule in _rules(result) if not rule.startswith("FIL-")} <= {
+        "WDM-007",
+        "PRB-003",
+        "NPO-011",
+    }
 
 
 @pytest.mark.parametrize("where", ["school", "line"])
@@ -400,8 +408,10 @@ def test_a_negative_amount_gives_fil_004_and_is_left_out(checker, filing, board_
     else:
         _year(board_spec)["lines"][0]["NpoInterventionSpending"] = "-0.01"
     result = _check(checker, filing, board_spec)
-    (finding,) = result.findings
+    finding, *others = result.findings
     assert (finding.rule, finding.line) == ("FIL-004", 1 if where == "line" else None)
+    # negative funds left out are funds not reported (NPO-011); a bad line amount counts as 0
+    assert [f.rule for f in others] == (["NPO-011"] if where == "school" else [])
 
 
 @pytest.mark.parametrize("amount", ["0", "0.00", "-0", "-0.00"])

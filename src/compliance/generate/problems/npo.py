@@ -9,6 +9,7 @@ one side of each threshold exactly (NPO-007 up to and including the limit, NPO-0
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from compliance.generate.baseline import NPO_PLAN_CONCEPTS, npo_spending, set_external
@@ -242,6 +243,20 @@ def _consent_date_dutch(bench: Workbench, draft: YearDraft) -> None:
     bench.expect_in(draft, "FIL-001", f"council consent date written {written}")
 
 
+def _consent_late(bench: Workbench, draft: YearDraft) -> None:
+    """Council consent dated after the school year's last day (NPO-010)."""
+    day = draft.year.last_day + timedelta(days=bench.rng.choice([1, 31, 200]))
+    draft.facts["NpoCouncilConsentDate"] = day.isoformat()
+    bench.expect_in(draft, "NPO-010", f"council consent on {day}")
+
+
+def _funds_missing(bench: Workbench, draft: YearDraft) -> None:
+    """The programme reported without its funds (NPO-011); no other NPO rule judges it."""
+    value = bench.rng.choice([None, OMIT])
+    set_fact(draft.facts, "NpoFundsReceived", value)
+    bench.expect_in(draft, "NPO-011", f"NPO funds {describe(value)}")
+
+
 PROBLEMS = (
     Problem(
         "NPO-001",
@@ -282,4 +297,6 @@ PROBLEMS = (
     Problem(
         "FIL-001", "date in Dutch order", "year", SCHEME, _has_consent_date, _consent_date_dutch
     ),
+    Problem("NPO-010", "council consent late", "year", SCHEME, _has_plan, _consent_late),
+    Problem("NPO-011", "NPO funds missing", "year", SCHEME, _has_plan, _funds_missing),
 )

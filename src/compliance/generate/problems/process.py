@@ -20,12 +20,13 @@ def _has_prb_plan(bench: Workbench, draft: YearDraft) -> bool:
 
 
 def _conflicting_funds(bench: Workbench, draft: YearDraft) -> None:
-    """Two different amounts received: both left out (FIL-003), and without funds the plan
-    is not judged (it complied anyway)."""
+    """Two different amounts received: both left out (FIL-003); without funds the plan's
+    other rules do not judge it, and the funds rule says the funds are missing (PRB-003)."""
     funds = Decimal(str(draft.facts["ProfessionalisationFundsReceived"]))
     other = bench.rng.choice([f"{funds + Decimal('0.01'):.2f}", None])
     draft.duplicates["ProfessionalisationFundsReceived"] = other
     bench.expect_in(draft, "FIL-003", f"professionalisation funds {funds} and {describe(other)}")
+    bench.expect_in(draft, "PRB-003", "funds left out, the process reported")
 
 
 def _in_arrangement(rule: str):

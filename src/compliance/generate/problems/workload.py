@@ -81,12 +81,13 @@ def _conflicting_consent(bench: Workbench, draft: YearDraft) -> None:
 
 
 def _funds_with_separators(bench: Workbench, draft: YearDraft) -> None:
-    """Funds written 61.000,00: not an amount (FIL-001); without funds the plan is not
-    judged, and it complied anyway."""
+    """Funds written 61.000,00: not an amount (FIL-001); without funds the plan's other
+    rules do not judge it, and the funds rule says the funds are missing (WDM-007)."""
     funds = int(Decimal(str(draft.facts["WorkloadFundsReceived"])))
     written = f"{funds:,}".replace(",", ".") + ",00"
     draft.facts["WorkloadFundsReceived"] = written
     bench.expect_in(draft, "FIL-001", f"workload funds written {written}")
+    bench.expect_in(draft, "WDM-007", "funds left out, the process reported")
 
 
 def _impossible_date(bench: Workbench, draft: YearDraft) -> None:
