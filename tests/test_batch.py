@@ -413,7 +413,7 @@ def test_findings_csv_opens_in_dutch_excel_and_round_trips(cli, tmp_path, filing
     with open(out / "findings.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     header = rows[0]
-    assert len(header) == 7
+    assert len(header) == 9
     expected = [
         [
             r["board"] or "",
@@ -423,6 +423,8 @@ def test_findings_csv_opens_in_dutch_excel_and_round_trips(cli, tmp_path, filing
             f["severity"],
             f["message"],
             r["file"],
+            "",  # no waiver covers it
+            f["fingerprint"],
         ]
         for r in results(out)
         for f in r["findings"]

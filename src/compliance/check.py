@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compliance.engine import Engine, make_engine
-from compliance.findings import BLOCKING, Finding
+from compliance.findings import BLOCKING, Finding, Waiver
 from compliance.judging import PlanJudge, PlanOutcome
 from compliance.model.build import build_board
 from compliance.model.filing import Board
@@ -34,6 +34,10 @@ class FilingResult:
     findings: list[Finding] = field(default_factory=list)
     model: Board | None = None  # for the text report and the batch summary; not serialised
     plans: list[PlanOutcome] = field(default_factory=list)  # with record_plans only
+    # With a waivers file (compliance.waivers): the board's waivers that expired before
+    # they could cover a finding here, and those in force that covered none; None without.
+    expired_waivers: tuple[Waiver, ...] | None = None
+    unused_waivers: tuple[Waiver, ...] = ()
 
     def __post_init__(self) -> None:
         # every output is UTF-8: a file name that is not is shown escaped (read/names.py)
@@ -41,8 +45,13 @@ class FilingResult:
 
     @property
     def blocking(self) -> bool:
-        """True when the filing has an error or violation (exit status 1)."""
-        return any(finding.severity in BLOCKING for finding in self.findings)
+        """True when the filing has an error or violation that is not waived (exit status 1)."""
+        return any(f.severity in BLOCKING for f in self.counting_findings)
+
+    @property
+    def counting_findings(self) -> list[Finding]:
+        """The findings that count for the exit status: all but the waived ones."""
+        return [finding for finding in self.findings if finding.counts]
 
     def error_text(self, lang: str = "en") -> str | None:
         if isinstance(self.error, UnreadableFiling):

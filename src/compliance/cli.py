@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from compliance.read import ReadLimits
 from compliance.report.json_report import dumps, result_object
 from compliance.report.text_report import render_text
 from compliance.rules.catalogue import Catalogue, load_catalogue
+from compliance.waivers import WaiverFileError, Waivers
 from compliance.words import count, say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -87,6 +89,32 @@ def limit_options(function):
     )(function)
 
 
+def waiver_options(function):
+    function = click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        envvar="COMPLIANCE_TODAY",
+        help="The run date waivers expire against (YYYY-MM-DD; also COMPLIANCE_TODAY) "
+        "[default: today].",
+    )(function)
+    return click.option(
+        "--waivers",
+        "waivers_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A reviewer's waivers file (YAML): the findings it covers are marked and do "
+        "not count for the exit status.",
+    )(function)
+
+
+def _waivers(path: Path | None, today, catalogue: Catalogue, lang: str) -> Waivers | None:
+    if path is None:
+        return None
+    try:
+        return Waivers.load(path, catalogue, today.date() if today else date.today(), lang)
+    except WaiverFileError as error:
+        _fail(str(error))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="compliance")
 def main() -> None:
@@ -104,7 +132,10 @@ def main() -> None:
 @rules_dir_option
 @engine_option
 @limit_options
-def check(files, output, lang, reference_dir, rules_dir, engine, max_bytes, max_depth) -> None:
+@waiver_options
+def check(
+    files, output, lang, reference_dir, rules_dir, engine, max_bytes, max_depth, waivers_file, today
+) -> None:
     """Judge each FILE and report its findings.
 
     Exit status: 0 no error or violation (warnings allowed), 1 at least one error or
@@ -114,7 +145,10 @@ def check(files, output, lang, reference_dir, rules_dir, engine, max_bytes, max_
     checker = _checker(
         {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
     )
+    waivers = _waivers(waivers_file, today, catalogue, lang)
     results = [checker.check_file(path, str(path)) for path in files]
+    if waivers is not None:
+        results = [waivers.apply(result) for result in results]
     for result in results:
         if result.status == "unreadable":
             click.echo(f"compliance: {result.file}: {result.error_text(lang)}", err=True)
@@ -240,11 +274,18 @@ EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
     help="Keep the results already in --out of filings unchanged since (same sha256, "
     "same rule set); judge only the rest.",
 )
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="The --out of an earlier batch (last year's): summary.json then lists per board the "
+    "findings that are new, resolved and unchanged.",
+)
 @lang_option
 @reference_dir_option
 @rules_dir_option
 @engine_option
 @limit_options
+@waiver_options
 def batch(
     paths,
     out,
@@ -258,6 +299,9 @@ def batch(
     engine,
     max_bytes,
     max_depth,
+    baseline,
+    waivers_file,
+    today,
 ) -> None:
     """Judge every filing in PATHS (files, or folders searched for *.xbrl and *.xml) in
     parallel; write one result per filing and a monitoring summary to --out.
@@ -266,6 +310,7 @@ def batch(
     that failed, 2 a usage error, 130 interrupted (the outputs hold what had finished).
     """
     from compliance.batch import BatchOptions, run_batch
+    from compliance.batch.baseline import BaselineError
     from compliance.batch.pool import WorkerBroken
     from compliance.batch.runner import NoInputs
 
@@ -284,12 +329,14 @@ def batch(
         reference_dir=reference_dir,
         stream=sys.stdout if output == "jsonl" else None,
         progress=sys.stderr,
+        waivers=_waivers(waivers_file, today, catalogue, lang),
+        baseline=baseline,
     )
     try:
         outcome = run_batch(options)
     except NoInputs as error:
         _fail(f"no *.xbrl or *.xml filings in {error}")
-    except (WorkerBroken, DataFileError) as error:
+    except (WorkerBroken, DataFileError, BaselineError) as error:
         _fail(str(error))
     except OSError as error:
         _fail(f"{error.filename or out}: {error.strerror or error}")
@@ -303,11 +350,55 @@ def batch(
     if outcome.interrupted:
         missing = count(outcome.counts["not_checked"], "filing", lang)
         lines.append(say("batch.interrupted", lang, missing=missing))
+    lines.extend(_review_lines(outcome.review, lang))
     lines.append(say("batch.written", lang, out=out))
     click.echo("\n".join(lines), err=output == "jsonl")
     if outcome.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(EXIT_FINDINGS if outcome.blocking else EXIT_OK)
+
+
+@main.command()
+@click.argument("previous", type=click.Path(path_type=Path))
+@click.argument("current", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@lang_option
+def diff(previous, current, output, lang) -> None:
+    """Compare two batch runs (their --out folders, or results.jsonl files): per board the
+    findings that are new in CURRENT, resolved since PREVIOUS and unchanged, matched by
+    fingerprint. Exit status 0, or 2 when a run cannot be read."""
+    from compliance.batch.baseline import BaselineError, compare_runs, load_run
+    from compliance.report.diff_report import render_diff
+
+    try:
+        comparison = compare_runs(load_run(previous, lang), load_run(current, lang))
+    except BaselineError as error:
+        _fail(str(error))
+    if output == "json":
+        click.echo(dumps(comparison))
+    else:
+        click.echo(render_diff(comparison, lang), nl=False)
+
+
+def _review_lines(review: dict, lang: str) -> list[str]:
+    """The batch's closing lines about waivers and the earlier run, when given."""
+    lines = []
+    waivers, baseline = review.get("waivers"), review.get("baseline")
+    if waivers is not None:
+        lines.append(
+            say(
+                "batch.waived",
+                lang,
+                waived=waivers["waived_findings"],
+                expired=len(waivers["expired"]),
+                unused=len(waivers["unused"]),
+            )
+        )
+    if baseline is not None:
+        lines.append(say("batch.baseline", lang, **baseline["totals"]))
+    return lines
 
 
 @main.command()

@@ -6,8 +6,11 @@ in Dutch or English and formatted for the reader (amounts, dates, percentages).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 Severity = Literal["error", "violation", "warning"]
@@ -46,6 +49,23 @@ class Measured:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """A reviewer's acceptance of known findings: one entry of a waivers file. ``board``
+    is required; the other four narrow it where given (``rule`` may be a pattern such as
+    ``NPO-*``). It applies up to and including ``expires``."""
+
+    entry: int  # its position in the waivers file, from 1
+    board: str
+    reason: str
+    granted_by: str
+    expires: date
+    school: str | None = None
+    school_year: str | None = None
+    rule: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: Severity
@@ -55,6 +75,12 @@ class Finding:
     facts: tuple[CitedFact, ...] = ()
     # placeholder name → typed value for the rule's message template
     values: Mapping[str, object] = field(default_factory=dict)
+    waiver: Waiver | None = None  # set when a reviewer's waiver covers it: it counts for nothing
+
+    @property
+    def counts(self) -> bool:
+        """False when waived: a waived finding is reported but never counts (exit status)."""
+        return self.waiver is None
 
     def sort_key(self) -> tuple:
         return (
@@ -67,3 +93,15 @@ class Finding:
             self.line or 0,
             tuple((f.source_line or 0, f.concept) for f in self.facts),
         )
+
+
+def fingerprint(
+    rule: str, board: str | None, school: str | None, school_year: str | None, line: int | None
+) -> str:
+    """A finding's stable id across runs, for baselines and waivers: what it is about, never
+    how it is worded (the message changes with the language and with the values reported).
+    The recipe (docs/decisions.md): the first 16 hex digits of the SHA-256 of the UTF-8 JSON
+    array ``[rule, board, school, school_year, line]``, no spaces, null where absent."""
+    fields = [rule, board, school, school_year, line]
+    key = json.dumps(fields, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

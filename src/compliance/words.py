@@ -84,6 +84,13 @@ _NL = {
     "text.not_judged": "niet beoordeeld: {rule}: {reason}",
     "text.reference": "referentiegegevens: {names}",
     "text.tool": "compliance {version}, regelset {rule_set}",
+    "text.waived": "{n} met ontheffing, niet meegeteld",
+    "text.waiver": "ontheffing: {reason} ({by}, tot en met {expires}); telt niet mee",
+    "text.expired_waivers": "Verlopen ontheffingen (gelden niet meer):",
+    "text.unused_waivers": "Ontheffingen die geen bevinding dekken:",
+    "text.waiver_entry": "nr. {entry}",
+    "text.waiver_school": "school {school}",
+    "text.until": "tot en met {expires}",
     # -- not judged, and reference data (rules/reference.py, cli.py) -------------------------
     "not_judged.no_allowance_list": (
         "geen lijst van scholen met arbeidsmarkttoelage opgegeven (--reference-dir met "
@@ -148,6 +155,54 @@ _NL = {
     "csv.severity": "ernst",
     "csv.message": "melding",
     "csv.file": "bestand",
+    "csv.waiver": "ontheffing",
+    "csv.fingerprint": "vingerafdruk",
+    "batch.waived": (
+        "{waived|bevinding|bevindingen} met ontheffing (niet meegeteld); "
+        "{expired|ontheffing|ontheffingen} verlopen, {unused} zonder bevinding (zie summary.json)"
+    ),
+    "batch.baseline": (
+        "ten opzichte van de vorige run: {new} nieuw, {resolved} opgelost, {unchanged} "
+        "ongewijzigd; {boards_missing|bestuur|besturen} niet meer in deze run"
+    ),
+    # -- waivers files (waivers/loading.py) ---------------------------------------------------
+    "waivers.cannot_read": "{path}: kan niet lezen: {detail}",
+    "waivers.not_utf8": "{path}: geen UTF-8-tekst",
+    "waivers.not_yaml": "{path}: bronregel {line}: geen geldige YAML: {detail}",
+    "waivers.top": "{path}: verwacht één sleutel, 'waivers:', met een lijst ontheffingen",
+    "waivers.not_a_list": "{path}: 'waivers:' moet een lijst zijn (elke ontheffing begint met -)",
+    "waivers.entry": "{path}: ontheffing {entry} (bronregel {line}): {problem}",
+    "waivers.field": "{path}: ontheffing {entry} (bronregel {line}), veld '{field}': {problem}",
+    "waivers.not_a_mapping": "verwacht velden (board, reason, granted_by, expires, ...)",
+    "waivers.unknown_field": "onbekend veld; de velden zijn {fields}",
+    "waivers.twice": "twee keer opgegeven",
+    "waivers.not_single": "verwacht één waarde",
+    "waivers.required": "verplicht",
+    "waivers.board": "{value!r} is geen bestuursnummer, zoals \"41234\"",
+    "waivers.school": "{value!r} is geen BRIN-nummer, zoals 12AB",
+    "waivers.school_year": "{value!r} is geen schooljaar zoals 2022-2023",
+    "waivers.rule": "{value!r} is geen regel, en geen patroon zoals NPO-* dat een regel treft",
+    "waivers.line": "{value!r} is geen interventieregelnummer (1, 2, ...)",
+    "waivers.expires": "{value!r} is geen datum (JJJJ-MM-DD), de laatste dag dat ze geldt",
+    # -- compliance diff (report/diff_report.py) ----------------------------------------------
+    "diff.against": "Vergeleken met {previous}",
+    "diff.board": "bestuur {board}: {new} nieuw, {resolved} opgelost, {unchanged} ongewijzigd",
+    "diff.first": " (niet in de vorige run)",
+    "diff.new": "nieuw",
+    "diff.resolved": "opgelost",
+    "diff.school": "school {school}",
+    "diff.waived": "met ontheffing",
+    "diff.missing": (
+        "bestuur {board}: niet (leesbaar) in deze run; eerder {findings|bevinding|bevindingen}"
+    ),
+    "diff.totals": (
+        "{boards|bestuur|besturen} met bevindingen: {new} nieuw, {resolved} opgelost, "
+        "{unchanged} ongewijzigd; {boards_missing|bestuur|besturen} niet in deze run"
+    ),
+    "baseline.cannot_read": "{path}: kan niet lezen: {detail}",
+    "baseline.hint": "; geef de --out-map van een eerdere batch",
+    "baseline.not_utf8": "{path}: geen UTF-8-tekst",
+    "baseline.not_a_result": "{path}: bronregel {line}: geen resultaat van `compliance batch`",
     # -- the command line (cli.py) -------------------------------------------------------------
     "cli.no_rule": "geen regel {rule}; `compliance rules list` toont ze allemaal",
     "cli.not_a_year": "--year {value!r} is geen schooljaar zoals 2022-2023",
@@ -230,6 +285,13 @@ _EN = {
     "text.not_judged": "not judged: {rule}: {reason}",
     "text.reference": "reference data: {names}",
     "text.tool": "compliance {version}, rule set {rule_set}",
+    "text.waived": "{n} waived, not counted",
+    "text.waiver": "waived: {reason} ({by}, until {expires}); not counted",
+    "text.expired_waivers": "Expired waivers (no longer applied):",
+    "text.unused_waivers": "Waivers that cover no finding:",
+    "text.waiver_entry": "no. {entry}",
+    "text.waiver_school": "school {school}",
+    "text.until": "until {expires}",
     "not_judged.no_allowance_list": (
         "no list of schools with the labour-market allowance given (--reference-dir with "
         "arbeidsmarkttoelage.csv)"
@@ -289,6 +351,52 @@ _EN = {
     "csv.severity": "severity",
     "csv.message": "message",
     "csv.file": "file",
+    "csv.waiver": "waiver",
+    "csv.fingerprint": "fingerprint",
+    "batch.waived": (
+        "{waived|finding|findings} waived (not counted); "
+        "{expired|waiver|waivers} expired, {unused} covering no finding (see summary.json)"
+    ),
+    "batch.baseline": (
+        "against the earlier run: {new} new, {resolved} resolved, {unchanged} unchanged; "
+        "{boards_missing|board|boards} no longer in this run"
+    ),
+    "waivers.cannot_read": "{path}: cannot read: {detail}",
+    "waivers.not_utf8": "{path}: not UTF-8 text",
+    "waivers.not_yaml": "{path}: line {line}: not valid YAML: {detail}",
+    "waivers.top": "{path}: expected one key, 'waivers:', holding a list of waivers",
+    "waivers.not_a_list": "{path}: 'waivers:' must be a list (each waiver starting with -)",
+    "waivers.entry": "{path}: entry {entry} (line {line}): {problem}",
+    "waivers.field": "{path}: entry {entry} (line {line}), field '{field}': {problem}",
+    "waivers.not_a_mapping": "expected fields (board, reason, granted_by, expires, ...)",
+    "waivers.unknown_field": "unknown field; the fields are {fields}",
+    "waivers.twice": "given twice",
+    "waivers.not_single": "expected a single value",
+    "waivers.required": "required",
+    "waivers.board": "{value!r} is not a board number (bestuursnummer), such as \"41234\"",
+    "waivers.school": "{value!r} is not a school (BRIN), such as 12AB",
+    "waivers.school_year": "{value!r} is not a school year such as 2022-2023",
+    "waivers.rule": "{value!r} is no rule, nor a pattern such as NPO-* matching one",
+    "waivers.line": "{value!r} is not an intervention line number (1, 2, ...)",
+    "waivers.expires": "{value!r} is not a date (YYYY-MM-DD), the last day it applies",
+    "diff.against": "Compared with {previous}",
+    "diff.board": "board {board}: {new} new, {resolved} resolved, {unchanged} unchanged",
+    "diff.first": " (not in the earlier run)",
+    "diff.new": "new",
+    "diff.resolved": "resolved",
+    "diff.school": "school {school}",
+    "diff.waived": "waived",
+    "diff.missing": (
+        "board {board}: not in this run (or unreadable); {findings|finding|findings} before"
+    ),
+    "diff.totals": (
+        "{boards|board|boards} with findings: {new} new, {resolved} resolved, "
+        "{unchanged} unchanged; {boards_missing|board|boards} not in this run"
+    ),
+    "baseline.cannot_read": "{path}: cannot read: {detail}",
+    "baseline.hint": "; give the --out folder of an earlier batch",
+    "baseline.not_utf8": "{path}: not UTF-8 text",
+    "baseline.not_a_result": "{path}: line {line}: not a result of `compliance batch`",
     "cli.no_rule": "no rule {rule}; `compliance rules list` shows them all",
     "cli.not_a_year": "--year {value!r} is not a school year such as 2022-2023",
     "cli.case_ok": "ok    {rule}  {case}",

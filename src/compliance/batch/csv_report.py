@@ -21,7 +21,10 @@ from compliance.words import say
 DELIMITER = ";"
 ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark (written once, before the header)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-COLUMNS = ("board", "school", "school_year", "rule", "severity", "message", "file")
+COLUMNS = (
+    "board", "school", "school_year", "rule", "severity", "message", "file", "waiver",
+    "fingerprint",
+)
 
 
 def header_text(lang: str) -> str:
@@ -37,7 +40,9 @@ def rows_text(result: dict) -> str:
 
 
 def finding_rows(result: dict) -> Iterator[list[str]]:
-    """board, school, school year, rule, severity, message, file; empty where none."""
+    """board, school, school year, rule, severity, message, file, waiver, fingerprint;
+    empty where none. The waiver column is empty unless a waiver covers the finding, so a
+    spreadsheet filter on it shows the findings that count, or the waived ones."""
     for finding in result["findings"]:
         yield [
             result["board"] or "",
@@ -47,7 +52,16 @@ def finding_rows(result: dict) -> Iterator[list[str]]:
             finding["severity"],
             finding["message"],
             result["file"],
+            waiver_text(finding.get("waiver")),
+            finding.get("fingerprint", ""),
         ]
+
+
+def waiver_text(waiver: dict | None) -> str:
+    """"reason (granted_by, expires)" of a finding's waiver; "" when it counts."""
+    if not waiver:
+        return ""
+    return f"{waiver['reason']} ({waiver['granted_by']}, {waiver['expires']})"
 
 
 def _text(rows: Iterable[Iterable[str]]) -> str:

@@ -39,10 +39,11 @@ class Record(NamedTuple):
     csv: str  # its rows of findings.csv, each ending in the CSV line end ("" if none)
     status: str
     findings: int
-    blocking: bool  # an error or violation finding, or status error: exit status 1
+    blocking: bool  # an error or violation finding not waived, or status error: exit status 1
     reason: str | None  # why it is unreadable or an error (the result's "error")
     rules: tuple[tuple[str, str, int], ...]  # (rule, severity, number of findings)
     cells: Cells  # the monitoring contribution, as Layout gives it
+    waived: tuple[tuple[str, int], ...] = ()  # (rule, waiver's entry) of each waived finding
 
 
 def record_of(
@@ -72,7 +73,14 @@ def state_line(name: str, sha256: str, contribution: dict) -> str:
 def _record(obj: dict, contribution: dict, cells: Cells, line: str | None = None) -> Record:
     findings = obj["findings"]
     severities = Counter((finding["rule"], finding["severity"]) for finding in findings)
-    blocking = obj["status"] == ERROR or any(severity in BLOCKING for _, severity in severities)
+    waived = tuple(
+        (finding["rule"], finding["waiver"]["entry"])
+        for finding in findings
+        if finding.get("waiver")
+    )
+    blocking = obj["status"] == ERROR or any(
+        finding["severity"] in BLOCKING for finding in findings if not finding.get("waiver")
+    )
     return Record(
         name=obj["file"],
         line=line if line is not None else dumps(obj, indent=None),
@@ -84,4 +92,5 @@ def _record(obj: dict, contribution: dict, cells: Cells, line: str | None = None
         reason=obj["error"],
         rules=tuple((rule, severity, count) for (rule, severity), count in severities.items()),
         cells=cells,
+        waived=waived,
     )

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from compliance import __version__
 from compliance.batch import outputs
+from compliance.batch.baseline import Run, compare_runs, load_run
 from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.html_report import render_html
 from compliance.batch.inputs import find_inputs, sha256_of
@@ -28,6 +29,7 @@ from compliance.batch.summary import Tally, build_summary
 from compliance.batch.worker import WorkerSetup
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue
+from compliance.waivers import Waivers
 
 __all__ = ["DEFAULT_TIMEOUT", "BatchOptions", "BatchOutcome", "NoInputs", "run_batch"]
 
@@ -51,6 +53,8 @@ class BatchOptions:
     reference_dir: Path | None = None
     stream: TextIO | None = None  # result objects, one per line, in path order
     progress: TextIO | None = None  # a terminal to show progress on
+    waivers: Waivers | None = None  # a reviewer's waivers file, loaded
+    baseline: Path | None = None  # the --out of an earlier batch, to compare findings with
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class BatchOutcome:
     reused: int
     interrupted: bool
     failed: list[tuple[str, str]]  # (file, reason) of each result with status error
+    review: dict = field(default_factory=dict)  # summary.json's "waivers" and "baseline"
 
     @property
     def blocking(self) -> bool:
@@ -71,6 +76,8 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         raise NoInputs(", ".join(options.paths))
     catalogue = options.catalogue
     monitoring = load_monitoring(catalogue)
+    # read before this run replaces anything: --baseline may name --out itself
+    previous = load_run(options.baseline, options.lang) if options.baseline else None
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
     outputs.remove_leftovers(out)
@@ -81,6 +88,8 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         (options.limits.max_bytes, options.limits.max_depth),
         monitoring_path(catalogue),
     )
+    if options.waivers is not None:  # results depend on the waivers and on which expired
+        settings["waivers"] = options.waivers.digest()
     earlier = Earlier()
     if options.resume:
         results, state = out / outputs.RESULTS, out / outputs.STATE
@@ -91,8 +100,9 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         with Sink(out, settings, options.lang, options.stream, reused, earlier) as sink:
             interrupted = _judge(options, monitoring, tasks, sink)
             tally = sink.finish()
-    counts = _write_summary(options, monitoring, tally, len(names) - tally.records)
-    return BatchOutcome(counts, len(reused), interrupted, tally.failed())
+    summary = _write_summary(options, monitoring, tally, len(names) - tally.records, previous)
+    review = {key: summary[key] for key in ("waivers", "baseline")}
+    return BatchOutcome(summary["counts"], len(reused), interrupted, tally.failed(), review)
 
 
 def _judge(options: BatchOptions, monitoring: Monitoring, tasks: list[Task], sink: Sink) -> bool:
@@ -123,6 +133,7 @@ def _pool(options: BatchOptions, monitoring: Monitoring) -> Pool:
         rules_dir=options.rules_dir,
         reference_dir=options.reference_dir,
         catalogue=catalogue,
+        waivers=options.waivers,
     )
 
     def on_lost(name: str, reason: str) -> Record:
@@ -141,12 +152,28 @@ def default_jobs() -> int:
 
 
 def _write_summary(
-    options: BatchOptions, monitoring: Monitoring, tally: Tally, not_checked: int
+    options: BatchOptions,
+    monitoring: Monitoring,
+    tally: Tally,
+    not_checked: int,
+    previous: Run | None = None,
 ) -> dict:
-    """Write summary.json and report.html (after the files --resume reads)."""
+    """Write summary.json and report.html (after the files --resume reads); the summary."""
     out, catalogue, lang = options.out, options.catalogue, options.lang
     summary = build_summary(tally, catalogue, monitoring, not_checked)
+    summary.update(_review(options, tally, summary["counts"]["waived"], previous))
     outputs.write_text(out / outputs.SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2))
     html = render_html(summary, tally.problems, catalogue, monitoring, lang)
     outputs.write_text(out / outputs.REPORT, html)
-    return summary["counts"]
+    return summary
+
+
+def _review(options: BatchOptions, tally: Tally, waived: int, previous: Run | None) -> dict:
+    """The reviewer's sections of summary.json, null when not asked for: what the waivers
+    file did (--waivers) and the findings beside the earlier run's (--baseline)."""
+    waivers = options.waivers
+    current = load_run(options.out, options.lang) if previous else None
+    return {
+        "waivers": waivers.run_summary(tally.waivers_used, waived) if waivers else None,
+        "baseline": compare_runs(previous, current) if previous and current else None,
+    }

@@ -45,6 +45,8 @@ class Tally:
         self.filings: Counter = Counter()  # rule → filings it was found in
         self.cells: dict[tuple[str, str], tuple[int, ...]] = {}  # contributions, added up
         self.problems: list[Problem] = []
+        self.waived: Counter = Counter()  # rule → findings a waiver covers
+        self.waivers_used: set[int] = set()  # entries of the waivers file that covered one
 
     def add(self, record: Record) -> None:
         self.records += 1
@@ -54,6 +56,9 @@ class Tally:
             self.findings[rule, severity] += count
         if record.rules:
             self.filings.update({rule for rule, _, _ in record.rules})
+        for rule, entry in record.waived:
+            self.waived[rule] += 1
+            self.waivers_used.add(entry)
         totals = self.cells
         for year, school_type, numbers in record.cells:
             key = (year, school_type)
@@ -76,6 +81,7 @@ def build_summary(
     counts.update({status: tally.statuses[status] for status in STATUSES})
     counts["not_checked"] = not_checked
     counts["blocking"] = tally.blocking
+    counts["waived"] = sum(tally.waived.values())
     return {
         "summary_version": SUMMARY_VERSION,
         "rule_set": catalogue.version,
@@ -100,6 +106,7 @@ def findings_per_rule(tally: Tally, catalogue: Catalogue) -> list[dict]:
             "findings": sum(by_severity.values()),
             "filings": tally.filings[rule],
             "by_severity": {s: by_severity[s] for s in SEVERITIES if by_severity[s]},
+            "waived": tally.waived[rule],
         }
         for rule, by_severity in sorted(findings.items())
     ]

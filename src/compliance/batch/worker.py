@@ -26,6 +26,7 @@ from compliance.check import Checker
 from compliance.engine import make_engine
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue, load_catalogue
+from compliance.waivers import Waivers
 from compliance.words import say
 
 # Messages from a worker: (DONE, index, record, healthy) or (BROKEN, reason) at start-up.
@@ -45,6 +46,7 @@ class WorkerSetup:
     rules_dir: Path | None = None
     reference_dir: Path | None = None
     catalogue: Catalogue | None = None
+    waivers: Waivers | None = None  # loaded once by the parent, applied to every result
 
 
 class Judge:
@@ -58,11 +60,14 @@ class Judge:
         self.layout = Layout(setup.monitoring)
         self.catalogue = catalogue
         self.lang = setup.lang
+        self.waivers = setup.waivers
 
     def __call__(self, name: str) -> tuple[Record, bool]:
         """The filing's record, and whether this worker is still fit for the next one."""
         try:
             result = self.checker.check_file(Path(name), name)
+            if self.waivers is not None:
+                result = self.waivers.apply(result)
             contribution = self.contributor.contribution(result.plans)
             record = record_of(result, self.catalogue, self.lang, contribution, self.layout)
             return record, True

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 from compliance.check import REPORT_VERSION, FilingResult
+from compliance.findings import fingerprint
 from compliance.report.messages import render_message
 from compliance.rules.catalogue import Catalogue
+from compliance.waivers import entry_object, waiver_object
 
 
 def result_object(result: FilingResult, catalogue: Catalogue, lang: str) -> dict:
@@ -25,7 +27,11 @@ def result_object(result: FilingResult, catalogue: Catalogue, lang: str) -> dict
                 "school": finding.school,
                 "school_year": finding.school_year,
                 "line": finding.line,
+                "fingerprint": fingerprint(
+                    finding.rule, result.board, finding.school, finding.school_year, finding.line
+                ),
                 "message": render_message(finding, catalogue, lang),
+                "waiver": waiver_object(finding.waiver),
                 "facts": [
                     {
                         "concept": fact.concept,
@@ -38,6 +44,19 @@ def result_object(result: FilingResult, catalogue: Catalogue, lang: str) -> dict
             }
             for finding in result.findings
         ],
+        "waivers": waivers_object(result),
+    }
+
+
+def waivers_object(result: FilingResult) -> dict | None:
+    """With a waivers file: the findings waived, and the board's waivers that expired before
+    covering a finding here or, in force, covered none; null without a waivers file."""
+    if result.expired_waivers is None:
+        return None
+    return {
+        "waived": sum(not finding.counts for finding in result.findings),
+        "expired": [entry_object(waiver) for waiver in result.expired_waivers],
+        "unused": [entry_object(waiver) for waiver in result.unused_waivers],
     }
 
 

@@ -7,9 +7,9 @@ from collections import Counter
 from itertools import groupby
 
 from compliance.check import FilingResult
-from compliance.findings import CitedFact, Finding
+from compliance.findings import CitedFact, Finding, Waiver
 from compliance.model.filing import Board
-from compliance.report.formatting import format_cited
+from compliance.report.formatting import format_cited, format_date
 from compliance.report.messages import render_message
 from compliance.rules.catalogue import Catalogue
 from compliance.words import count, say
@@ -24,17 +24,49 @@ def render_text(result: FilingResult, catalogue: Catalogue, lang: str = "nl") ->
         return "\n".join(lines) + "\n"
     if not result.findings:
         lines.append(f"  {say('text.compliant', lang)}")
-        return "\n".join(lines) + "\n"
-    counts = Counter(finding.severity for finding in result.findings)
-    parts = ", ".join(count(counts[s], s, lang) for s in _SEVERITY_ORDER if counts[s])
-    found = count(len(result.findings), "finding", lang)
-    lines.append("  " + say("text.findings", lang, count=found, parts=parts))
+    else:
+        lines.append("  " + _counts(result.findings, lang))
     for (school, year), group in groupby(result.findings, key=lambda f: (f.school, f.school_year)):
         lines.append("")
         lines.append("  " + _group_heading(school, year, result.model, lang))
         for finding in group:
             lines.extend(_finding_lines(finding, catalogue, lang))
+    for heading, waivers in (
+        ("text.expired_waivers", result.expired_waivers or ()),
+        ("text.unused_waivers", result.unused_waivers),
+    ):
+        if waivers:
+            lines.extend(["", f"  {say(heading, lang)}"])
+            lines.extend(f"    {_describe_waiver(waiver, lang)}" for waiver in waivers)
     return "\n".join(lines) + "\n"
+
+
+def _counts(findings: list[Finding], lang: str) -> str:
+    """"3 bevindingen: 1 overtreding, 1 waarschuwing; 1 met ontheffing, niet meegeteld":
+    the severities of the findings that count, the waived ones apart."""
+    counts = Counter(finding.severity for finding in findings if finding.counts)
+    parts = ", ".join(count(counts[s], s, lang) for s in _SEVERITY_ORDER if counts[s])
+    waived = sum(not finding.counts for finding in findings)
+    if waived:
+        parts = "; ".join(part for part in (parts, say("text.waived", lang, n=waived)) if part)
+    found = count(len(findings), "finding", lang)
+    return say("text.findings", lang, count=found, parts=parts)
+
+
+def _describe_waiver(waiver: Waiver, lang: str) -> str:
+    """nr. 3: 41234, school 23CD, schooljaar 2022-2023, NPO-007, tot en met 31-07-2024 — reason"""
+    parts = [waiver.board]
+    if waiver.school:
+        parts.append(say("text.waiver_school", lang, school=waiver.school))
+    if waiver.school_year:
+        parts.append(say("text.year", lang, year=waiver.school_year))
+    if waiver.rule:
+        parts.append(waiver.rule)
+    if waiver.line:
+        parts.append(say("text.line", lang, line=waiver.line))
+    parts.append(say("text.until", lang, expires=format_date(waiver.expires, lang)))
+    entry = say("text.waiver_entry", lang, entry=str(waiver.entry))
+    return f"{entry}: {', '.join(parts)} — {waiver.reason}"
 
 
 def _heading(result: FilingResult, lang: str) -> str:
@@ -60,6 +92,13 @@ def _finding_lines(finding: Finding, catalogue: Catalogue, lang: str) -> list[st
     label = f"{say(f'severity.{finding.severity}', lang).upper()} {finding.rule}"
     where = f" [{say('text.line', lang, line=finding.line)}]" if finding.line else ""
     lines = [f"    {label}{where}: {render_message(finding, catalogue, lang)}"]
+    if finding.waiver is not None:
+        waiver = finding.waiver
+        expires = format_date(waiver.expires, lang)
+        lines.append(
+            "        "
+            + say("text.waiver", lang, reason=waiver.reason, by=waiver.granted_by, expires=expires)
+        )
     for fact in finding.facts:
         lines.append(f"        {say('text.fact', lang)}: {_describe_fact(fact, lang)}")
     return lines

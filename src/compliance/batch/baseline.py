@@ -1,0 +1,149 @@
+"""Last year beside this year: the findings of two batch runs, matched per board by
+fingerprint (``batch --baseline PREVIOUS_OUT`` and ``compliance diff OLD NEW``).
+
+A fingerprint names what a finding is about (rule, board, school, school year, line), so a
+finding is *unchanged* when the same fingerprint is in both runs, *new* when only this run
+has it and *resolved* when only the earlier one did. The same fingerprint can occur more
+than once in a board (two filings of one board, a structural finding repeated): those are
+matched one for one. A board that is only in the earlier run is not counted as resolved
+(its filing may be missing or unreadable this time): it is listed apart. Results written
+before fingerprints existed still compare: the fingerprint is computed from the same fields.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compliance.batch.outputs import RESULTS
+from compliance.findings import fingerprint
+from compliance.words import say
+
+BASELINE_VERSION = "1"
+
+
+class BaselineError(Exception):
+    """An earlier run that cannot be read: a usage error, one line naming the file."""
+
+
+@dataclass
+class Run:
+    """The findings of one batch run, per board, in results.jsonl order."""
+
+    source: Path
+    rule_set: str | None = None
+    boards: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def load_run(path: Path, lang: str = "nl") -> Run:
+    """The findings in ``path``: a batch's --out folder, or its results.jsonl. A
+    BaselineError (in ``lang``) says which file will not do, and where."""
+    results = path / RESULTS if path.is_dir() else path
+    run = Run(results)
+    try:
+        with open(results, encoding="utf-8") as handle:
+            for number, text in enumerate(handle, 1):
+                if text.strip():
+                    _add(run, _parse(results, number, text, lang))
+    except OSError as error:
+        detail = error.strerror or str(error)
+        words = say("baseline.cannot_read", lang, path=results, detail=detail)
+        hint = say("baseline.hint", lang) if path.is_dir() or not path.exists() else ""
+        raise BaselineError(words + hint) from None
+    except UnicodeDecodeError:
+        raise BaselineError(say("baseline.not_utf8", lang, path=results)) from None
+    return run
+
+
+def _parse(results: Path, number: int, text: str, lang: str) -> dict:
+    try:
+        obj = json.loads(text)
+        if isinstance(obj, dict) and isinstance(obj.get("findings"), list):
+            return obj
+    except json.JSONDecodeError:
+        pass
+    raise BaselineError(say("baseline.not_a_result", lang, path=results, line=str(number)))
+
+
+def _add(run: Run, result: dict) -> None:
+    run.rule_set = run.rule_set or result.get("rule_set")
+    board = result.get("board")
+    if not board or result.get("status") in ("unreadable", "error"):
+        return  # nothing judged to compare
+    findings = run.boards.setdefault(board, [])
+    findings.extend(_compact(board, finding) for finding in result["findings"])
+
+
+def _compact(board: str, finding: dict) -> dict:
+    keys = (finding["rule"], board, finding["school"], finding["school_year"], finding["line"])
+    return {
+        "fingerprint": finding.get("fingerprint") or fingerprint(*keys),
+        "rule": finding["rule"],
+        "severity": finding["severity"],
+        "school": finding["school"],
+        "school_year": finding["school_year"],
+        "line": finding["line"],
+        "waived": bool(finding.get("waiver")),
+    }
+
+
+def compare_runs(previous: Run, current: Run) -> dict:
+    """Per board with a finding in either run: its new, resolved and unchanged findings
+    (boards in board-number order); then the boards only the earlier run has."""
+    boards = []
+    totals = Counter()
+    for board in sorted(current.boards):
+        then, now = previous.boards.get(board), current.boards[board]
+        entry = _board_entry(board, then or [], now, then is not None)
+        if entry["new"] or entry["resolved"] or entry["unchanged"]:
+            boards.append(entry)
+            totals.update({kind: len(entry[kind]) for kind in ("new", "resolved", "unchanged")})
+    missing = [
+        {"board": board, "findings": len(findings)}
+        for board, findings in sorted(previous.boards.items())
+        if board not in current.boards
+    ]
+    return {
+        "baseline_version": BASELINE_VERSION,
+        "previous": str(previous.source),
+        "previous_rule_set": previous.rule_set,
+        "totals": {
+            "boards": len(boards),
+            "new": totals["new"],
+            "resolved": totals["resolved"],
+            "unchanged": totals["unchanged"],
+            "boards_missing": len(missing),
+        },
+        "boards": boards,
+        "boards_missing": missing,
+    }
+
+
+def _board_entry(board: str, then: list[dict], now: list[dict], known: bool) -> dict:
+    earlier = Counter(finding["fingerprint"] for finding in then)
+    later = Counter(finding["fingerprint"] for finding in now)
+    new, unchanged = _split(now, earlier)
+    resolved, _ = _split(then, later)
+    return {
+        "board": board,
+        "in_previous": known,
+        "new": new,
+        "resolved": resolved,
+        "unchanged": unchanged,
+    }
+
+
+def _split(findings: list[dict], other: Counter) -> tuple[list[dict], list[dict]]:
+    """(those without a match in ``other``, those with one), matched one for one."""
+    left = Counter(other)
+    alone, matched = [], []
+    for finding in findings:
+        key = finding["fingerprint"]
+        if left[key] > 0:
+            left[key] -= 1
+            matched.append(finding)
+        else:
+            alone.append(finding)
+    return alone, matched

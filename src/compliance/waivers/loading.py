@@ -1,0 +1,172 @@
+"""Reading a waivers file into checked ``Waiver`` entries, or one line saying what is wrong.
+
+The YAML is read with every value kept as the text the reviewer wrote (PyYAML's
+``BaseLoader``), so that a board number such as ``01234`` is never turned into the number
+668 (YAML 1.1 octal) and a date is parsed here, in one way. Each entry is checked field by
+field against the catalogue: the board, school and line against the identifier patterns
+of rules/domain.yaml, the school year against the calendar, the rule against the rules
+there are (a pattern must match at least one), so a typo is a usage error, not a waiver
+that silently covers nothing.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from compliance.findings import Waiver
+from compliance.rules.catalogue import Catalogue
+from compliance.words import say
+
+REQUIRED = ("board", "reason", "granted_by", "expires")
+NARROWING = ("school", "school_year", "rule", "line")
+FIELDS = REQUIRED + NARROWING
+_TOP = "waivers"
+
+
+class WaiverFileError(Exception):
+    """A waivers file that cannot be used: a usage error, one line naming file, entry
+    and field."""
+
+
+class _FieldError(ValueError):
+    """A field's value that will not do: the words key, and the value as written."""
+
+    def __init__(self, key: str, value: str = "") -> None:
+        super().__init__(key)
+        self.key, self.value = key, value
+
+
+def load_waivers(path: Path, catalogue: Catalogue, lang: str = "nl") -> list[Waiver]:
+    """The entries of the waivers file at ``path``, in file order."""
+    items = _entries(path, _root(path, lang), lang)
+    return [_waiver(path, number, node, catalogue, lang) for number, node in enumerate(items, 1)]
+
+
+def _root(path: Path, lang: str) -> yaml.Node | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise WaiverFileError(say("waivers.cannot_read", lang, path=path, detail=detail)) from None
+    except UnicodeDecodeError:
+        raise WaiverFileError(say("waivers.not_utf8", lang, path=path)) from None
+    try:
+        return yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        detail = getattr(error, "problem", None) or str(error)
+        line = str(mark.line + 1) if mark else "?"
+        words = say("waivers.not_yaml", lang, path=path, line=line, detail=detail)
+        raise WaiverFileError(words) from None
+
+
+def _entries(path: Path, root: yaml.Node | None, lang: str) -> list[yaml.Node]:
+    """The nodes of the list under ``waivers:``, the only key at the top."""
+    if not isinstance(root, yaml.MappingNode) or [k.value for k, _ in root.value] != [_TOP]:
+        raise WaiverFileError(say("waivers.top", lang, path=path))
+    items = root.value[0][1]
+    if isinstance(items, yaml.ScalarNode) and items.value == "":
+        return []  # `waivers:` with nothing under it: no waivers
+    if not isinstance(items, yaml.SequenceNode):
+        raise WaiverFileError(say("waivers.not_a_list", lang, path=path))
+    return items.value
+
+
+def _waiver(path: Path, number: int, node: yaml.Node, catalogue: Catalogue, lang: str) -> Waiver:
+    where = {"path": path, "entry": str(number), "line": str(node.start_mark.line + 1)}
+
+    def fail(field: str | None, problem: _FieldError) -> WaiverFileError:
+        words = say(f"waivers.{problem.key}", lang, value=problem.value, fields=", ".join(FIELDS))
+        if field is None:
+            return WaiverFileError(say("waivers.entry", lang, problem=words, **where))
+        return WaiverFileError(say("waivers.field", lang, field=field, problem=words, **where))
+
+    if not isinstance(node, yaml.MappingNode):
+        raise fail(None, _FieldError("not_a_mapping"))
+    values: dict[str, str] = {}
+    for key, value in node.value:
+        problem = _shape_problem(key.value, value, values)
+        if problem:
+            raise fail(key.value, _FieldError(problem))
+        values[key.value] = value.value.strip()
+    for field in REQUIRED:
+        if not values.get(field):
+            raise fail(field, _FieldError("required"))
+    checked = {}
+    for field, text in values.items():
+        try:
+            checked[field] = _parse(field, text, catalogue)
+        except _FieldError as problem:
+            raise fail(field, problem) from None
+    return Waiver(entry=number, **checked)
+
+
+def _shape_problem(field: str, value: yaml.Node, seen: dict) -> str | None:
+    """The words key of what is wrong with a field's place in the entry, if anything."""
+    if field not in FIELDS:
+        return "unknown_field"
+    if field in seen:
+        return "twice"
+    if not isinstance(value, yaml.ScalarNode):
+        return "not_single"
+    return None
+
+
+def _parse(field: str, text: str, catalogue: Catalogue) -> object:
+    """The field's value in its type; empty narrowing fields mean 'any'. A _FieldError
+    says why the text will not do."""
+    if field in NARROWING and text in ("", "~", "null"):
+        return None
+    parse = _PARSERS.get(field)
+    return parse(text, catalogue) if parse else text
+
+
+def _board(text: str, catalogue: Catalogue) -> str:
+    return _matching(catalogue.domain.board_pattern.match, "board", text)
+
+
+def _school(text: str, catalogue: Catalogue) -> str:
+    return _matching(catalogue.domain.school_pattern.match, "school", text.upper())
+
+
+def _school_year(text: str, catalogue: Catalogue) -> str:
+    return _matching(catalogue.domain.calendar.year_of_label, "school_year", text)
+
+
+def _rule(text: str, catalogue: Catalogue) -> str:
+    def known(rule: str) -> bool:
+        return any(fnmatch.fnmatchcase(rule_id, rule) for rule_id in catalogue.rules)
+
+    return _matching(known, "rule", text.upper())
+
+
+def _line(text: str, catalogue: Catalogue) -> int:
+    return int(_matching(catalogue.domain.line_pattern.match, "line", text))
+
+
+def _expires(text: str, catalogue: Catalogue) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _FieldError("expires", text) from None
+
+
+def _matching(test: Callable[[str], object], field: str, text: str) -> str:
+    if not test(text):
+        raise _FieldError(field, text)
+    return text
+
+
+_PARSERS = {
+    "board": _board,
+    "school": _school,
+    "school_year": _school_year,
+    "rule": _rule,
+    "line": _line,
+    "expires": _expires,
+}

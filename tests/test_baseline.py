@@ -1,0 +1,184 @@
+"""Last year beside this year: `batch --baseline PREVIOUS_OUT` and `compliance diff OLD NEW`
+tell per board which findings are new, resolved and unchanged, matched by fingerprint."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+INSTALLED = Path(sys.executable).parent / "compliance"
+YEAR = "2022-2023"
+
+
+def board(spec: dict, number: str, **facts: object) -> dict:
+    spec = copy.deepcopy(spec)
+    spec["board"] = number
+    spec["schools"][0]["years"][YEAR]["facts"].update(facts)
+    return spec
+
+
+@pytest.fixture
+def two_years(tmp_path, filing, board_spec):
+    """Last year's and this year's filings of three boards each:
+    41001 keeps its refused consent (WDM-002) and fixes its late one (WDM-004);
+    41002 is compliant last year and refuses consent this year;
+    41003 files only last year (a WDM-002); 41004 only this year (compliant)."""
+    last, this = tmp_path / "last", tmp_path / "this"
+    last.mkdir()
+    this.mkdir()
+    late = {"WorkloadStaffCouncilConsentDate": "2023-08-15"}
+    (last / "41001.xbrl").write_bytes(
+        filing(board(board_spec, "41001", WorkloadStaffCouncilConsent=False, **late))
+    )
+    (last / "41002.xbrl").write_bytes(filing(board(board_spec, "41002")))
+    (last / "41003.xbrl").write_bytes(
+        filing(board(board_spec, "41003", WorkloadStaffCouncilConsent=False))
+    )
+    (this / "41001.xbrl").write_bytes(
+        filing(board(board_spec, "41001", WorkloadStaffCouncilConsent=False))
+    )
+    (this / "41002.xbrl").write_bytes(
+        filing(board(board_spec, "41002", WorkloadStaffCouncilConsent=False))
+    )
+    (this / "41004.xbrl").write_bytes(filing(board(board_spec, "41004")))
+    return last, this
+
+
+def rules_of(findings: list[dict]) -> list[str]:
+    return [finding["rule"] for finding in findings]
+
+
+def test_batch_with_a_baseline_says_per_board_what_is_new_resolved_and_unchanged(
+    cli, tmp_path, two_years
+):
+    last, this = two_years
+    cli("batch", last, "--out", tmp_path / "out-last")
+    result = cli("batch", this, "--out", tmp_path / "out-this", "--baseline", tmp_path / "out-last")
+    assert result.exit_code == 1  # the baseline changes nothing in the exit status
+    assert (
+        "ten opzichte van de vorige run: 1 nieuw, 1 opgelost, 1 ongewijzigd; "
+        "1 bestuur niet meer in deze run" in result.stdout
+    )
+    baseline = json.loads((tmp_path / "out-this" / "summary.json").read_text())["baseline"]
+    boards = {entry["board"]: entry for entry in baseline["boards"]}
+    assert sorted(boards) == ["41001", "41002"]  # boards with a finding in either run
+    assert rules_of(boards["41001"]["unchanged"]) == ["WDM-002"]
+    assert rules_of(boards["41001"]["resolved"]) == ["WDM-004"]
+    assert boards["41001"]["new"] == []
+    assert rules_of(boards["41002"]["new"]) == ["WDM-002"]
+    assert boards["41002"]["in_previous"] is True
+    assert baseline["boards_missing"] == [{"board": "41003", "findings": 1}]
+    assert baseline["totals"] == {
+        "boards": 2,
+        "new": 1,
+        "resolved": 1,
+        "unchanged": 1,
+        "boards_missing": 1,
+    }
+    this_year = [
+        json.loads(line)
+        for line in (tmp_path / "out-this" / "results.jsonl").read_text().splitlines()
+    ]
+    fingerprints = {f["fingerprint"] for r in this_year for f in r["findings"]}
+    assert {f["fingerprint"] for f in boards["41002"]["new"]} <= fingerprints
+
+
+def test_a_batch_without_a_baseline_says_so_in_the_summary(cli, tmp_path, two_years):
+    last, _ = two_years
+    cli("batch", last, "--out", tmp_path / "out")
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["baseline"] is None and summary["waivers"] is None
+
+
+def test_diff_compares_two_runs_as_the_batch_baseline_does(cli, tmp_path, two_years):
+    last, this = two_years
+    cli("batch", last, "--out", tmp_path / "a")
+    cli("batch", this, "--out", tmp_path / "b", "--baseline", tmp_path / "a")
+    text = cli("diff", tmp_path / "a", tmp_path / "b")
+    assert text.exit_code == 0
+    assert "bestuur 41001: 0 nieuw, 1 opgelost, 1 ongewijzigd" in text.stdout
+    assert "  opgelost  WDM-004, waarschuwing, school 12AB, schooljaar 2022-2023" in text.stdout
+    assert "bestuur 41002: 1 nieuw, 0 opgelost, 0 ongewijzigd" in text.stdout
+    assert "bestuur 41003: niet (leesbaar) in deze run" in text.stdout
+    english = cli("diff", tmp_path / "a", tmp_path / "b", "--lang", "en").stdout
+    assert "board 41002: 1 new, 0 resolved, 0 unchanged" in english
+    as_json = json.loads(cli("diff", tmp_path / "a", tmp_path / "b", "--format", "json").stdout)
+    in_summary = json.loads((tmp_path / "b" / "summary.json").read_text())["baseline"]
+    assert as_json["boards"] == in_summary["boards"]
+    assert as_json["totals"] == in_summary["totals"]
+
+
+def test_the_baseline_may_be_the_out_folder_it_replaces(cli, tmp_path, two_years):
+    """`--baseline results/ --out results/` compares with what was there before the run."""
+    last, this = two_years
+    out = tmp_path / "results"
+    cli("batch", last, "--out", out)
+    cli("batch", this, "--out", out, "--baseline", out)
+    totals = json.loads((out / "summary.json").read_text())["baseline"]["totals"]
+    assert (totals["new"], totals["resolved"], totals["unchanged"]) == (1, 1, 1)
+
+
+def test_results_written_before_fingerprints_existed_still_compare(cli, tmp_path, two_years):
+    last, this = two_years
+    cli("batch", last, "--out", tmp_path / "a")
+    cli("batch", this, "--out", tmp_path / "b")
+    old = tmp_path / "old-results.jsonl"
+    lines = []
+    for line in (tmp_path / "a" / "results.jsonl").read_text().splitlines():
+        result = json.loads(line)
+        for finding in result["findings"]:
+            del finding["fingerprint"]
+        lines.append(json.dumps(result))
+    old.write_text("\n".join(lines) + "\n")
+    as_json = json.loads(cli("diff", old, tmp_path / "b", "--format", "json").stdout)
+    assert as_json["totals"]["unchanged"] == 1 and as_json["totals"]["resolved"] == 1
+
+
+def test_a_previous_run_that_is_not_there_is_a_usage_error(cli, tmp_path, two_years):
+    _, this = two_years
+    result = cli("batch", this, "--out", tmp_path / "out", "--baseline", tmp_path / "nothing")
+    assert result.exit_code == 2
+    assert "nothing" in result.stderr and "kan niet lezen" in result.stderr
+    assert not (tmp_path / "out").exists()  # stopped before judging anything
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"file": "x"}\nnot json\n')
+    diff = cli("diff", broken, broken)
+    assert diff.exit_code == 2 and len(diff.stderr.splitlines()) == 1
+    assert "broken.jsonl: bronregel 1: geen resultaat van `compliance batch`" in diff.stderr
+
+
+def test_a_finding_repeated_in_a_board_is_matched_one_for_one(cli, tmp_path, two_years):
+    """Two filings of one board in this run, one last year: one unchanged, one new."""
+    last, this = two_years
+    (this / "41001-again.xbrl").write_bytes((this / "41001.xbrl").read_bytes())
+    cli("batch", last, "--out", tmp_path / "a")
+    cli("batch", this, "--out", tmp_path / "b")
+    as_json = json.loads(cli("diff", tmp_path / "a", tmp_path / "b", "--format", "json").stdout)
+    entry = next(b for b in as_json["boards"] if b["board"] == "41001")
+    assert rules_of(entry["unchanged"]) == ["WDM-002"] and rules_of(entry["new"]) == ["WDM-002"]
+
+
+@pytest.mark.skipif(not INSTALLED.exists(), reason="the console script is not installed")
+def test_the_installed_command_compares_two_runs(tmp_path, two_years):
+    last, this = two_years
+
+    def run(*args: object) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(INSTALLED), *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+            check=False,
+        )
+
+    assert run("batch", last, "--out", "a", "--jobs", "1").returncode == 1
+    assert run("batch", this, "--out", "b", "--jobs", "1", "--baseline", "a").returncode == 1
+    done = run("diff", "a", "b")
+    assert done.returncode == 0, done.stderr
+    assert "2 besturen met bevindingen: 1 nieuw, 1 opgelost, 1 ongewijzigd" in done.stdout
