@@ -76,6 +76,7 @@ def test_batch_with_a_baseline_says_per_board_what_is_new_resolved_and_unchanged
     assert baseline["totals"] == {
         "boards": 2,
         "new": 1,
+        "recurring": 0,
         "resolved": 1,
         "unchanged": 1,
         "boards_missing": 1,
@@ -133,10 +134,44 @@ def test_results_written_before_fingerprints_existed_still_compare(cli, tmp_path
         result = json.loads(line)
         for finding in result["findings"]:
             del finding["fingerprint"]
+        result["rule_set"] = "an older rule set"
         lines.append(json.dumps(result))
     old.write_text("\n".join(lines) + "\n")
     as_json = json.loads(cli("diff", old, tmp_path / "b", "--format", "json").stdout)
     assert as_json["totals"]["unchanged"] == 1 and as_json["totals"]["resolved"] == 1
+    assert "de vorige run gebruikte een andere regelset" in cli("diff", old, tmp_path / "b").stdout
+    same = cli("diff", tmp_path / "a", tmp_path / "b").stdout
+    assert "andere regelset" not in same
+
+
+def test_the_same_problem_in_the_next_school_year_is_new_and_marked_recurring(
+    cli, tmp_path, filing, board_spec
+):
+    """The fingerprint holds the school year: last year's 2021-2022 finding is resolved,
+    this year's 2022-2023 one new, and marked as found before in another school year."""
+    earlier = copy.deepcopy(board_spec)
+    school = earlier["schools"][0]
+    year = school["years"].pop(YEAR)
+    year["facts"].update(
+        WorkloadStaffCouncilConsent=False,
+        WorkloadTeamConsultationDate="2021-09-13",
+        WorkloadStaffCouncilConsentDate="2021-10-04",
+    )
+    school["years"]["2021-2022"] = year
+    later = board(board_spec, "41234", WorkloadStaffCouncilConsent=False)
+    for name, spec in (("last", earlier), ("this", later)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "b.xbrl").write_bytes(filing(spec))
+        cli("batch", tmp_path / name, "--out", tmp_path / f"out-{name}")
+    as_json = json.loads(
+        cli("diff", tmp_path / "out-last", tmp_path / "out-this", "--format", "json").stdout
+    )
+    (entry,) = as_json["boards"]
+    assert [(f["rule"], f["school_year"]) for f in entry["resolved"]] == [("WDM-002", "2021-2022")]
+    assert [(f["rule"], f["recurring"]) for f in entry["new"]] == [("WDM-002", True)]
+    assert as_json["totals"]["recurring"] == 1
+    text = cli("diff", tmp_path / "out-last", tmp_path / "out-this").stdout
+    assert "WDM-002, overtreding, school 12AB, schooljaar 2022-2023, eerder ook gevonden" in text
 
 
 def test_a_previous_run_that_is_not_there_is_a_usage_error(cli, tmp_path, two_years):
@@ -181,4 +216,7 @@ def test_the_installed_command_compares_two_runs(tmp_path, two_years):
     assert run("batch", this, "--out", "b", "--jobs", "1", "--baseline", "a").returncode == 1
     done = run("diff", "a", "b")
     assert done.returncode == 0, done.stderr
-    assert "2 besturen met bevindingen: 1 nieuw, 1 opgelost, 1 ongewijzigd" in done.stdout
+    assert (
+        "2 besturen met bevindingen: 1 nieuw (waarvan 0 eerder in een ander schooljaar), 1 opgelost"
+        in done.stdout
+    )

@@ -192,11 +192,17 @@ _NL = {
     "diff.resolved": "opgelost",
     "diff.school": "school {school}",
     "diff.waived": "met ontheffing",
+    "diff.recurring": "eerder ook gevonden, in een ander schooljaar",
+    "diff.other_rules": (
+        "Let op: de vorige run gebruikte een andere regelset; bevindingen kunnen daardoor "
+        "nieuw of opgelost zijn"
+    ),
     "diff.missing": (
         "bestuur {board}: niet (leesbaar) in deze run; eerder {findings|bevinding|bevindingen}"
     ),
     "diff.totals": (
-        "{boards|bestuur|besturen} met bevindingen: {new} nieuw, {resolved} opgelost, "
+        "{boards|bestuur|besturen} met bevindingen: {new} nieuw (waarvan {recurring} eerder "
+        "in een ander schooljaar), {resolved} opgelost, "
         "{unchanged} ongewijzigd; {boards_missing|bestuur|besturen} niet in deze run"
     ),
     "baseline.cannot_read": "{path}: kan niet lezen: {detail}",
@@ -386,11 +392,17 @@ _EN = {
     "diff.resolved": "resolved",
     "diff.school": "school {school}",
     "diff.waived": "waived",
+    "diff.recurring": "found before too, in another school year",
+    "diff.other_rules": (
+        "Note: the earlier run used another rule set; findings may be new or resolved "
+        "because of that"
+    ),
     "diff.missing": (
         "board {board}: not in this run (or unreadable); {findings|finding|findings} before"
     ),
     "diff.totals": (
-        "{boards|board|boards} with findings: {new} new, {resolved} resolved, "
+        "{boards|board|boards} with findings: {new} new ({recurring} of them found before in "
+        "another school year), {resolved} resolved, "
         "{unchanged} unchanged; {boards_missing|board|boards} not in this run"
     ),
     "baseline.cannot_read": "{path}: cannot read: {detail}",

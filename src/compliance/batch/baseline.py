@@ -6,7 +6,10 @@ finding is *unchanged* when the same fingerprint is in both runs, *new* when onl
 has it and *resolved* when only the earlier one did. The same fingerprint can occur more
 than once in a board (two filings of one board, a structural finding repeated): those are
 matched one for one. A board that is only in the earlier run is not counted as resolved
-(its filing may be missing or unreadable this time): it is listed apart. Results written
+(its filing may be missing or unreadable this time): it is listed apart. The school year is
+part of the fingerprint, so the same problem found again in the next school year is new;
+such a new finding is marked ``recurring`` (same rule, school and line as one of the earlier
+run's findings of that board). Results written
 before fingerprints existed still compare: the fingerprint is computed from the same fields.
 """
 
@@ -100,6 +103,7 @@ def compare_runs(previous: Run, current: Run) -> dict:
         if entry["new"] or entry["resolved"] or entry["unchanged"]:
             boards.append(entry)
             totals.update({kind: len(entry[kind]) for kind in ("new", "resolved", "unchanged")})
+            totals["recurring"] += sum(finding["recurring"] for finding in entry["new"])
     missing = [
         {"board": board, "findings": len(findings)}
         for board, findings in sorted(previous.boards.items())
@@ -109,9 +113,11 @@ def compare_runs(previous: Run, current: Run) -> dict:
         "baseline_version": BASELINE_VERSION,
         "previous": str(previous.source),
         "previous_rule_set": previous.rule_set,
+        "rule_set": current.rule_set,
         "totals": {
             "boards": len(boards),
             "new": totals["new"],
+            "recurring": totals["recurring"],
             "resolved": totals["resolved"],
             "unchanged": totals["unchanged"],
             "boards_missing": len(missing),
@@ -126,6 +132,8 @@ def _board_entry(board: str, then: list[dict], now: list[dict], known: bool) -> 
     later = Counter(finding["fingerprint"] for finding in now)
     new, unchanged = _split(now, earlier)
     resolved, _ = _split(then, later)
+    before = {_place(finding) for finding in then}
+    new = [{**finding, "recurring": _place(finding) in before} for finding in new]
     return {
         "board": board,
         "in_previous": known,
@@ -133,6 +141,12 @@ def _board_entry(board: str, then: list[dict], now: list[dict], known: bool) -> 
         "resolved": resolved,
         "unchanged": unchanged,
     }
+
+
+def _place(finding: dict) -> tuple:
+    """What a finding is about apart from its school year: a new finding with the same
+    place as an earlier one is the same problem again, in another school year."""
+    return (finding["rule"], finding["school"], finding["line"])
 
 
 def _split(findings: list[dict], other: Counter) -> tuple[list[dict], list[dict]]:

@@ -9,7 +9,10 @@ _KINDS = ("new", "resolved", "unchanged")
 
 
 def render_diff(comparison: dict, lang: str = "nl") -> str:
-    lines = [say("diff.against", lang, previous=comparison["previous"]), ""]
+    lines = [say("diff.against", lang, previous=comparison["previous"])]
+    if comparison["previous_rule_set"] != comparison["rule_set"]:
+        lines.append(say("diff.other_rules", lang))
+    lines.append("")
     for board in comparison["boards"]:
         counts = {kind: len(board[kind]) for kind in _KINDS}
         heading = say("diff.board", lang, board=board["board"], **counts)
@@ -32,4 +35,6 @@ def _where(finding: dict, lang: str) -> str:
         parts.append(say("text.line", lang, line=finding["line"]))
     if finding["waived"]:
         parts.append(say("diff.waived", lang))
+    if finding.get("recurring"):
+        parts.append(say("diff.recurring", lang))
     return ", ".join(parts)
