@@ -13,7 +13,7 @@ from pathlib import Path
 from compliance.engine import Engine, make_engine
 from compliance.findings import BLOCKING, Finding, Waiver
 from compliance.judging import PlanJudge, PlanOutcome
-from compliance.model.build import build_board
+from compliance.model.build import build_board, require_placed
 from compliance.model.filing import Board
 from compliance.model.structure import check_structure
 from compliance.read import ReadLimits, UnreadableFiling, load_taxonomy, read_instance
@@ -74,6 +74,7 @@ class Checker:
         self.limits = limits or ReadLimits()
         self.plan_judge = PlanJudge(catalogue, self.engine)
         self.taxonomy = load_taxonomy()
+        require_placed(self.taxonomy)  # no fact of a known concept may vanish on the way
         self.severities = catalogue.severities()
         self.allowance_list = catalogue.allowance_list
 
@@ -90,9 +91,10 @@ class Checker:
         digest = hashlib.sha256(data).hexdigest()
         try:
             instance = read_instance(data, self.taxonomy, self.limits)
-        except UnreadableFiling as error:
+            domain = self.catalogue.domain
+            structure = check_structure(instance, self.taxonomy, domain, self.severities)
+        except UnreadableFiling as error:  # also an instance with nothing to judge
             return FilingResult(name, digest, "unreadable", error=error)
-        structure = check_structure(instance, self.taxonomy, self.catalogue.domain, self.severities)
         board = build_board(structure)
         judgement = self.plan_judge.judge(board, self.allowance_list)
         findings = structure.findings + self.plan_judge.findings(judgement)

@@ -69,6 +69,15 @@ _NL = {
         "geen XBRL-instance: het hoofdelement is {root}, verwacht xbrl in "
         "http://www.xbrl.org/2003/instance"
     ),
+    # an instance with nothing to judge (model/structure.py): not "voldoet"
+    "read.no_facts": (
+        "niets te beoordelen: de XBRL-instance bevat geen enkel feit (geen gegevens van "
+        "bestuur, school of interventie); is dit het goede bestand?"
+    ),
+    "read.only_unknown_facts": (
+        "niets te beoordelen: de XBRL-instance bevat alleen feiten met begrippen die niet in "
+        "de taxonomie bestaan (zoals {concept}); is dit het goede bestand of de goede taxonomie?"
+    ),
     # -- the text report (report/text_report.py) ---------------------------------------------
     "text.unreadable": "NIET LEESBAAR",
     "text.compliant": "voldoet: geen bevindingen",
@@ -276,6 +285,14 @@ _EN = {
     "read.not_xbrl": (
         "not an XBRL instance: the root element is {root}, expected xbrl in "
         "http://www.xbrl.org/2003/instance"
+    ),
+    "read.no_facts": (
+        "nothing to judge: the XBRL instance holds no facts at all (no board, school or "
+        "intervention data); is this the right file?"
+    ),
+    "read.only_unknown_facts": (
+        "nothing to judge: the XBRL instance holds only facts of concepts the taxonomy does "
+        "not have (such as {concept}); is this the right file, and the right taxonomy?"
     ),
     "text.unreadable": "UNREADABLE",
     "text.compliant": "complies: no findings",

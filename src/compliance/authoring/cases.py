@@ -39,6 +39,7 @@ def case_filing(case: RuleCase) -> dict:
                 "facts": facts,
                 "lines": spec.get("lines") or [],
                 "duplicates": spec.get("duplicates") or {},
+                "line_numbers": spec.get("line_numbers") or [],
             }
         },
     }
@@ -48,6 +49,7 @@ def case_filing(case: RuleCase) -> dict:
         "board": spec["board"],
         "name": "Stichting Casus",
         "currency": spec["currency"],
+        "scheme": spec.get("scheme"),
         "schools": [school],
         "extra_xml": spec.get("extra_xml", ""),
     }

@@ -9,6 +9,8 @@ The description is what rule cases, samples and the corpus generator speak::
 
 Values: True/False become true/false, None becomes xsi:nil, numbers and dates are written
 as they print, and strings exactly as given (so a case can write " b10 " or "61.000,00").
+A school year's ``line_numbers`` (``["01", "+2"]``) writes its lines' numbers so instead of
+1, 2, ...; the board's ``scheme`` replaces the bestuursnummer scheme in every context.
 """
 
 from __future__ import annotations
@@ -55,11 +57,12 @@ def _instance_parts(spec: Mapping, taxonomy: Taxonomy, schema_href: str) -> Iter
     first_year = years[0] if years else "2022-2023"
     facts: list[str] = []
     yield HEADER.format(schema=schema_href)
-    yield _context("B", board, first_year, None, None, None)
+    scheme = spec.get("scheme") or SCHEME
+    yield _context("B", board, first_year, None, None, None, scheme)
     if spec.get("name") is not None:
         facts.append(_fact("BoardName", "B", spec["name"], taxonomy))
     for school in schools:
-        yield from _school_parts(school, board, taxonomy, facts)
+        yield from _school_parts(school, board, taxonomy, facts, scheme)
     currency = spec.get("currency", "EUR")
     yield (
         f'  <xbrli:unit id="EUR"><xbrli:measure>iso4217:{escape(currency)}</xbrli:measure>'
@@ -73,13 +76,13 @@ def _instance_parts(spec: Mapping, taxonomy: Taxonomy, schema_href: str) -> Iter
 
 
 def _school_parts(
-    school: Mapping, board: str, taxonomy: Taxonomy, facts: list[str]
+    school: Mapping, board: str, taxonomy: Taxonomy, facts: list[str], scheme: str
 ) -> Iterable[str]:
     brin = str(school["brin"])
     period = school.get("period")
     for index, (year, content) in enumerate(sorted(school.get("years", {}).items())):
         context = school_context_id(brin, year)
-        yield _context(context, board, year, brin, None, period)
+        yield _context(context, board, year, brin, None, period, scheme)
         if index == 0:
             for concept, key in (("SchoolType", "type"), ("SchoolName", "name")):
                 if school.get(key) is not None:
@@ -88,9 +91,11 @@ def _school_parts(
             facts.append(_fact(concept, context, value, taxonomy))
         for concept, value in (content.get("duplicates") or {}).items():
             facts.append(_fact(concept, context, value, taxonomy))
+        written = content.get("line_numbers") or []
         for number, line in enumerate(content.get("lines") or [], start=1):
             line_context = line_context_id(brin, year, number)
-            yield _context(line_context, board, year, brin, number, period)
+            as_written = written[number - 1] if number <= len(written) else str(number)
+            yield _context(line_context, board, year, brin, as_written, period, scheme)
             for concept, value in line.items():
                 facts.append(_fact(concept, line_context, value, taxonomy))
 
@@ -100,8 +105,9 @@ def _context(
     board: str,
     year: str,
     brin: str | None,
-    line: int | None,
+    line: str | None,
     period: Mapping | None,
+    scheme: str = SCHEME,
 ) -> str:
     start, end = f"{year[:4]}-08-01", f"{year[5:]}-07-31"
     if period and brin is not None:
@@ -115,12 +121,12 @@ def _context(
     if line is not None:
         members += (
             '<xbrldi:typedMember dimension="bp:InterventionAxis">'
-            f"<bp:InterventionLine>{line}</bp:InterventionLine></xbrldi:typedMember>"
+            f"<bp:InterventionLine>{escape(line)}</bp:InterventionLine></xbrldi:typedMember>"
         )
     segment = f"<xbrli:segment>{members}</xbrli:segment>" if members else ""
     return (
         f"  <xbrli:context id={quoteattr(context_id)}><xbrli:entity>"
-        f"<xbrli:identifier scheme={quoteattr(SCHEME)}>{escape(board)}</xbrli:identifier>"
+        f"<xbrli:identifier scheme={quoteattr(scheme)}>{escape(board)}</xbrli:identifier>"
         f"{segment}</xbrli:entity><xbrli:period><xbrli:startDate>{start}</xbrli:startDate>"
         f"<xbrli:endDate>{end}</xbrli:endDate></xbrli:period></xbrli:context>\n"
     )

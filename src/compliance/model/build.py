@@ -1,4 +1,10 @@
-"""Trusted facts → the Board model, grouped by school, school year and intervention line."""
+"""Trusted facts → the Board model, grouped by school, school year and intervention line.
+
+Every concept of the taxonomy has a place in the model (a plan's field, a line's field, or
+the board's or school's own); a fact of a concept without one is never dropped quietly:
+``unplaced_concepts`` names such concepts, the checker refuses to start with any, and
+building raises ModelGap should one get through.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from compliance.model.filing import (
     WorkloadPlan,
 )
 from compliance.model.structure import ContextInfo, Structure
+from compliance.read import Taxonomy
 
 _PLANS: dict[str, type[Plan]] = {
     "workload": WorkloadPlan,
@@ -32,6 +39,41 @@ _PLAN_OF_CONCEPT = {
     for field in model.model_fields.values()
     if field.alias
 }
+# Concepts the board or school takes itself rather than a plan: the board's and school's
+# name, the school's type, and each school year's pupil count.
+_BOARD_CONCEPTS = frozenset({"BoardName"})
+_SCHOOL_CONCEPTS = frozenset({"SchoolName", "SchoolType", "PupilCount"})
+_LINE_CONCEPTS = frozenset(
+    field.alias for field in InterventionLine.model_fields.values() if field.alias
+)
+_PLACED = {
+    "board": _BOARD_CONCEPTS,
+    "school": _SCHOOL_CONCEPTS | set(_PLAN_OF_CONCEPT),
+    "line": _LINE_CONCEPTS,
+}
+
+
+class ModelGap(Exception):
+    """A concept of the taxonomy that no field of the model takes: a fault of this program
+    (model/filing.py lacks a field), never of a filing."""
+
+
+def unplaced_concepts(taxonomy: Taxonomy) -> list[str]:
+    """The taxonomy's concepts that would have no place in the model at their level."""
+    return sorted(
+        name
+        for name, concept in taxonomy.concepts.items()
+        if name not in _PLACED.get(concept.level, ())
+    )
+
+
+def require_placed(taxonomy: Taxonomy) -> None:
+    """Refuse a taxonomy with a concept the model cannot hold, before any filing is read."""
+    missing = unplaced_concepts(taxonomy)
+    if missing:
+        raise ModelGap(
+            "no field of the model (model/filing.py) takes the concept(s) " + ", ".join(missing)
+        )
 
 
 @dataclass(slots=True)
@@ -52,7 +94,9 @@ def build_board(structure: Structure) -> Board:
     targets: dict[str, dict] = {}
     for concept, context, reported in structure.facts:
         if context.school is None:
-            if concept == "BoardName" and reported.value:
+            if concept not in _BOARD_CONCEPTS:
+                raise ModelGap(f"no field of the board takes {concept}")
+            if reported.value:
                 board_name = reported.value
             continue
         target = targets.get(context.id)
@@ -100,8 +144,9 @@ def _build_year(facts: _YearFacts) -> SchoolYearPlans:
         plan = _PLAN_OF_CONCEPT.get(concept)
         if plan is not None:
             fields[plan][concept] = reported
-    lines = facts.lines
-    npo_lines = tuple(InterventionLine(**lines[number]) for number in sorted(lines))
+        elif concept not in _SCHOOL_CONCEPTS:
+            raise ModelGap(f"no field of a plan or school takes {concept}")
+    npo_lines = tuple(_build_line(facts.lines[number]) for number in sorted(facts.lines))
     year = facts.year
     return SchoolYearPlans(
         school_year=year.label,
@@ -113,3 +158,11 @@ def _build_year(facts: _YearFacts) -> SchoolYearPlans:
         npo=NpoPlan(**fields["npo"], lines=npo_lines),
         other_professionals=OtherProfessionalsPlan(**fields["other_professionals"]),
     )
+
+
+def _build_line(line: dict[str, object]) -> InterventionLine:
+    """pydantic would ignore a field InterventionLine lacks; the line says so instead."""
+    unplaced = line.keys() - _LINE_CONCEPTS - {"number", "context"}
+    if unplaced:
+        raise ModelGap(f"no field of an intervention line takes {', '.join(sorted(unplaced))}")
+    return InterventionLine(**line)

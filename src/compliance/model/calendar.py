@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from compliance.model.values import INVALID, parse_date
+
+# A school year's label: two four-digit calendar years, ASCII digits only (str.isdigit would
+# take other scripts' digits and ``²``, which int() then refuses).
+_LABEL = re.compile(r"([0-9]{4})-([0-9]{4})")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -30,6 +35,16 @@ def _same_day_next_year(day: date) -> date:
     return day.replace(year=day.year + 1)
 
 
+def _has_last_day(first_day: date) -> bool:
+    """A school year starting 9999-08-01 ends in 10000, past the last date Python (and an
+    ``xs:date`` with a four-digit year, as filings write them) can hold: no context is it."""
+    try:
+        _same_day_next_year(first_day)
+    except ValueError:  # year 10000 is out of range
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class SchoolCalendar:
     """Knows the month and day school years begin on; turns periods and labels into years."""
@@ -52,6 +67,8 @@ class SchoolCalendar:
         first, last = parse_date(start), parse_date(end)
         if first is INVALID or last is INVALID:
             return None
+        if not self._starts_a_year(first.year):
+            return None
         year = self.year_starting(first.year)
         if year.first_day != first or year.last_day != last:
             return None
@@ -59,10 +76,19 @@ class SchoolCalendar:
 
     def year_of_label(self, label: str) -> SchoolYear | None:
         """``2022-2023`` → that school year; None for anything else."""
-        head, _, tail = label.strip().partition("-")
-        if not (head.isdigit() and tail.isdigit() and int(tail) == int(head) + 1):
+        match = _LABEL.fullmatch(label.strip())
+        if match is None or int(match[2]) != int(match[1]) + 1:
             return None
-        return self.year_starting(int(head))
+        if not self._starts_a_year(int(match[1])):
+            return None
+        return self.year_starting(int(match[1]))
+
+    def _starts_a_year(self, calendar_year: int) -> bool:
+        """Whether a whole school year starting in ``calendar_year`` has dates: year 0 and
+        years from 10000 on have none, nor does 9999's school year its last day."""
+        if not MINYEAR <= calendar_year <= MAXYEAR:
+            return False
+        return _has_last_day(date(calendar_year, self.first_month, self.first_day))
 
     def year_containing(self, day: date) -> SchoolYear:
         year = self.year_starting(day.year)

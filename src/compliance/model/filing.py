@@ -162,10 +162,11 @@ class InterventionLine(Plan):
     @computed_field
     @cached_property
     def normalized_code(self) -> str | None:
-        """The menukaart code as compared: trimmed, upper case; None when missing or empty."""
+        """The menukaart code as compared: upper case; None when missing or empty. The reader
+        trimmed XML white space already; anything else (a non-breaking space) is part of it."""
         if self.code is None or not self.code.value:
             return None
-        return self.code.value.strip().upper() or None
+        return self.code.value.upper()
 
 
 class NpoPlan(Plan):

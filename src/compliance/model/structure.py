@@ -1,9 +1,12 @@
 """Structural findings FIL-001 to FIL-006: which facts of a raw instance can be trusted.
 
 Each check reports a finding and leaves the facts in error out of what the rules will see,
-so that one bad fact does not hide the rest. Duplicates with equal values (after typing:
-``1`` is ``true``, ``100.0`` is ``100``) collapse into one fact. The wording of every
-finding lives in rules/structure/FIL-*.yaml; here a finding carries a reason key and values.
+so that one bad fact does not hide the rest. FIL-002 is one finding per context (or per
+undefined context or unit id) and reason, citing every fact it leaves out; the others are
+one per fact (FIL-003 per group of duplicates, FIL-005 per identifier). Duplicates with
+equal values (after typing: ``1`` is ``true``, ``100.0`` is ``100``) collapse into one
+fact. The wording of every finding lives in rules/fil/FIL-*.yaml; here a finding carries a
+reason key and values.
 """
 
 from __future__ import annotations
@@ -16,8 +19,14 @@ from compliance.findings import CitedFact, Finding
 from compliance.model.calendar import SchoolYear
 from compliance.model.domain import Domain
 from compliance.model.filing import Reported
-from compliance.model.values import INVALID, PARSERS, TypedValue
-from compliance.read import RawContext, RawFact, RawInstance, RawUnit, Taxonomy
+from compliance.model.values import (
+    INVALID,
+    PARSERS,
+    TOO_LONG,
+    TypedValue,
+    parse_positive_integer,
+)
+from compliance.read import RawContext, RawFact, RawInstance, RawUnit, Taxonomy, UnreadableFiling
 
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -70,6 +79,16 @@ class Structure:
     findings: list[Finding] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Unusable:
+    """The facts FIL-002 leaves out for one reason and one context (or one undefined context
+    or unit id): reported as one finding citing them all, not one per fact."""
+
+    context: ContextInfo | None
+    values: dict[str, str]
+    facts: list[RawFact] = field(default_factory=list)
+
+
 @dataclass(frozen=True, slots=True)
 class _ConceptCheck:
     """What checking a fact of one concept needs, looked up once per fact."""
@@ -114,8 +133,21 @@ def cite(raw: RawFact) -> CitedFact:
 def check_structure(
     instance: RawInstance, taxonomy: Taxonomy, domain: Domain, severities: Mapping[str, str]
 ) -> Structure:
-    """Run FIL-001 to FIL-006; ``severities`` comes from the FIL rule files."""
+    """Run FIL-001 to FIL-006; ``severities`` comes from the FIL rule files.
+
+    Raises UnreadableFiling for an instance without a single fact of the taxonomy: there is
+    nothing to judge, and "compliant" would tell someone who sent the wrong file that all is
+    well (docs/decisions.md)."""
+    if not instance.facts:
+        raise _nothing_to_judge(instance)
     return _StructureCheck(instance, taxonomy, domain, severities).run()
+
+
+def _nothing_to_judge(instance: RawInstance) -> UnreadableFiling:
+    if instance.unknown:
+        first = instance.unknown[0]
+        return UnreadableFiling("only_unknown_facts", first.line, concept=first.concept)
+    return UnreadableFiling("no_facts")
 
 
 class _StructureCheck:
@@ -141,6 +173,9 @@ class _StructureCheck:
         self._refusals: dict[tuple[str | None, str | None, bool], dict[str, str | None]] = {}
         # (school, line, period) → its number, so that duplicates are found on a small key
         self._equivalences: dict[tuple, int] = {}
+        # (reason, context or unit id) → the facts FIL-002 leaves out for it, in the order
+        # the first of each came
+        self._unusable: dict[tuple[str, str], _Unusable] = {}
 
     def run(self) -> Structure:
         board = self._check_board_identity()
@@ -148,6 +183,7 @@ class _StructureCheck:
         for raw in self.instance.unknown:
             self._report("FIL-006", raw, self.contexts.get(raw.context_ref or ""))
         facts = self._typed_facts()
+        self._report_unusable()
         facts = self._collapse_duplicates(facts)
         school_types, untyped = self._school_types(facts)
         if untyped:  # FIL-005 said why; their facts go unused
@@ -191,6 +227,8 @@ class _StructureCheck:
                 else ("line_malformed", LINE_AXIS, "InterventionLine")
             )
             value = context.members.get(axis, "")
+            if reason == "line_malformed" and self._line_number(value) is TOO_LONG:
+                reason = "line_too_long"
             if (reason, value) not in reported:
                 reported.add((reason, value))
                 self._report_identity(reason, context, value, element, info.school_label, info.year)
@@ -200,9 +238,9 @@ class _StructureCheck:
         brin = members.get(SCHOOL_AXIS)
         line_text = members.get(LINE_AXIS)
         school = brin if brin is not None and self.domain.school_pattern.match(brin) else None
-        line = None
-        if line_text is not None and self.domain.line_pattern.match(line_text):
-            line = int(line_text)
+        line = None if line_text is None else self._line_number(line_text)
+        if not isinstance(line, int):
+            line = None
         broken = (brin is not None and school is None) or (line_text is not None and line is None)
         level = _LEVELS.get((brin is not None, line_text is not None))
         problem = context.problems[0] if context.problems else None
@@ -226,6 +264,13 @@ class _StructureCheck:
             refusal=self._refusal(problem, level, year is not None),
             equivalence=equivalence,
         )
+
+    def _line_number(self, text: str) -> int | object:
+        """A line number as rules/domain.yaml spells it (any lexical form of a positive
+        integer: ``1``, ``01``, ``+1``), as a number; INVALID or TOO_LONG otherwise."""
+        if not self.domain.line_pattern.match(text):
+            return INVALID
+        return parse_positive_integer(text)
 
     def _year_of(self, start: str | None, end: str | None) -> SchoolYear | None:
         key = (start, end)
@@ -259,30 +304,90 @@ class _StructureCheck:
             check = checks[raw.concept]
             context = contexts.get(raw.context_ref or "")
             if context is None:
-                self._report("FIL-002", raw, None, reason="context_undefined")
+                self._context_undefined(raw)
                 continue
             if context.broken_identity:
                 continue  # FIL-005 was reported once for the context
             problem = context.refusal[check.level]
             if problem:
-                self._report("FIL-002", raw, context, reason=problem)
+                self._refuse(raw, context, problem)
                 continue
             unit = None
             if check.numeric:
-                unit = units.get(raw.unit_ref or "")
+                unit = self._unit_of(raw, context, units)
                 if unit is None:
-                    self._report("FIL-002", raw, context, reason="unit_undefined")
                     continue
+            elif raw.unit_ref is not None:
+                self._refuse(raw, context, "unit_not_numeric", unit=raw.unit_ref)
+                continue
             value = None
             if not raw.nil:
                 value = INVALID if raw.has_elements else check.parse(raw.text)
-                if value is INVALID:
-                    self._report("FIL-001", raw, context, type=check.type)
+                if value is INVALID or value is TOO_LONG:
+                    self._report("FIL-001", raw, context, type=_fil001_type(check.type, value))
                     continue
             if unit is not None and not self._unit_fits(raw, context, check.type, unit, value):
                 continue
             typed.append((raw.concept, context, Reported(value, raw)))
         return typed
+
+    def _unit_of(
+        self, raw: RawFact, context: ContextInfo, units: Mapping[str, RawUnit]
+    ) -> RawUnit | None:
+        """The unit a numeric fact names; None (and FIL-002) when it names none or an
+        undefined one."""
+        if raw.unit_ref is None:
+            self._refuse(raw, context, "unit_missing")
+            return None
+        unit = units.get(raw.unit_ref)
+        if unit is None:
+            self._refuse(raw, context, "unit_undefined", key=raw.unit_ref, unit=raw.unit_ref)
+        return unit
+
+    def _context_undefined(self, raw: RawFact) -> None:
+        if raw.context_ref is None:
+            self._refuse(raw, None, "context_missing", key="")
+        else:
+            self._refuse(raw, None, "context_undefined", key=raw.context_ref)
+
+    def _refuse(
+        self,
+        raw: RawFact,
+        context: ContextInfo | None,
+        reason: str,
+        key: str | None = None,
+        **values: str,
+    ) -> None:
+        """Leave a fact out for FIL-002: grouped by reason and by the context it uses, or by
+        ``key`` (the undefined context or unit id)."""
+        group_key = (reason, context.id if key is None else key)
+        group = self._unusable.get(group_key)
+        if group is None:
+            values = {"reason": reason, "context": raw.context_ref or "", **values}
+            if reason == "not_school_year":
+                values.update(self._period_words(raw.context_ref or ""))
+            group = self._unusable[group_key] = _Unusable(context, values)
+        elif group.context is not None and group.context is not context:
+            group.context = _common_place(group.context, context)
+        group.facts.append(raw)
+
+    def _period_words(self, context_id: str) -> dict[str, str]:
+        """The period a context has, for the FIL-002 message: which reason words fit it and
+        the dates as written."""
+        raw = self.instance.contexts[context_id]
+        if raw.start and raw.end:
+            return {"start": raw.start, "end": raw.end}
+        if raw.instant:
+            return {"reason": "period_instant", "instant": raw.instant}
+        return {"reason": "period_missing"}
+
+    def _report_unusable(self) -> None:
+        """One FIL-002 per group, citing every fact in it, naming their concepts."""
+        for group in self._unusable.values():
+            concepts = ", ".join(dict.fromkeys(raw.concept for raw in group.facts))
+            values = {**group.values, "concepts": concepts}
+            facts = tuple(cite(raw) for raw in group.facts)
+            self.findings.append(self._finding("FIL-002", group.context, facts, values))
 
     def _unit_fits(
         self, raw: RawFact, context: ContextInfo, value_type: str, unit: RawUnit, value: object
@@ -408,6 +513,20 @@ class _StructureCheck:
             facts=facts,
             values=values,
         )
+
+
+def _common_place(first: ContextInfo, other: ContextInfo | None) -> ContextInfo | None:
+    """Where a finding about facts in two contexts (an undefined unit used in several) applies:
+    the school and school year they share, the line too when they share it; None otherwise."""
+    if other is None or (first.school_label, first.year) != (other.school_label, other.year):
+        return None
+    return first if first.line == other.line else first._replace(line=None)
+
+
+def _fil001_type(value_type: str, value: object) -> str:
+    """The FIL-001 ``type`` term: the value type, or ``too_long`` for a number that is one
+    but has more digits before the point than the reader computes with (values.py)."""
+    return "too_long" if value is TOO_LONG else value_type
 
 
 def _lexical(fact: TrustedFact) -> str:

@@ -15,6 +15,9 @@ from compliance.read.taxonomy import ValueType
 
 INVALID = object()
 """Returned for a lexical value that is not valid for its type (FIL-001)."""
+TOO_LONG = object()
+"""Returned for a number with more than MAX_WHOLE_DIGITS digits before the point (FIL-001):
+valid lexically, but beyond what the reader computes with."""
 
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
@@ -29,7 +32,8 @@ TypedValue = bool | date | Decimal | int | str
 
 
 def parse_value(value_type: ValueType, text: str) -> TypedValue | object:
-    """Parse stripped lexical ``text``; return INVALID when it is not of ``value_type``."""
+    """Parse stripped lexical ``text``; return INVALID when it is not of ``value_type`` and
+    TOO_LONG for a number with too many digits."""
     parser = PARSERS.get(value_type)
     if parser is None:
         raise ValueError(f"unknown value type {value_type}")
@@ -46,8 +50,10 @@ def parse_boolean(text: str) -> bool | object:
 
 def parse_decimal(text: str) -> Decimal | object:
     """``monetary`` and ``decimal``: at most MAX_WHOLE_DIGITS digits before the point."""
-    if not _DECIMAL.match(text) or _too_many_digits(text):
+    if not _DECIMAL.match(text):
         return INVALID
+    if _too_many_digits(text):
+        return TOO_LONG
     try:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid input
@@ -55,9 +61,26 @@ def parse_decimal(text: str) -> Decimal | object:
 
 
 def parse_integer(text: str) -> int | object:
-    if not _INTEGER.match(text) or _too_many_digits(text):
+    """Any lexical form of an integer (``+01`` is 1), at most MAX_WHOLE_DIGITS significant
+    digits. Leading zeros are dropped before ``int``: Python refuses to convert a text of more
+    than 4,300 digits, and ``0…01`` with 5,000 zeros is still 1."""
+    if not _INTEGER.match(text):
         return INVALID
+    if _too_many_digits(text):
+        return TOO_LONG
+    if len(text) > MAX_WHOLE_DIGITS + 1:  # a sign and MAX_WHOLE_DIGITS digits fit as they are
+        sign, digits = ("-", text[1:]) if text[0] == "-" else ("", text.lstrip("+"))
+        text = sign + (digits.lstrip("0") or "0")
     return int(text)
+
+
+def parse_positive_integer(text: str) -> int | object:
+    """An intervention line number: any lexical form of an integer above 0 (``1``, ``01``,
+    ``+1``); INVALID for 0, a negative number or anything else, TOO_LONG when too long."""
+    number = parse_integer(text)
+    if isinstance(number, int) and number < 1:
+        return INVALID
+    return number
 
 
 def _too_many_digits(number: str) -> bool:

@@ -17,6 +17,10 @@ from compliance.read.taxonomy import XBRLI, Taxonomy
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+# XML's white space (XML 1.0 production S). Values are trimmed of these only: str.strip()
+# would also take a non-breaking space (U+00A0), which is part of a value ("12\u00a0500"
+# is not an amount: FIL-001).
+XML_SPACE = " \t\r\n"
 
 _ROOT = f"{{{XBRLI}}}xbrl"
 _CONTEXT = f"{{{XBRLI}}}context"
@@ -146,8 +150,8 @@ def _read_fact(element: etree._Element, concept: str) -> RawFact:
         get("contextRef"),
         get("unitRef"),
         get("decimals"),
-        nil is not None and nil.strip() in ("true", "1"),
-        text.strip(),
+        nil is not None and nil.strip(XML_SPACE) in ("true", "1"),
+        text.strip(XML_SPACE),
         element.sourceline or 0,
         has_elements,
     )
@@ -165,18 +169,18 @@ def _read_context(element: etree._Element, taxonomy: Taxonomy, scope: _Namespace
     for node in element.iterdescendants(_XBRLI_ANY):
         tag = node.tag
         if tag == _START:
-            start = (node.text or "").strip()
+            start = (node.text or "").strip(XML_SPACE)
         elif tag == _END:
-            end = (node.text or "").strip()
+            end = (node.text or "").strip(XML_SPACE)
         elif tag == _IDENTIFIER:
-            scheme = (node.get("scheme") or "").strip()
-            identifier = (node.text or "").strip()
+            scheme = (node.get("scheme") or "").strip(XML_SPACE)
+            identifier = (node.text or "").strip(XML_SPACE)
         elif tag == _ENTITY:
             has_entity = True
         elif tag == _SEGMENT:
             _read_members(node, taxonomy, scope, members, problems)
         elif tag == _INSTANT:
-            instant = (node.text or "").strip()
+            instant = (node.text or "").strip(XML_SPACE)
         elif tag == _SCENARIO:
             problems.append("scenario")
     if not has_entity:
@@ -211,7 +215,7 @@ def _read_members(
         elif dimension[1] in members:
             problems.append("dimension_twice")
         else:
-            members[dimension[1]] = (value.text or "").strip()
+            members[dimension[1]] = (value.text or "").strip(XML_SPACE)
 
 
 def _only_child_element(element: etree._Element) -> etree._Element | None:
@@ -263,7 +267,7 @@ def _declared_only_on_root(data: bytes, root_declarations: int) -> bool:
 
 def _resolve_qname(nsmap: dict[str | None, str], qname: str) -> tuple[str, str] | None:
     """Resolve a QName against the namespaces in scope where it is written."""
-    prefix, _, local = qname.strip().rpartition(":")
+    prefix, _, local = qname.strip(XML_SPACE).rpartition(":")
     namespace = nsmap.get(prefix or None)
     if namespace is None or not local:
         return None
@@ -275,5 +279,5 @@ def _read_unit(element: etree._Element, scope: _Namespaces) -> RawUnit:
     if element.find(_DIVIDE) is None:
         for measure in element.iterchildren(_MEASURE):
             resolved = scope.resolve(measure, measure.text or "")
-            measures.append(resolved or ("", (measure.text or "").strip()))
+            measures.append(resolved or ("", (measure.text or "").strip(XML_SPACE)))
     return RawUnit(element.get("id", ""), element.sourceline or 0, tuple(measures))

@@ -41,7 +41,10 @@ CatalogueError = DataFileError
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Placeholders structural (FIL) messages may use; the reader fills them in.
-_STRUCTURAL_PLACEHOLDERS = {"concept", "context", "value", "type", "reason", "unit", "values"}
+_STRUCTURAL_PLACEHOLDERS = {
+    *("concept", "context", "value", "type", "reason", "unit", "values"),
+    *("concepts", "start", "end", "instant"),  # FIL-002: the facts of a context, its period
+}
 
 
 @dataclass(frozen=True)
