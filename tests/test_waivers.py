@@ -330,3 +330,28 @@ def test_a_malformed_waivers_file_stops_a_batch_before_it_starts(cli, tmp_path, 
     assert result.exit_code == 2
     assert "ontheffing 1 (bronregel 2), veld 'expires'" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# -- the function the web server shares ------------------------------------------------------
+
+
+def test_waivers_load_once_and_apply_to_any_number_of_results(
+    tmp_path, checkers, catalogue, consent_refused
+):
+    from datetime import date
+
+    from compliance.waivers import Waivers
+
+    path = waivers_file(tmp_path, {"board": '"41234"', "rule": "WDM-002", "expires": "2024-07-31"})
+    waivers = Waivers.load(path, catalogue, date(2024, 7, 31))
+    checker = next(iter(checkers.values()))
+    plain = checker.check_bytes(consent_refused.read_bytes(), "upload.xbrl")
+    assert plain.blocking
+    for _ in range(2):  # the same loaded waivers, result after result
+        waived = waivers.apply(checker.check_bytes(consent_refused.read_bytes(), "upload.xbrl"))
+        assert [f.rule for f in waived.findings if f.waiver] == ["WDM-002"]
+        assert waived.blocking  # NPO-004 still counts
+        assert [f.rule for f in waived.counting_findings] == ["NPO-004"]
+    later = Waivers(waivers.entries, date(2024, 8, 1)).apply(plain)
+    assert all(f.waiver is None for f in later.findings)
+    assert [w.entry for w in later.expired_waivers] == [1]
