@@ -17,6 +17,13 @@
   joins and no $not; what needs two facts is prepared as one in Python.
 - More than about 500 rules on one fact kind hang it, and a fact holds at most 252
   properties: both are checked before a book is registered.
+- Doubles: some crash it (values printing with a one-digit exponent, 1e-05 or 1e+16), and
+  all of them round. Facts hold no number but a small rank (``rules.scale``).
+- Many facts in one session abort it ("double free or corruption" at about 56,000 facts):
+  each distinct fact content is asserted once (an NPO plan's lines mostly look alike to
+  the rules), its matches go to every fact with that content, and at most
+  ``FACTS_PER_SESSION`` facts share a session. Patterns are over one fact, so splitting
+  sessions changes no match.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from compliance.rules.books import KIND_FIELD, REF_FIELD, Book
 
 MAX_RULES_PER_KIND = 500
 MAX_FACT_PROPERTIES = 252
+FACTS_PER_SESSION = 1000
 CATCH_ALL = "catch_all"
 SESSION_FIELD = "sid"
 
@@ -64,25 +72,43 @@ class DurableEngine:
     name = "durable"
 
     def __init__(self) -> None:
-        self._matches: list[Match] = []
-        self._host = _QuietHost(lambda rule, ref: self._matches.append(Match(rule, int(ref))))
+        self._fired: list[tuple[str, int]] = []  # (rule, index of a distinct fact)
+        self._host = _QuietHost(lambda rule, index: self._fired.append((rule, int(index))))
         self._registered: set[str] = set()
         self._sessions = itertools.count(1)
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
-        self._matches = []
-        session = str(next(self._sessions))
+        matches: list[Match] = []
         for book, facts in work:
             if facts:
-                self._judge(book, facts, session)
-        return self._matches
+                matches.extend(self._judge(book, facts))
+        return matches
 
-    def _judge(self, book: Book, facts: list[dict], session: str) -> None:
+    def _judge(self, book: Book, facts: list[dict]) -> list[Match]:
+        """Assert each distinct content once, in sessions of bounded size; the matches on a
+        content are matches on every fact that has it."""
         self._register(book)
+        refs_by_content: dict[tuple, list[int]] = {}
         for fact in facts:
             if len(fact) + 1 > MAX_FACT_PROPERTIES:
                 raise EngineError(f"a {fact[KIND_FIELD]} fact has more than 251 fields")
-            fact[SESSION_FIELD] = session
+            content = tuple(sorted(item for item in fact.items() if item[0] != REF_FIELD))
+            refs_by_content.setdefault(content, []).append(fact[REF_FIELD])
+        contents = list(refs_by_content)
+        self._fired = []
+        for start in range(0, len(contents), FACTS_PER_SESSION):
+            session = str(next(self._sessions))
+            chunk = [
+                {**dict(content), REF_FIELD: index, SESSION_FIELD: session}
+                for index, content in enumerate(
+                    contents[start : start + FACTS_PER_SESSION], start
+                )
+            ]
+            self._assert(book, chunk, session)
+        refs = list(refs_by_content.values())
+        return [Match(rule, ref) for rule, index in self._fired for ref in refs[index]]
+
+    def _assert(self, book: Book, facts: list[dict], session: str) -> None:
         try:
             self._host.assert_facts(book.name, facts)
             state = self._host.get_state(book.name, session)

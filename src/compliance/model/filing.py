@@ -125,14 +125,14 @@ class WorkloadPlan(Plan):
     @computed_field
     @cached_property
     def spending_deviation(self) -> Fraction | None:
-        """|spending total − funds received| ÷ funds received, as an exact fraction (a
-        decimal quotient would round); None when there is no spending total or the funds
-        are not above zero (nothing to divide by)."""
+        """|spending total − funds received| ÷ funds received, in exact fractions (Decimal's
+        quotient, difference and even abs() round to the context's 28 digits); None when
+        there is no spending total or the funds are not above zero (nothing to divide by)."""
         funds = amount(self.funds_received)
         total = self.spending_total
         if total is None or funds is None or funds <= 0:
             return None
-        return Fraction(abs(exact_sum([total, -funds]))) / Fraction(funds)
+        return abs(Fraction(total) - Fraction(funds)) / Fraction(funds)
 
 
 class ProfessionalisationPlan(Plan):
