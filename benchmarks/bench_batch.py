@@ -24,7 +24,7 @@ from common import (
     timed,
 )
 
-from compliance.generate import compare, read_truth, truth_path
+from tools.generate import compare, read_truth, truth_path
 
 FLOOR = str(Path(__file__).with_name("floor.py"))
 

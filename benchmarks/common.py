@@ -23,18 +23,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SRC = REPO / "src"
 sys.path.insert(0, str(SRC))  # measure this checkout, not an installed copy
+sys.path.insert(1, str(REPO))  # and its tools/ (the corpus generator, not shipped)
 
 WORK = Path(os.environ.get("COMPLIANCE_BENCH_DIR", "/tmp/compliance-bench"))
 PYTHON = sys.executable
 COMPLIANCE = [PYTHON, "-m", "compliance"]
+GENERATE = [PYTHON, "-m", "tools.generate"]
 DEFAULT_SEED = 0
 DEFAULT_RATE = 0.05
 
 
 def child_env() -> dict[str, str]:
-    """The environment for child processes: this checkout's src/ first on the path."""
+    """The environment for child processes: this checkout's src/ first on the path, then
+    its root (for tools/)."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    paths = [str(SRC), str(REPO), env.get("PYTHONPATH")]
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, paths))
     return env
 
 
@@ -48,7 +52,7 @@ def corpus(boards: int, seed: int = DEFAULT_SEED, rate: float = DEFAULT_RATE) ->
             return folder
     shutil.rmtree(folder, ignore_errors=True)
     print(f"generating {boards} boards into {folder} ...", flush=True)
-    command = [*COMPLIANCE, "generate", "--boards", str(boards), "--seed", str(seed)]
+    command = [*GENERATE, "--boards", str(boards), "--seed", str(seed)]
     run([*command, "--rate", str(rate), "--out", str(folder)], check=True)
     return folder
 

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import RULES_DIR
 
 from compliance.check import Checker
 from compliance.datafiles import DataFileError
@@ -20,7 +21,7 @@ from compliance.rules import load_catalogue
 def rules_copy(tmp_path: Path) -> Path:
     """A private copy of the shipped rules/ a test may change."""
     target = tmp_path / "rules"
-    shutil.copytree(rules_dir(), target)
+    shutil.copytree(RULES_DIR or rules_dir(), target)
     return target
 
 

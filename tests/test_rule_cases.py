@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ENGINES
+from conftest import ENGINES, RULES_DIR
 
 from compliance.authoring.cases import case_filing, run_case
 from compliance.authoring.instance_writer import write_instance
 from compliance.rules import load_catalogue
 
-CATALOGUE = load_catalogue()
+CATALOGUE = load_catalogue(RULES_DIR)
 CASES = [
     pytest.param(rule, case, id=f"{rule.id}: {case.name}")
     for rule in sorted(CATALOGUE.rules.values(), key=lambda r: r.id)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from compliance.generate.baseline import NPO_PLAN_CONCEPTS, npo_spending, set_external
-from compliance.generate.draft import Workbench, YearDraft
-from compliance.generate.problems.base import Problem, answer_not_true
-from compliance.generate.values import (
+from tools.generate.baseline import NPO_PLAN_CONCEPTS, npo_spending, set_external
+from tools.generate.draft import Workbench, YearDraft
+from tools.generate.problems.base import Problem, answer_problem
+from tools.generate.values import (
     OMIT,
     cents,
     code_as_written,
@@ -257,45 +257,45 @@ def _funds_missing(bench: Workbench, draft: YearDraft) -> None:
     bench.expect_in(draft, "NPO-011", f"NPO funds {describe(value)}")
 
 
+def _problem(rule: str, name: str, applies, plant, *touches: str) -> Problem:
+    return Problem(rule, name, "year", SCHEME, applies, plant, touches=frozenset(touches))
+
+
 PROBLEMS = (
-    Problem(
+    answer_problem(
         "NPO-001",
         "no school scan",
-        "year",
         SCHEME,
         _has_plan,
-        answer_not_true("NPO-001", "NpoSchoolScanCompleted", "school scan completed"),
+        "NpoSchoolScanCompleted",
+        "school scan completed",
     ),
-    Problem(
-        "NPO-002",
-        "team not involved",
-        "year",
-        SCHEME,
-        _has_plan,
-        answer_not_true("NPO-002", "NpoTeamInvolved", "team involved"),
+    answer_problem(
+        "NPO-002", "team not involved", SCHEME, _has_plan, "NpoTeamInvolved", "team involved"
     ),
-    Problem(
-        "NPO-003",
-        "no council consent",
-        "year",
-        SCHEME,
-        _has_plan,
-        answer_not_true("NPO-003", "NpoCouncilConsent", "council consent"),
+    answer_problem(
+        "NPO-003", "no council consent", SCHEME, _has_plan, "NpoCouncilConsent", "council consent"
     ),
-    Problem("NPO-004", "off the menukaart", "year", SCHEME, _has_plan, _off_menukaart),
-    Problem("NPO-005", "proven ineffective", "year", SCHEME, _has_plan, _ineffective),
+    _problem("NPO-004", "off the menukaart", _has_plan, _off_menukaart, CODE),
+    _problem("NPO-005", "proven ineffective", _has_plan, _ineffective, CODE),
+    # lines dropped and external spending moved: it may touch anything of the plan
     Problem(
         "NPO-006", "only preconditions", "year", SCHEME, _has_preconditions, _only_preconditions
     ),
-    Problem("NPO-007", "external share signalled", "year", SCHEME, _has_plan, _share_signalled),
-    Problem("NPO-008", "external share over limit", "year", SCHEME, _has_plan, _share_outsourced),
+    _problem("NPO-007", "external share signalled", _has_plan, _share_signalled, EXTERNAL),
+    _problem("NPO-008", "external share over limit", _has_plan, _share_outsourced, EXTERNAL),
+    # may drop the whole NPO plan
     Problem(
         "NPO-009", "allowance not eligible", "year", SCHEME, _not_on_allowance_list, _allowance_paid
     ),
-    Problem("FIL-004", "negative external", "year", SCHEME, _has_plan, _negative_external),
-    Problem("FIL-006", "misspelt line concept", "year", SCHEME, _has_plan, _misspelt_line_concept),
-    Problem(
-        "FIL-001", "date in Dutch order", "year", SCHEME, _has_consent_date, _consent_date_dutch
+    _problem("FIL-004", "negative external", _has_plan, _negative_external, EXTERNAL),
+    _problem("FIL-006", "misspelt line concept", _has_plan, _misspelt_line_concept),
+    _problem(
+        "FIL-001",
+        "date in Dutch order",
+        _has_consent_date,
+        _consent_date_dutch,
+        "NpoCouncilConsentDate",
     ),
     Problem("NPO-010", "council consent late", "year", SCHEME, _has_plan, _consent_late),
     Problem("NPO-011", "NPO funds missing", "year", SCHEME, _has_plan, _funds_missing),

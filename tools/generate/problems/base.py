@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from compliance.generate.draft import Workbench, YearDraft
-from compliance.generate.values import describe, not_true, set_fact
+from tools.generate.draft import Workbench, YearDraft
+from tools.generate.values import describe, not_true, set_fact
 
 Level = Literal["board", "school", "year"]
 SCHOOL_FACTS = "school"  # the slot of facts no rule reads (PupilCount, misspelt concepts)
@@ -27,10 +27,18 @@ class Problem:
     slot: str  # a scheme id, SCHOOL_FACTS, or the level itself for board and school
     applies: Callable[[Workbench, object], bool]
     plant: Callable[[Workbench, object], None]
+    hand: bool = True  # written for the rule by hand (else taken from its cases)
+    touches: frozenset[str] | None = None  # the concepts it changes; None: it may change any
 
 
 def always(bench: Workbench, target: object) -> bool:
     return True
+
+
+def answer_problem(rule: str, name: str, slot: str, applies, concept: str, what: str) -> Problem:
+    """A problem that makes one yes/no answer "not true"; it touches that answer only."""
+    plant = answer_not_true(rule, concept, what)
+    return Problem(rule, name, "year", slot, applies, plant, touches=frozenset({concept}))
 
 
 def answer_not_true(rule: str, concept: str, what: str) -> Callable[[Workbench, YearDraft], None]:

@@ -12,8 +12,10 @@ import itertools
 from datetime import timedelta
 from decimal import Decimal
 
-from compliance.generate.draft import Workbench, YearDraft
-from compliance.generate.values import (
+from compliance.model.calendar import SchoolYear
+from tools.generate.cases import pick
+from tools.generate.draft import Workbench, YearDraft
+from tools.generate.values import (
     cents,
     code_as_written,
     day_in,
@@ -21,7 +23,11 @@ from compliance.generate.values import (
     whole_hundreds,
     yes,
 )
-from compliance.model.calendar import SchoolYear
+
+WRITTEN_FOR = frozenset({"WDM-007", "PRB-003"})
+"""Rules without a hand-written problem that this baseline is still written to respect (a
+plan it reports always reports its funds); they are planted from their cases. Any other rule
+without a hand-written problem the baseline guards with its quiet cases (``_guard``)."""
 
 # The school-level facts of an NPO plan (its lines come besides).
 NPO_PLAN_CONCEPTS = (
@@ -56,7 +62,29 @@ def compliant_year(
     uses = bench.rng.random() < bench.profile.other_professionals_share
     if regime.scheme_applies("adw", school_type, year) and uses:
         _other_professionals(bench, draft)
+    _guard(bench, draft)
     return draft
+
+
+def _guard(bench: Workbench, draft: YearDraft) -> None:
+    """Where a rule this baseline was not written for applies, give what it reads the values
+    of one of its quiet cases (see ``cases.Guard``); where none fits, say so. Draws nothing
+    when the baseline is written for every rule of the catalogue."""
+    regime = bench.regime
+    for scheme, guard in bench.setting.cases.guards.items():
+        draft.unguarded.update(
+            r for r in guard.unguardable if regime.rule_applies(r, draft.school_type, draft.year)
+        )
+        applying = [r for r in guard.rules if regime.rule_applies(r, draft.school_type, draft.year)]
+        if not applying:
+            continue
+        fitting = bench.setting.cases.fitting(guard.cases, draft.school_type, draft.year)
+        if not fitting:
+            draft.unguarded.update(applying)
+            continue
+        case, years = pick(bench.rng, fitting)
+        draft.lines = bench.setting.cases.put(case, years, draft.facts, draft.lines, guard.concepts)
+        draft.guarded.add(scheme)
 
 
 def _boundary(bench: Workbench) -> bool:

@@ -11,12 +11,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from compliance.generate.baseline import WORKLOAD_CATEGORIES, write_workload_spending
-from compliance.generate.draft import Workbench, YearDraft
-from compliance.generate.problems.base import Problem, answer_not_true
-from compliance.generate.values import cents
+from tools.generate.baseline import WORKLOAD_CATEGORIES, write_workload_spending
+from tools.generate.draft import Workbench, YearDraft
+from tools.generate.problems.base import Problem, answer_problem
+from tools.generate.values import cents
 
 SCHEME = "wdm"
+FUNDS = "WorkloadFundsReceived"
+CONSENT = "WorkloadStaffCouncilConsent"
+CONSENT_DATE = "WorkloadStaffCouncilConsentDate"
+CONSULTATION_DATE = "WorkloadTeamConsultationDate"
+
+
+def _problem(rule: str, name: str, plant, *touches: str) -> Problem:
+    return Problem(rule, name, "year", SCHEME, _has_plan, plant, touches=frozenset(touches))
 
 
 def _has_plan(bench: Workbench, draft: YearDraft) -> bool:
@@ -97,27 +105,27 @@ def _impossible_date(bench: Workbench, draft: YearDraft) -> None:
 
 
 PROBLEMS = (
-    Problem(
+    answer_problem(
         "WDM-001",
         "team consultation not held",
-        "year",
         SCHEME,
         _has_plan,
-        answer_not_true("WDM-001", "WorkloadTeamConsultationHeld", "team consultation held"),
+        "WorkloadTeamConsultationHeld",
+        "team consultation held",
     ),
-    Problem(
+    answer_problem(
         "WDM-002",
         "no staff-council consent",
-        "year",
         SCHEME,
         _has_plan,
-        answer_not_true("WDM-002", "WorkloadStaffCouncilConsent", "staff-council consent"),
+        "WorkloadStaffCouncilConsent",
+        "staff-council consent",
     ),
-    Problem("WDM-003", "consent first", "year", SCHEME, _has_plan, _consent_before_consultation),
-    Problem("WDM-004", "consent late", "year", SCHEME, _has_plan, _consent_after_school_year),
-    Problem("WDM-005", "no spending", "year", SCHEME, _has_plan, _no_spending),
-    Problem("WDM-006", "spending off", "year", SCHEME, _has_plan, _spending_off),
-    Problem("FIL-003", "consent conflict", "year", SCHEME, _has_plan, _conflicting_consent),
-    Problem("FIL-001", "funds 61.000,00", "year", SCHEME, _has_plan, _funds_with_separators),
-    Problem("FIL-001", "impossible date", "year", SCHEME, _has_plan, _impossible_date),
+    _problem("WDM-003", "consent first", _consent_before_consultation, CONSENT_DATE),
+    _problem("WDM-004", "consent late", _consent_after_school_year, CONSENT_DATE),
+    _problem("WDM-005", "no spending", _no_spending, *WORKLOAD_CATEGORIES),
+    _problem("WDM-006", "spending off", _spending_off, *WORKLOAD_CATEGORIES),
+    _problem("FIL-003", "consent conflict", _conflicting_consent, CONSENT),
+    _problem("FIL-001", "funds 61.000,00", _funds_with_separators, FUNDS),
+    _problem("FIL-001", "impossible date", _impossible_date, CONSULTATION_DATE),
 )

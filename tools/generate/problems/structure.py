@@ -11,8 +11,8 @@ Problems that remove a fact some rule reads live with that scheme's problems.
 from __future__ import annotations
 
 from compliance.authoring.instance_writer import school_context_id
-from compliance.generate.draft import BoardDraft, SchoolDraft, Workbench, YearDraft
-from compliance.generate.problems.base import SCHOOL_FACTS, Problem, always
+from tools.generate.draft import BoardDraft, SchoolDraft, Workbench, YearDraft
+from tools.generate.problems.base import SCHOOL_FACTS, Problem, always
 
 PUPILS = "PupilCount"
 
@@ -143,17 +143,39 @@ def _board_number_malformed(bench: Workbench, board: BoardDraft) -> None:
     bench.expect("FIL-005", f"bestuursnummer written {written!r}")
 
 
+def _school_fact(rule: str, name: str, plant, *touches: str) -> Problem:
+    return Problem(rule, name, "year", SCHOOL_FACTS, always, plant, touches=frozenset(touches))
+
+
+# Whole-school problems leave out every fact of the school (touches None: anything), board
+# problems change no fact of a school.
 PROBLEMS = (
-    Problem("FIL-001", "pupil count", "year", SCHOOL_FACTS, always, _pupils_not_integer),
-    Problem("FIL-002", "undefined unit", "year", SCHOOL_FACTS, always, _pupils_unit_undefined),
-    Problem("FIL-003", "pupil count twice", "year", SCHOOL_FACTS, always, _pupils_twice),
-    Problem("FIL-004", "pupils in euro", "year", SCHOOL_FACTS, always, _pupils_in_euro),
-    Problem("FIL-006", "misspelt concept", "year", SCHOOL_FACTS, always, _misspelt_school_concept),
+    _school_fact("FIL-001", "pupil count", _pupils_not_integer, PUPILS),
+    _school_fact("FIL-002", "undefined unit", _pupils_unit_undefined, PUPILS),
+    _school_fact("FIL-003", "pupil count twice", _pupils_twice, PUPILS),
+    _school_fact("FIL-004", "pupils in euro", _pupils_in_euro, PUPILS),
+    _school_fact("FIL-006", "misspelt concept", _misspelt_school_concept),
     Problem("FIL-005", "unknown school type", "school", "school", always, _type_not_known),
     Problem("FIL-005", "no school type", "school", "school", always, _type_missing),
     Problem("FIL-005", "school type changes", "school", "school", _two_years, _type_changes),
     Problem("FIL-005", "malformed BRIN", "school", "school", always, _brin_malformed),
     Problem("FIL-002", "calendar-year contexts", "school", "school", always, _calendar_years),
-    Problem("FIL-002", "undefined context", "board", "board", always, _undefined_context),
-    Problem("FIL-005", "malformed board number", "board", "board", always, _board_number_malformed),
+    Problem(
+        "FIL-002",
+        "undefined context",
+        "board",
+        "board",
+        always,
+        _undefined_context,
+        touches=frozenset(),
+    ),
+    Problem(
+        "FIL-005",
+        "malformed board number",
+        "board",
+        "board",
+        always,
+        _board_number_malformed,
+        touches=frozenset(),
+    ),
 )

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from compliance.generate.baseline import hours_text
-from compliance.generate.draft import Workbench, YearDraft
-from compliance.generate.problems.base import Problem, answer_not_true
-from compliance.generate.values import describe, not_true, set_fact, yes
+from tools.generate.baseline import hours_text
+from tools.generate.draft import Workbench, YearDraft
+from tools.generate.problems.base import Problem, answer_problem
+from tools.generate.values import describe, not_true, set_fact, yes
 
 HOURS = "OtherProfessionalsHoursPerMonth"
 CONSULTED = "OtherProfessionalsCouncilConsulted"
@@ -54,30 +54,42 @@ def _council_not_consulted(bench: Workbench, draft: YearDraft) -> None:
     bench.expect_in(draft, "ADW-002", f"council consulted: {describe(value)}")
 
 
+_ADW = frozenset({HOURS, CONSULTED})
+
 PROBLEMS = (
-    Problem(
+    answer_problem(
         "PRB-001",
         "team consultation not held",
-        "year",
         "prb",
         _has_prb_plan,
-        answer_not_true(
-            "PRB-001", "ProfessionalisationTeamConsultationHeld", "team consultation held"
-        ),
+        "ProfessionalisationTeamConsultationHeld",
+        "team consultation held",
     ),
-    Problem(
+    answer_problem(
         "PRB-002",
         "no staff-council consent",
+        "prb",
+        _has_prb_plan,
+        "ProfessionalisationStaffCouncilConsent",
+        "staff-council consent",
+    ),
+    Problem(
+        "FIL-003",
+        "funds conflict",
         "year",
         "prb",
         _has_prb_plan,
-        answer_not_true(
-            "PRB-002", "ProfessionalisationStaffCouncilConsent", "staff-council consent"
-        ),
+        _conflicting_funds,
+        touches=frozenset({"ProfessionalisationFundsReceived"}),
     ),
-    Problem("FIL-003", "funds conflict", "year", "prb", _has_prb_plan, _conflicting_funds),
     Problem(
-        "ADW-001", "too many hours", "year", "adw", _in_arrangement("ADW-001"), _too_many_hours
+        "ADW-001",
+        "too many hours",
+        "year",
+        "adw",
+        _in_arrangement("ADW-001"),
+        _too_many_hours,
+        touches=_ADW,
     ),
     Problem(
         "ADW-002",
@@ -86,5 +98,6 @@ PROBLEMS = (
         "adw",
         _in_arrangement("ADW-002"),
         _council_not_consulted,
+        touches=_ADW,
     ),
 )

@@ -11,11 +11,16 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from compliance.generate.profile import Profile
-from compliance.generate.regime import Regime
-from compliance.generate.truth import ExpectedFinding
 from compliance.model.calendar import SchoolYear
+from tools.generate.cases import CaseBook
+from tools.generate.profile import Profile
+from tools.generate.regime import Regime
+from tools.generate.truth import ExpectedFinding
+
+if TYPE_CHECKING:  # problems work on drafts; a draft only holds them
+    from tools.generate.problems.base import Problem
 
 
 @dataclass
@@ -30,6 +35,8 @@ class YearDraft:
     duplicates: dict[str, object] = field(default_factory=dict)
     plans: set[str] = field(default_factory=set)  # schemes the baseline reports a plan of
     eligible: bool = False  # on the labour-market allowance list this year
+    guarded: set[str] = field(default_factory=set)  # schemes whose plan is a guard case
+    unguarded: set[str] = field(default_factory=set)  # rules no guard case could cover here
 
     def as_spec(self) -> dict:
         return {"facts": self.facts, "lines": self.lines, "duplicates": self.duplicates}
@@ -42,6 +49,10 @@ class SchoolDraft:
     name: str
     years: list[YearDraft]
     period: dict | None = None  # contexts with another period than the school year
+
+    @property
+    def guarded(self) -> set[str]:
+        return set().union(*(draft.guarded for draft in self.years))
 
     def as_spec(self) -> dict:
         spec = {
@@ -66,6 +77,10 @@ class BoardDraft:
     planted: list[str] = field(default_factory=list)  # "RULE: problem name", one per problem
     board_valid: bool = True  # False when a problem made the bestuursnummer malformed
 
+    @property
+    def guarded(self) -> set[str]:
+        return set().union(*(school.guarded for school in self.schools))
+
     def as_spec(self) -> dict:
         return {
             "board": self.number,
@@ -85,6 +100,8 @@ class Setting:
     rate: float
     rules: frozenset[str]  # problems are planted only for these rules
     eligible: Callable[[str, str], bool]  # (school year label, BRIN) → on the allowance list
+    cases: CaseBook  # plants and guards from the rules' own cases
+    problems: tuple[Problem, ...]  # hand-written ones, then those from cases
 
 
 @dataclass

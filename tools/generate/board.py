@@ -12,12 +12,12 @@ import math
 import random
 from dataclasses import dataclass
 
-from compliance.generate.baseline import compliant_year
-from compliance.generate.draft import BoardDraft, SchoolDraft, Setting, Workbench
-from compliance.generate.problems import PROBLEMS, slots
-from compliance.generate.problems.base import Level
-from compliance.generate.truth import Truth
 from compliance.model.calendar import SchoolYear
+from tools.generate.baseline import compliant_year
+from tools.generate.draft import BoardDraft, SchoolDraft, Setting, Workbench
+from tools.generate.problems import slots
+from tools.generate.problems.base import Level, Problem
+from tools.generate.truth import Truth
 
 BOARD_NUMBERS = 100_000  # five digits
 _STRIDE = 7919  # a prime: index → board number is one-to-one modulo BOARD_NUMBERS
@@ -116,15 +116,24 @@ def _school(bench: Workbench, brin: str) -> SchoolDraft:
 def _plant_problems(bench: Workbench) -> None:
     """Board first, then per school a whole-school problem (which takes the school) or
     per school year at most one problem per slot."""
-    board = bench.board
-    for slot in slots("board"):
+    board, problems = bench.board, bench.setting.problems
+    for slot in slots(problems, "board"):
         _maybe_plant(bench, "board", slot, board)
     for school in board.schools:
-        if any(_maybe_plant(bench, "school", slot, school) for slot in slots("school")):
+        if any(_maybe_plant(bench, "school", slot, school) for slot in slots(problems, "school")):
             continue
         for draft in school.years:
-            for slot in slots("year"):
+            for slot in slots(problems, "year"):
                 _maybe_plant(bench, "year", slot, draft)
+
+
+def _unguarded_or_allowed(bench: Workbench, problem: Problem, target: object) -> bool:
+    """A hand-written problem goes where a guard fixed values for a rule the baseline does not
+    know (see cases.Guard) only when it touches none of them."""
+    if not problem.hand:
+        return True
+    guards = bench.setting.cases.guards
+    return all(guards[scheme].allows(problem.touches) for scheme in getattr(target, "guarded", ()))
 
 
 def _maybe_plant(bench: Workbench, level: Level, slot: str, target: object) -> bool:
@@ -142,10 +151,11 @@ def _maybe_plant(bench: Workbench, level: Level, slot: str, target: object) -> b
         return False
     fitting = [
         problem
-        for problem in PROBLEMS
+        for problem in bench.setting.problems
         if problem.level == level
         and problem.slot == slot
         and problem.rule in bench.setting.rules
+        and _unguarded_or_allowed(bench, problem, target)
         and problem.applies(bench, target)
     ]
     if not fitting:

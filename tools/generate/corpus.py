@@ -21,16 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compliance.authoring.instance_writer import write_instance
-from compliance.generate.allowance import eligibility, write_allowance_list
-from compliance.generate.board import BOARD_NUMBERS, GeneratedBoard, generate_board
-from compliance.generate.draft import Setting
-from compliance.generate.problems import plantable_rules
-from compliance.generate.profile import load_profile
-from compliance.generate.regime import Regime
-from compliance.generate.truth import truth_path
 from compliance.read import Taxonomy, load_taxonomy
 from compliance.resources import taxonomy_path
 from compliance.rules.catalogue import Catalogue, load_catalogue
+from tools.generate.allowance import eligibility, write_allowance_list
+from tools.generate.baseline import WRITTEN_FOR
+from tools.generate.board import BOARD_NUMBERS, GeneratedBoard, generate_board
+from tools.generate.cases import CaseBook, read_cases
+from tools.generate.draft import Setting
+from tools.generate.problems import PROBLEMS, plantable_rules
+from tools.generate.problems.from_cases import case_problems
+from tools.generate.profile import load_profile
+from tools.generate.regime import Regime
+from tools.generate.truth import truth_path
 
 FILINGS = "filings"
 MANIFEST = "corpus.json"
@@ -49,7 +52,9 @@ class CorpusSummary:
     schools: int = 0
     findings: Counter = field(default_factory=Counter)
     planted: Counter = field(default_factory=Counter)
-    unreachable: list[str] = field(default_factory=list)  # rules no problem is planted for
+    without_plant: dict[str, str] = field(default_factory=dict)  # rule → why none
+    from_cases: list[str] = field(default_factory=list)  # rules planted from their cases
+    unguarded: Counter = field(default_factory=Counter)  # rule → school years not guarded
 
     def manifest(self, settings: dict) -> dict:
         return {
@@ -60,7 +65,21 @@ class CorpusSummary:
             "expected_findings": sum(self.findings.values()),
             "expected_findings_by_rule": dict(sorted(self.findings.items())),
             "problems_planted": dict(sorted(self.planted.items())),
+            "rules_planted_from_cases": self.from_cases,
+            "rules_without_plant": dict(sorted(self.without_plant.items())),
+            "school_years_not_guarded": dict(sorted(self.unguarded.items())),
         }
+
+    def report(self) -> list[str]:
+        """What a reader of the corpus must know: rules it has no problems for, and rules
+        the compliant baseline may break because no quiet case of theirs fits."""
+        lines = [f"no plant for {rule}: {why}" for rule, why in sorted(self.without_plant.items())]
+        lines += [
+            f"{rule}: the compliant baseline is not written for it and none of its quiet cases "
+            f"fits {count} school year(s); findings of it there are not in the ground truth"
+            for rule, count in sorted(self.unguarded.items())
+        ]
+        return lines
 
 
 def make_setting(
@@ -71,7 +90,10 @@ def make_setting(
     rules: Iterable[str] | None = None,
 ) -> Setting:
     """What generate_board needs; ``rules`` limits the problems planted (default: all)."""
-    plantable = plantable_rules()
+    regime = Regime(catalogue)
+    book = read_cases(regime, taxonomy, plantable_rules(), WRITTEN_FOR)
+    problems = PROBLEMS + case_problems(book)
+    plantable = frozenset(problem.rule for problem in problems)
     chosen = frozenset(rules) if rules else plantable & set(catalogue.rules)
     unknown = sorted(chosen - set(catalogue.rules))
     if unknown:
@@ -81,18 +103,28 @@ def make_setting(
         raise CorpusError(f"the generator cannot plant problems for {unplantable[0]}")
     profile = load_profile(catalogue, taxonomy)
     return Setting(
-        regime=Regime(catalogue),
+        regime=regime,
         profile=profile,
         seed=seed,
         rate=rate,
         rules=chosen,
         eligible=eligibility(seed, profile.allowance_share),
+        cases=book,
+        problems=problems,
     )
 
 
-def unreachable_rules(catalogue: Catalogue) -> list[str]:
-    """Rules of the catalogue no problem of the generator is planted for."""
-    return sorted(set(catalogue.rules) - plantable_rules())
+def case_book(catalogue: Catalogue) -> CaseBook:
+    """What the generator takes from the catalogue's cases (for the tests)."""
+    return make_setting(catalogue, load_taxonomy(), 0, 0).cases
+
+
+def without_plant(catalogue: Catalogue, book: CaseBook, plantable: frozenset[str]) -> dict:
+    """Rules of the catalogue no problem is planted for, with the reason."""
+    return {
+        rule: book.refused.get(rule, "no hand-written problem, and it takes none from cases")
+        for rule in sorted(set(catalogue.rules) - plantable)
+    }
 
 
 def write_corpus(
@@ -115,7 +147,12 @@ def write_corpus(
     setting = make_setting(catalogue, taxonomy, seed, rate, rules)
     filings.mkdir(parents=True, exist_ok=True)
     schema = shutil.copyfile(taxonomy_path(), folder / taxonomy_path().name)
-    summary = CorpusSummary(folder, unreachable=unreachable_rules(catalogue))
+    plantable = frozenset(problem.rule for problem in setting.problems)
+    summary = CorpusSummary(
+        folder,
+        without_plant=without_plant(catalogue, setting.cases, plantable),
+        from_cases=sorted(setting.cases.firing),
+    )
     eligible: set[tuple[str, str]] = set()
     for index in range(boards):
         generated = generate_board(setting, index)
@@ -124,12 +161,13 @@ def write_corpus(
         summary.schools += len(generated.draft.schools)
         summary.findings.update(finding.rule for finding in generated.truth.findings)
         summary.planted.update(generated.draft.planted)
+        summary.unguarded.update(_unguarded(generated))
         eligible.update(_eligible_pairs(generated))
         if progress is not None:
             progress(index + 1)
     write_allowance_list(folder, eligible)
     settings = {
-        "generator": "compliance generate",
+        "generator": "python -m tools.generate",
         "seed": seed,
         "boards": boards,
         "rate": rate,
@@ -149,6 +187,12 @@ def _write_filing(
     path.write_bytes(data)
     truth_path(path).write_text(generated.truth.to_json(), encoding="utf-8")
     return len(data)
+
+
+def _unguarded(generated: GeneratedBoard) -> Iterable[str]:
+    for school in generated.draft.schools:
+        for draft in school.years:
+            yield from draft.unguarded
 
 
 def _eligible_pairs(generated: GeneratedBoard) -> Iterable[tuple[str, str]]:

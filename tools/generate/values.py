@@ -11,7 +11,7 @@ import random
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from compliance.generate.profile import Span
+from tools.generate.profile import Span
 
 CENT = Decimal("0.01")
 OMIT = object()

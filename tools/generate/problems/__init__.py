@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from compliance.generate.problems import npo, process, structure, workload
-from compliance.generate.problems.base import Level, Problem
+from tools.generate.problems import npo, process, structure, workload
+from tools.generate.problems.base import Level, Problem
 
 PROBLEMS: tuple[Problem, ...] = (
     *structure.PROBLEMS,
@@ -13,12 +13,13 @@ PROBLEMS: tuple[Problem, ...] = (
 )
 
 
-def slots(level: Level) -> list[str]:
+def slots(problems: tuple[Problem, ...], level: Level) -> list[str]:
     """The slots of a level, in a fixed order (the order problems are planted in)."""
-    return list(dict.fromkeys(problem.slot for problem in PROBLEMS if problem.level == level))
+    return list(dict.fromkeys(problem.slot for problem in problems if problem.level == level))
 
 
 def plantable_rules() -> frozenset[str]:
+    """The rules a hand-written problem is planted for."""
     return frozenset(problem.rule for problem in PROBLEMS)
 
 
