@@ -295,6 +295,8 @@ def test_a_batch_counts_waived_findings_apart_and_lists_expired_and_unused_waive
     per_rule = {entry["rule"]: entry for entry in summary["findings_per_rule"]}
     assert per_rule["WDM-002"]["findings"] == 2 and per_rule["WDM-002"]["waived"] == 1
     assert summary["waivers"]["today"] == "2026-01-01"
+    assert summary["waivers"]["file"] == str(waivers)
+    assert summary["waivers"]["sha256"] == hashlib.sha256(waivers.read_bytes()).hexdigest()
     assert [w["entry"] for w in summary["waivers"]["expired"]] == [2]
     assert [w["entry"] for w in summary["waivers"]["unused"]] == [3]
 

@@ -30,6 +30,8 @@ class Waivers:
 
     entries: tuple[Waiver, ...]
     today: date
+    source: str | None = None  # the file, as named, and the sha256 of its bytes
+    sha256: str | None = None
     _by_board: dict[str, tuple[Waiver, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -42,7 +44,8 @@ class Waivers:
     def load(cls, path: Path, catalogue: Catalogue, today: date, lang: str = "nl") -> Waivers:
         """The waivers file at ``path``; a WaiverFileError (in ``lang``) names entry and
         field."""
-        return cls(tuple(load_waivers(path, catalogue, lang)), today)
+        entries = tuple(load_waivers(path, catalogue, lang))
+        return cls(entries, today, str(path), hashlib.sha256(path.read_bytes()).hexdigest())
 
     def in_force(self, waiver: Waiver) -> bool:
         return waiver.expires >= self.today
@@ -74,6 +77,8 @@ class Waivers:
         """What a whole run (a batch) says about the file: findings waived, the entries
         expired as of the run date, and those in force that covered no finding at all."""
         return {
+            "file": self.source,
+            "sha256": self.sha256,
             "today": self.today.isoformat(),
             "entries": len(self.entries),
             "waived_findings": waived,
