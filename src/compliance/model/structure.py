@@ -427,7 +427,10 @@ class _StructureCheck:
                         "FIL-003",
                         first[1],
                         tuple(cite(f[2].source) for f in group),
-                        {"concept": first[0], "values": " ≠ ".join(_lexical(f) for f in group)},
+                        {
+                            "concept": first[0],
+                            "values": " ≠ ".join(_shown(_lexical(f)) for f in group),
+                        },
                     )
                 )
         return kept
@@ -462,7 +465,7 @@ class _StructureCheck:
                     school=brin,
                     facts=tuple(cite(f[2].source) for f in declared)
                     or (CitedFact(SCHOOL_TYPE, None, None, None),),
-                    values={"reason": reason, "value": ", ".join(sorted(values))},
+                    values={"reason": reason, "value": _shown(", ".join(sorted(values)))},
                 )
             )
         return types, untyped
@@ -473,7 +476,7 @@ class _StructureCheck:
         """A finding about one fact, citing it, with its concept, context and value."""
         values.setdefault("concept", raw.concept)
         values.setdefault("context", raw.context_ref or "")
-        values.setdefault("value", "" if raw.nil else raw.text)
+        values.setdefault("value", "" if raw.nil else _shown(raw.text))
         self.findings.append(self._finding(rule, context, (cite(raw),), values))
 
     def _report_identity(
@@ -493,7 +496,7 @@ class _StructureCheck:
                 school=school,
                 school_year=year.label if year else None,
                 facts=(CitedFact(element, context.id, value, context.line),),
-                values={"reason": reason, "value": value, "context": context.id},
+                values={"reason": reason, "value": _shown(value), "context": context.id},
             )
         )
 
@@ -527,6 +530,18 @@ def _fil001_type(value_type: str, value: object) -> str:
     """The FIL-001 ``type`` term: the value type, or ``too_long`` for a number that is one
     but has more digits before the point than the reader computes with (values.py)."""
     return "too_long" if value is TOO_LONG else value_type
+
+
+# A value longer than this is shortened in a message (its head, "…", its tail); the fact the
+# finding cites keeps it whole. A 5,000-digit number or a pasted document then still gives a
+# message one can read on a line.
+_SHOWN_HEAD, _SHOWN_TAIL = 40, 10
+
+
+def _shown(text: str) -> str:
+    if len(text) <= _SHOWN_HEAD + _SHOWN_TAIL + 1:
+        return text
+    return f"{text[:_SHOWN_HEAD]}…{text[-_SHOWN_TAIL:]}"
 
 
 def _lexical(fact: TrustedFact) -> str:
