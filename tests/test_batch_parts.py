@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 
 from compliance.batch import worker
-from compliance.batch.csv_report import header_text, rows_text
+from compliance.batch.writers.base import Filing, Profile
+from compliance.batch.writers.findings_csv import FindingsCsv, header_text
 from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.inputs import find_inputs
 from compliance.batch.interrupts import Interrupts
 from compliance.batch.monitoring import Layout, add_into, load_monitoring, monitoring_path
 from compliance.batch.progress import Progress
-from compliance.batch.records import error_record
+from compliance.batch.records import Digest
 from compliance.batch.reorder import Reorder
 from compliance.batch.sink import Sink
 from compliance.batch.summary import monitoring_rows
@@ -75,20 +76,31 @@ def test_progress_writes_nothing_to_a_file_or_pipe():
     assert stream.getvalue() == ""
 
 
-def test_a_cell_that_looks_like_a_formula_cannot_run_in_a_spreadsheet():
+def test_a_cell_that_looks_like_a_formula_cannot_run_in_a_spreadsheet(catalogue):
     finding = {
         "rule": "NPO-004",
         "severity": "violation",
         "school": "12AB",
         "school_year": "2022-2023",
+        "line": 2,
         "message": "=HYPERLINK(1)",
     }
     result = {"board": "41234", "file": "+x.xbrl", "findings": [finding]}
-    text = header_text("en") + rows_text(result)
+    profile = Profile("@Stichting", {"12AB": "BAO"}, ((1500.5, None),))
+    text = header_text("en") + FindingsCsv.piece(Filing(result, profile), catalogue, "en")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[1][5] == "'=HYPERLINK(1)"
-    assert rows[1][6] == "'+x.xbrl"
-    assert rows[1][:5] == ["41234", "12AB", "2022-2023", "NPO-004", "violation"]
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["message"] == "'=HYPERLINK(1)"
+    assert row["file"] == "'+x.xbrl"
+    assert row["board_name"] == "'@Stichting"
+    assert [row[k] for k in ("board", "school", "school_type", "school_year", "rule")] == [
+        "41234",
+        "12AB",
+        "BAO",
+        "2022-2023",
+        "NPO-004",
+    ]
+    assert (row["severity"], row["intervention_line"], row["amount"]) == ("violation", "2", "1500.5")
 
 
 def test_folders_are_walked_for_xbrl_and_xml_files_only(tmp_path):
@@ -140,7 +152,8 @@ def test_an_engine_that_cannot_start_in_the_workers_is_a_usage_error(
 
 
 def _records(catalogue, count: int) -> list:
-    return [error_record(f"f{i:02}.xbrl", "", f"reason {i}", catalogue, "en") for i in range(count)]
+    digest = Digest(catalogue, "en", Layout(load_monitoring(catalogue)))
+    return [digest.error_record(f"f{i:02}.xbrl", "", f"reason {i}") for i in range(count)]
 
 
 def test_results_are_written_in_path_order_whatever_order_they_come_in(tmp_path, catalogue):

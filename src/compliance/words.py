@@ -130,9 +130,7 @@ _NL = {
     "rules.fields": "Gegevens",
     "rules.cases": "Gedocumenteerde gevallen",
     "rules.structural": "Gecontroleerd bij het inlezen van de aanlevering",
-    "rules.not_in_year": (
-        "Deze regel geldt niet in schooljaar {year} (de regel geldt {period})."
-    ),
+    "rules.not_in_year": ("Deze regel geldt niet in schooljaar {year} (de regel geldt {period})."),
     "rules.no_value": "geen waarde in {year}",
     "rules.and": "en",
     "rules.or": "of",
@@ -157,13 +155,6 @@ _NL = {
     "batch.progress_unreadable": "{unreadable} onleesbaar",
     "batch.no_inputs": "geen *.xbrl- of *.xml-bestanden in {paths}",
     "batch.no_such_path": "{path}: bestaat niet",
-    "csv.board": "bestuur",
-    "csv.school": "school",
-    "csv.school_year": "schooljaar",
-    "csv.rule": "regel",
-    "csv.severity": "ernst",
-    "csv.message": "melding",
-    "csv.file": "bestand",
     "csv.waiver": "ontheffing",
     "csv.fingerprint": "vingerafdruk",
     "batch.waived": (
@@ -241,6 +232,178 @@ _NL = {
     "cli.pattern_matches_nothing": "--{option} {pattern}: geen regel heet zo",
     "cli.output_unwritable": "{path}: kan niet schrijven: {detail}",
     "cli.failed": "{name}: {reason}",
+    # -- the batch's findings.csv, findings.xlsx and report.html (batch/writers/) -------------
+    "csv.board": "bestuursnummer",
+    "csv.board_name": "bestuur",
+    "csv.school": "school",
+    "csv.school_type": "schoolsoort",
+    "csv.school_year": "schooljaar",
+    "csv.rule": "regel",
+    "csv.title": "omschrijving",
+    "csv.severity": "ernst",
+    "csv.line": "interventieregel",
+    "csv.amount": "bedrag",
+    "csv.ratio": "verhouding",
+    "csv.message": "melding",
+    "csv.file": "bestand",
+    "report.title": "Batchcontrole bestedingsplannen",
+    "report.run": "Over deze controle",
+    "report.run_date": "Datum van de controle",
+    "report.tool_version": "Versie van het programma",
+    "report.rule_set": "Regelset",
+    "report.reference_file": "Referentiegegevens",
+    "report.reference_unknown": "niet vermeld in de resultaten",
+    "report.not_judged": "Niet beoordeeld",
+    "report.not_judged_notice": (
+        "Let op: {rule} is niet beoordeeld in {filings}: {reason} Geef de echte lijst met "
+        "--reference-dir; een voorbeeldlijst telt niet."
+    ),
+    "report.what": "Wat",
+    "report.value": "Waarde",
+    "status.compliant": "voldoet",
+    "status.findings": "met bevindingen",
+    "status.unreadable": "niet leesbaar",
+    "status.error": "fout bij controle",
+    "status.not_checked": "niet gecontroleerd",
+    "report.blocking_filings": "met een fout of overtreding",
+    "report.outcomes": "Uitkomst per aanlevering",
+    "report.outcome": "Uitkomst",
+    "report.count": "Aantal",
+    "report.share": "Aandeel",
+    "report.school_year": "Schooljaar",
+    "report.school_type": "Schoolsoort",
+    "report.rule": "Regel",
+    "report.rule_title": "Omschrijving",
+    "report.plans": "Plannen",
+    "report.complying": "Voldoen",
+    "report.process": "Naleving procesafspraken per schooljaar",
+    "report.process_intro": (
+        "Aandeel beoordeelde plannen dat aan de afspraak voldoet, alle schoolsoorten samen."
+    ),
+    "report.boards": "Besturen",
+    "report.published": "Gepubliceerd",
+    "report.source": "Bron; jaar; populatie",
+    "report.batch": "Deze batch",
+    "report.board_shares": "Besturen die de procesafspraken naleven (zoals het ministerie telt)",
+    "report.board_shares_intro": (
+        "Aandeel besturen van wie alle beoordeelde werkdrukplannen in dat schooljaar aan de "
+        "afspraak voldoen, naast het gepubliceerde cijfer."
+    ),
+    "report.sector": "Sector",
+    "report.schools": "Scholen",
+    "report.sector_shares": "Instemming MR per sector (zoals het ministerie telt)",
+    "report.sector_shares_intro": (
+        "Aandeel scholen waarvan het NPO-plan voldoet aan {rule} ({title}), per sector: po = BAO "
+        "+ SBO, vo = VO, (v)so = SO + VSO."
+    ),
+    "report.personnel": "Personeel",
+    "report.other": "Overig",
+    "report.personnel_share": "Aandeel personeel",
+    "report.personnel_split": "Werkdrukmiddelen: personeel tegenover de rest",
+    "report.personnel_intro": (
+        "Bestede werkdrukmiddelen: personeel tegenover materieel, professionalisering en overig "
+        "samen."
+    ),
+    "report.funds_in_batch": "Ontvangen in deze batch",
+    "report.national_amount": "Landelijk bedrag",
+    "report.share_of_national": "Deel van landelijk",
+    "report.funds_received": "Ontvangen werkdrukmiddelen per schooljaar",
+    "report.funds_intro": (
+        "Som van de ontvangen werkdrukmiddelen van de beoordeelde plannen, naast het landelijke "
+        "bedrag."
+    ),
+    "report.total_spent": "Totaal besteed",
+    "report.spending": "Besteding werkdrukmiddelen per categorie",
+    "report.spending_intro": (
+        "Verdeling van de bestede werkdrukmiddelen over de vier categorieën, per schooljaar en "
+        "schoolsoort."
+    ),
+    "report.signal": "Signaalwaarde",
+    "report.under_signal": "Eronder",
+    "report.external": "Externe inhuur NP Onderwijs",
+    "report.external_intro": (
+        "Aandeel NPO-plannen waarvan het externe deel van de uitgaven aan interventies onder de "
+        "signaalwaarde ligt (plannen zonder uitgaven tellen niet mee)."
+    ),
+    "report.findings": "Bevindingen",
+    "report.filings": "Aanleveringen",
+    "report.per_rule": "Bevindingen per regel",
+    "report.sheet_summary": "Samenvatting",
+    "report.sheet_findings": "Bevindingen",
+    "report.sheet_boards": "Besturen",
+    "boards.board": "bestuursnummer",
+    "boards.board_name": "bestuur",
+    "boards.file": "bestand",
+    "boards.outcome": "uitkomst",
+    "boards.schools": "scholen",
+    "boards.errors": "fouten",
+    "boards.violations": "overtredingen",
+    "boards.warnings": "waarschuwingen",
+    "boards.findings": "bevindingen",
+    "page.inputs": "aanleveringen",
+    "page.incomplete": (
+        "Onderbroken: {n|aanlevering is|aanleveringen zijn} niet gecontroleerd. Draai opnieuw "
+        "met --resume om ze toe te voegen."
+    ),
+    "page.contents": "Inhoud",
+    "page.ministry": "Zoals het ministerie telt",
+    "page.ministry_intro": (
+        "De cijfers van deze batch naast de gepubliceerde cijfers, met bron, jaar en populatie. "
+        "Gepubliceerde cijfers komen uit onderzoek en jaarverslagen van alle besturen; een batch "
+        "is een deel daarvan."
+    ),
+    "page.explorer": "Bevindingen per bestuur",
+    "page.explorer_intro": (
+        "Eén rij per aanlevering met het aantal bevindingen per ernst. Kies filters, zoek op "
+        "bestuursnummer of naam, sorteer met de kolomkoppen en open een bestuur voor zijn "
+        "bevindingen en de feiten waarop ze berusten."
+    ),
+    "page.filters": "Filters",
+    "page.filter_rule": "Regel",
+    "page.filter_severity": "Ernst",
+    "page.filter_year": "Schooljaar",
+    "page.filter_type": "Schoolsoort",
+    "page.all_rule": "alle regels",
+    "page.all_severity": "alle",
+    "page.all_year": "alle",
+    "page.all_type": "alle",
+    "page.search": "Zoek bestuur",
+    "page.search_hint": "nummer of naam",
+    "page.reset": "Wis filters",
+    "page.board_number": "Nummer",
+    "page.board_name": "Naam",
+    "page.shown": "{boards} van {all} besturen · {findings}",
+    "page.finding_one": "1 bevinding",
+    "page.finding_many": "{n} bevindingen",
+    "page.page": "pagina {page} van {pages}",
+    "page.previous": "Vorige",
+    "page.next": "Volgende",
+    "page.open": "Bevindingen van bestuur {board} tonen",
+    "page.none_found": "Geen bestuur past bij deze filters.",
+    "page.no_findings": "Geen bevindingen.",
+    "page.school": "school",
+    "page.line": "interventieregel",
+    "page.file": "Bestand",
+    "page.facts": "Feiten",
+    "page.source_line": "bronregel",
+    "page.not_reported": "niet gemeld",
+    "page.nil": "leeg (nil)",
+    "page.noscript": (
+        "De verkenner heeft JavaScript nodig; de tabellen hieronder en findings.xlsx bevatten "
+        "dezelfde bevindingen."
+    ),
+    "page.show_boards": "besturen met bevindingen voor {rule} tonen",
+    "page.problems": "Niet leesbaar of niet gecontroleerd",
+    "page.problems_none": "Alle aanleveringen zijn gelezen en gecontroleerd.",
+    "page.reason": "Reden",
+    "page.no_rows": "Niets te tonen in deze batch.",
+    "page.axis_share": "aandeel",
+    "page.markers": "Stippen: deze batch; open vierkantjes, gestippeld: gepubliceerd.",
+    "page.axis_zoom": (
+        "De as begint bij {low}, niet bij 0%: hij loopt van net onder het laagste cijfer "
+        "tot 100%, zodat verschillen zichtbaar zijn."
+    ),
+    "report.locale": "nl-NL",
 }
 
 _EN = {
@@ -367,13 +530,6 @@ _EN = {
     "batch.progress_unreadable": "{unreadable} unreadable",
     "batch.no_inputs": "no *.xbrl or *.xml filings in {paths}",
     "batch.no_such_path": "{path}: no such file or folder",
-    "csv.board": "board",
-    "csv.school": "school",
-    "csv.school_year": "school_year",
-    "csv.rule": "rule",
-    "csv.severity": "severity",
-    "csv.message": "message",
-    "csv.file": "file",
     "csv.waiver": "waiver",
     "csv.fingerprint": "fingerprint",
     "batch.waived": (
@@ -448,6 +604,174 @@ _EN = {
     "cli.pattern_matches_nothing": "--{option} {pattern}: no rule has that name",
     "cli.output_unwritable": "{path}: cannot write: {detail}",
     "cli.failed": "{name}: {reason}",
+    # -- the batch's findings.csv, findings.xlsx and report.html (batch/writers/) -------------
+    "csv.board": "board",
+    "csv.board_name": "board_name",
+    "csv.school": "school",
+    "csv.school_type": "school_type",
+    "csv.school_year": "school_year",
+    "csv.rule": "rule",
+    "csv.title": "title",
+    "csv.severity": "severity",
+    "csv.line": "intervention_line",
+    "csv.amount": "amount",
+    "csv.ratio": "ratio",
+    "csv.message": "message",
+    "csv.file": "file",
+    "report.title": "Batch check of spending plans",
+    "report.run": "About this run",
+    "report.run_date": "Date of the run",
+    "report.tool_version": "Tool version",
+    "report.rule_set": "Rule set",
+    "report.reference_file": "Reference data",
+    "report.reference_unknown": "not stated in the results",
+    "report.not_judged": "Not judged",
+    "report.not_judged_notice": (
+        "Note: {rule} was not judged in {filings}: {reason} Give the real list with "
+        "--reference-dir; a sample list does not count."
+    ),
+    "report.what": "What",
+    "report.value": "Value",
+    "status.compliant": "compliant",
+    "status.findings": "with findings",
+    "status.unreadable": "unreadable",
+    "status.error": "check failed",
+    "status.not_checked": "not checked",
+    "report.blocking_filings": "with an error or violation",
+    "report.outcomes": "Outcome per filing",
+    "report.outcome": "Outcome",
+    "report.count": "Count",
+    "report.share": "Share",
+    "report.school_year": "School year",
+    "report.school_type": "School type",
+    "report.rule": "Rule",
+    "report.rule_title": "Description",
+    "report.plans": "Plans",
+    "report.complying": "Complying",
+    "report.process": "Compliance with process agreements per school year",
+    "report.process_intro": (
+        "Share of the plans judged that comply with the agreement, all school types together."
+    ),
+    "report.boards": "Boards",
+    "report.published": "Published",
+    "report.source": "Source; year; population",
+    "report.batch": "This batch",
+    "report.board_shares": "Boards that keep the process agreements (as the ministry counts)",
+    "report.board_shares_intro": (
+        "Share of boards all of whose judged workload plans comply in that school year, beside "
+        "the published figure."
+    ),
+    "report.sector": "Sector",
+    "report.schools": "Schools",
+    "report.sector_shares": "Council consent per sector (as the ministry counts)",
+    "report.sector_shares_intro": (
+        "Share of schools whose NPO plan complies with {rule} ({title}), per sector: po = BAO + "
+        "SBO, vo = VO, (v)so = SO + VSO."
+    ),
+    "report.personnel": "Personnel",
+    "report.other": "Other",
+    "report.personnel_share": "Personnel share",
+    "report.personnel_split": "Workload funds: personnel against the rest",
+    "report.personnel_intro": (
+        "Workload funds spent: personnel against materials, professionalisation and other together."
+    ),
+    "report.funds_in_batch": "Received in this batch",
+    "report.national_amount": "National amount",
+    "report.share_of_national": "Part of national",
+    "report.funds_received": "Workload funds received per school year",
+    "report.funds_intro": (
+        "Sum of the workload funds received by the plans judged, beside the national amount."
+    ),
+    "report.total_spent": "Total spent",
+    "report.spending": "Spending of workload funds per category",
+    "report.spending_intro": (
+        "How the workload funds spent divide over the four categories, per school year and "
+        "school type."
+    ),
+    "report.signal": "Signal value",
+    "report.under_signal": "Under it",
+    "report.external": "External hiring, NP Onderwijs",
+    "report.external_intro": (
+        "Share of NPO plans whose external part of the intervention spending is under the signal "
+        "value (plans without spending are left out)."
+    ),
+    "report.findings": "Findings",
+    "report.filings": "Filings",
+    "report.per_rule": "Findings per rule",
+    "report.sheet_summary": "Summary",
+    "report.sheet_findings": "Findings",
+    "report.sheet_boards": "Boards",
+    "boards.board": "board",
+    "boards.board_name": "board_name",
+    "boards.file": "file",
+    "boards.outcome": "outcome",
+    "boards.schools": "schools",
+    "boards.errors": "errors",
+    "boards.violations": "violations",
+    "boards.warnings": "warnings",
+    "boards.findings": "findings",
+    "page.inputs": "filings",
+    "page.incomplete": (
+        "Interrupted: {n|filing was|filings were} not checked. Run again with --resume to add them."
+    ),
+    "page.contents": "Contents",
+    "page.ministry": "As the ministry counts",
+    "page.ministry_intro": (
+        "This batch's figures beside the published ones, with source, year and population. "
+        "Published figures come from surveys and the annual reports of all boards; a batch is a "
+        "part of those."
+    ),
+    "page.explorer": "Findings per board",
+    "page.explorer_intro": (
+        "One row per filing with its findings per severity. Choose filters, search by board "
+        "number or name, sort with the column headers and open a board for its findings and the "
+        "facts behind them."
+    ),
+    "page.filters": "Filters",
+    "page.filter_rule": "Rule",
+    "page.filter_severity": "Severity",
+    "page.filter_year": "School year",
+    "page.filter_type": "School type",
+    "page.all_rule": "all rules",
+    "page.all_severity": "all",
+    "page.all_year": "all",
+    "page.all_type": "all",
+    "page.search": "Find a board",
+    "page.search_hint": "number or name",
+    "page.reset": "Clear filters",
+    "page.board_number": "Number",
+    "page.board_name": "Name",
+    "page.shown": "{boards} of {all} boards · {findings}",
+    "page.finding_one": "1 finding",
+    "page.finding_many": "{n} findings",
+    "page.page": "page {page} of {pages}",
+    "page.previous": "Previous",
+    "page.next": "Next",
+    "page.open": "Show the findings of board {board}",
+    "page.none_found": "No board matches these filters.",
+    "page.no_findings": "No findings.",
+    "page.school": "school",
+    "page.line": "intervention line",
+    "page.file": "File",
+    "page.facts": "Facts",
+    "page.source_line": "source line",
+    "page.not_reported": "not reported",
+    "page.nil": "empty (nil)",
+    "page.noscript": (
+        "The explorer needs JavaScript; the tables below and findings.xlsx hold the same findings."
+    ),
+    "page.show_boards": "show the boards with findings for {rule}",
+    "page.problems": "Unreadable or not checked",
+    "page.problems_none": "Every filing was read and checked.",
+    "page.reason": "Reason",
+    "page.no_rows": "Nothing to show in this batch.",
+    "page.axis_share": "share",
+    "page.markers": "Dots: this batch; open squares, dashed: published.",
+    "page.axis_zoom": (
+        "The axis starts at {low}, not at 0%: it runs from just below the lowest figure to "
+        "100%, so that differences show."
+    ),
+    "report.locale": "en-GB",
 }
 
 WORDS: dict[str, dict[str, str]] = {"nl": _NL, "en": _EN}

@@ -5,11 +5,12 @@ earlier results still hold; ``pool`` runs the rest in worker processes (``worker
 time limit and recovery from dead workers; ``records`` is the compact, pre-digested form a
 result travels in; ``sink`` writes each record to the path-ordered files as it comes in
 (holding early ones in ``reorder``) and adds it to the ``summary`` tally; ``monitoring``
-turns per-plan outcomes into the ministry's figures; ``outputs``, ``csv_report`` and
-``html_report`` (charts from ``svg``) write the files in ``--out`` atomically; ``progress``
-tells a person at a terminal how far it got; ``interrupts`` makes Ctrl-C and SIGTERM end a
-run cleanly; ``words`` holds the batch's own Dutch and English; ``defaults`` the defaults
-the command line shows; ``runner`` ties it together.
+turns per-plan outcomes into the monitoring figures and ``ministry`` into the figures as
+the ministry counts them; ``writers`` holds every output format (findings.csv,
+findings.xlsx, summary.json, report.html), one module each, and their registry, and
+``outputs`` writes the files in ``--out`` atomically; ``progress`` tells a person at a
+terminal how far it got; ``interrupts`` makes Ctrl-C and SIGTERM end a run cleanly;
+``defaults`` the defaults the command line shows; ``runner`` ties it together.
 
 Parts are imported when first asked for (``compliance.batch.run_batch``), not with the
 package, so that importing ``defaults`` costs ``compliance check`` nothing.

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
+from compliance.batch.ministry import Ministry, board_cell, counts_funds, load_ministry
 from compliance.datafiles import DataFileError, load_yaml
 from compliance.findings import Localized
 from compliance.judging import PlanOutcome
@@ -41,6 +42,7 @@ class Monitoring:
     external_population: str
     external_field: str
     external_parameter: str
+    ministry: Ministry
 
 
 def load_monitoring(catalogue: Catalogue, path: Path | None = None) -> Monitoring:
@@ -58,6 +60,7 @@ def load_monitoring(catalogue: Catalogue, path: Path | None = None) -> Monitorin
             external_population=external["population"],
             external_field=external["field"],
             external_parameter=external["parameter"],
+            ministry=load_ministry(data, catalogue, path or monitoring_path(catalogue)),
         )
     except (KeyError, TypeError) as error:
         raise DataFileError(path, None, f"missing or malformed entry: {error}") from None
@@ -105,9 +108,11 @@ class Contributor:
         """``{school_year: {school_type: cell}}`` with only the parts that count something.
 
         A cell holds ``process: {rule: [judged, complied]}``, ``spending: {plans, cents:
-        {category: cents}}`` and ``external: {plans, under}``.
+        {category: cents}}``, ``external: {plans, under}`` and ``funds: {plans, cents}``;
+        the board's own cell (school type ``ministry.BOARD``) ``boards: {rule: [judged,
+        complied]}``.
         """
-        total: dict = {}
+        total: dict = board_cell(self.monitoring.ministry, plans)
         for plan in plans:
             cell = self._cell(plan)
             if cell:
@@ -131,6 +136,10 @@ class Contributor:
             signal = self.signal(plan.school_year)
             if share is not None and signal is not None:
                 cell["external"] = {"plans": 1, "under": int(share < signal)}
+        ministry = monitoring.ministry
+        if counts_funds(ministry, plan):
+            funds = _cents(plan.figures.get(ministry.funds_field, 0))
+            cell["funds"] = {"plans": 1, "cents": funds}
         return cell
 
     def signal(self, school_year: str) -> Decimal | None:
@@ -182,6 +191,9 @@ class Layout:
         slots.append(("spending", "plans"))
         slots += [("spending", "cents", name) for name in monitoring.categories]
         slots += [("external", "plans"), ("external", "under")]
+        slots += [("funds", "plans"), ("funds", "cents")]
+        for rule in monitoring.ministry.board_rules:
+            slots += [("boards", rule, 0), ("boards", rule, 1)]
         self.slots = tuple(slots)
         self._position = {slot: position for position, slot in enumerate(slots)}
 

@@ -18,9 +18,6 @@ from pathlib import Path
 from typing import TextIO
 
 RESULTS = "results.jsonl"
-FINDINGS = "findings.csv"
-SUMMARY = "summary.json"
-REPORT = "report.html"
 STATE = "batch-state.jsonl"  # what --resume needs besides results.jsonl
 _BUFFER = 1 << 16  # bytes written at a time: one system call per many filings
 
@@ -61,10 +58,11 @@ class AtomicFile:
             os.unlink(self._temporary)
 
 
-def remove_leftovers(out: Path) -> None:
-    """Remove temporary files a killed run left in ``out`` (its finished outputs stayed
-    whole: they are only ever replaced by a rename)."""
-    for name in (RESULTS, FINDINGS, SUMMARY, REPORT, STATE):
+def remove_leftovers(out: Path, names: tuple[str, ...] = ()) -> None:
+    """Remove temporary files a killed run left in ``out`` for results, state and the
+    files ``names`` (its finished outputs stayed whole: they are only ever replaced by a
+    rename)."""
+    for name in (RESULTS, STATE, *names):
         for leftover in out.glob(f".{name}.*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()

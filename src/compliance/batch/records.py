@@ -3,11 +3,11 @@
 The worker does every piece of per-filing work the outputs need, so that the parent, which
 shares two cores with the workers, only copies text and adds up numbers: the JSON result
 object serialised as one line (so ``results.jsonl`` is exactly what ``check --format json``
-gives), the filing's rows of ``findings.csv`` and its line of the ``--resume`` state file,
-ready to write; its status, findings, blocking flag and reason for the counts, the progress
-line and the report; its findings per rule and its monitoring contribution as short tuples
-of numbers to add up. A result reused by ``--resume`` is rebuilt from its stored line by the
-same code, so it gives the same pieces.
+gives), each output format's piece of it (``writers``) and its line of the ``--resume``
+state file, ready to write; its status, findings, blocking flag and reason for the counts,
+the progress line and the report; its findings per rule and its monitoring contribution as
+short tuples of numbers to add up. A result reused by ``--resume`` is rebuilt from its
+stored line by the same code, so it gives the same pieces.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import json
 from collections import Counter
 from typing import NamedTuple
 
-from compliance.batch.csv_report import rows_text
 from compliance.batch.monitoring import Cells, Layout
+from compliance.batch.writers import WRITERS
+from compliance.batch.writers.base import Filing, Profile, profile_of
 from compliance.check import FilingResult
 from compliance.findings import BLOCKING
 from compliance.report.json_report import dumps, result_object
@@ -36,61 +37,86 @@ class Record(NamedTuple):
     name: str
     line: str  # the JSON result object on one line, without the newline
     state: str  # its line of the --resume state file, without the newline
-    csv: str  # its rows of findings.csv, each ending in the CSV line end ("" if none)
+    pieces: tuple  # what each writer of ``WRITERS`` needs of it, in registry order
     status: str
     findings: int
     blocking: bool  # an error or violation finding not waived, or status error: exit status 1
     reason: str | None  # why it is unreadable or an error (the result's "error")
     rules: tuple[tuple[str, str, int], ...]  # (rule, severity, number of findings)
     cells: Cells  # the monitoring contribution, as Layout gives it
+    run: str  # the result's reference data and rules not judged, as JSON ("" if none)
     waived: tuple[tuple[str, int], ...] = ()  # (rule, waiver's entry) of each waived finding
 
 
-def record_of(
-    result: FilingResult, catalogue: Catalogue, lang: str, contribution: dict, layout: Layout
-) -> Record:
-    """A checked filing as a record."""
-    return _record(result_object(result, catalogue, lang), contribution, layout.cells(contribution))
+class Digest:
+    """Turns results into records: what a worker does per filing, and what ``--resume``
+    does for a kept result, with the same catalogue, language and monitoring layout."""
+
+    def __init__(self, catalogue: Catalogue, lang: str, layout: Layout) -> None:
+        self.catalogue = catalogue
+        self.lang = lang
+        self.layout = layout
+
+    def record_of(self, result: FilingResult, contribution: dict) -> Record:
+        """A checked filing as a record."""
+        obj = result_object(result, self.catalogue, self.lang)
+        profile = profile_of(result.model, result.findings)
+        return self._record(obj, contribution, profile)
+
+    def error_record(self, name: str, sha256: str, reason: str) -> Record:
+        """A filing whose check did not finish, with a one-line reason."""
+        failed = FilingResult(name, sha256, ERROR, error=" ".join(reason.split()))
+        return self._record(result_object(failed, self.catalogue, self.lang), {}, Profile())
+
+    def record_from_line(self, line: str, entry: dict) -> Record:
+        """A result kept from an earlier run (``--resume``), with its line as it was;
+        ``entry`` is its line of the earlier state file."""
+        profile = Profile.from_json(entry.get("profile"))
+        return self._record(json.loads(line), entry["contribution"], profile, line)
+
+    def _record(
+        self, obj: dict, contribution: dict, profile: Profile, line: str | None = None
+    ) -> Record:
+        findings = obj["findings"]
+        severities = Counter((finding["rule"], finding["severity"]) for finding in findings)
+        waived = tuple(
+            (finding["rule"], finding["waiver"]["entry"])
+            for finding in findings
+            if finding.get("waiver")
+        )
+        blocking = obj["status"] == ERROR or any(
+            finding["severity"] in BLOCKING for finding in findings if not finding.get("waiver")
+        )
+        filing = Filing(obj, profile)
+        return Record(
+            name=obj["file"],
+            line=line if line is not None else dumps(obj, indent=None),
+            state=state_line(obj["file"], obj["sha256"], contribution, profile),
+            pieces=tuple(writer.piece(filing, self.catalogue, self.lang) for writer in WRITERS),
+            status=obj["status"],
+            findings=len(findings),
+            blocking=blocking,
+            reason=obj["error"],
+            rules=tuple((rule, severity, count) for (rule, severity), count in severities.items()),
+            cells=self.layout.cells(contribution),
+            run=_run_of(obj),
+            waived=waived,
+        )
 
 
-def error_record(name: str, sha256: str, reason: str, catalogue: Catalogue, lang: str) -> Record:
-    """A filing whose check did not finish, with a one-line reason."""
-    failed = FilingResult(name, sha256, ERROR, error=" ".join(reason.split()))
-    return _record(result_object(failed, catalogue, lang), {}, ())
-
-
-def record_from_line(line: str, contribution: dict, layout: Layout) -> Record:
-    """A result kept from an earlier run (``--resume``), with its line as it was."""
-    return _record(json.loads(line), contribution, layout.cells(contribution), line)
-
-
-def state_line(name: str, sha256: str, contribution: dict) -> str:
+def state_line(name: str, sha256: str, contribution: dict, profile: Profile) -> str:
     """A filing's entry in the state file: what ``--resume`` needs besides its result."""
-    entry = {"file": name, "sha256": sha256, "contribution": contribution}
+    entry = {
+        "file": name,
+        "sha256": sha256,
+        "contribution": contribution,
+        "profile": profile.as_json(),
+    }
     return json.dumps(entry, ensure_ascii=False, sort_keys=True)
 
 
-def _record(obj: dict, contribution: dict, cells: Cells, line: str | None = None) -> Record:
-    findings = obj["findings"]
-    severities = Counter((finding["rule"], finding["severity"]) for finding in findings)
-    waived = tuple(
-        (finding["rule"], finding["waiver"]["entry"])
-        for finding in findings
-        if finding.get("waiver")
-    )
-    blocking = obj["status"] == ERROR or any(
-        finding["severity"] in BLOCKING for finding in findings if not finding.get("waiver")
-    )
-    return Record(
-        name=obj["file"],
-        line=line if line is not None else dumps(obj, indent=None),
-        state=state_line(obj["file"], obj["sha256"], contribution),
-        csv=rows_text(obj),
-        status=obj["status"],
-        findings=len(findings),
-        blocking=blocking,
-        reason=obj["error"],
-        rules=tuple((rule, severity, count) for (rule, severity), count in severities.items()),
-        cells=cells,
-        waived=waived,
-    )
+def _run_of(obj: dict) -> str:
+    """What the result says about the run: the reference data used and the rules it could
+    not judge (fields the check adds; absent in older results)."""
+    run = {key: obj[key] for key in ("reference", "not_judged") if obj.get(key)}
+    return json.dumps(run, ensure_ascii=False, sort_keys=True) if run else ""

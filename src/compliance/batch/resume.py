@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from compliance.batch.inputs import sha256_of
-from compliance.batch.monitoring import Layout
-from compliance.batch.records import ERROR, Record, record_from_line
+from compliance.batch.records import ERROR, Digest, Record
 from compliance.read.names import shown_name
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: each entry holds the profile the outputs need
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +66,12 @@ class Earlier:
     kept: dict[str, Kept] = field(default_factory=dict)  # by file name
     results: BinaryIO | None = None
     state: BinaryIO | None = None
-    layout: Layout | None = None
+    digest: Digest | None = None
 
     @classmethod
-    def load(cls, results_path: Path, state_path: Path, settings: dict, layout: Layout) -> Earlier:
+    def load(cls, results_path: Path, state_path: Path, settings: dict, digest: Digest) -> Earlier:
         """The earlier results, when both files are there and the settings match."""
-        earlier = cls(layout=layout)
+        earlier = cls(digest=digest)
         try:
             earlier.state = open(state_path, "rb")  # noqa: SIM115 (closed by __exit__)
             earlier.results = open(results_path, "rb")  # noqa: SIM115
@@ -102,8 +101,8 @@ class Earlier:
     def record(self, kept: Kept) -> Record:
         """A kept result as a record, read back from the earlier files."""
         line = _line_at(self.results, kept.result_at)
-        contribution = json.loads(_line_at(self.state, kept.state_at))["contribution"]
-        return record_from_line(line, contribution, self.layout)
+        entry = json.loads(_line_at(self.state, kept.state_at))
+        return self.digest.record_from_line(line, entry)
 
 
 def _kept(results: BinaryIO, state: BinaryIO, settings: dict) -> dict[str, Kept]:

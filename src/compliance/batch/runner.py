@@ -6,7 +6,6 @@ hold every filing that had finished, and ``--resume`` carries on from there.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,17 +15,18 @@ from compliance import __version__
 from compliance.batch import outputs
 from compliance.batch.baseline import Run, compare_runs, load_run
 from compliance.batch.defaults import DEFAULT_TIMEOUT
-from compliance.batch.html_report import render_html
 from compliance.batch.inputs import find_inputs, sha256_of
 from compliance.batch.interrupts import Interrupts
 from compliance.batch.monitoring import Layout, Monitoring, load_monitoring, monitoring_path
 from compliance.batch.pool import Pool, Task
 from compliance.batch.progress import Progress
-from compliance.batch.records import Record, error_record
+from compliance.batch.records import Digest, Record
 from compliance.batch.resume import Earlier, settings_of
 from compliance.batch.sink import Sink
-from compliance.batch.summary import Tally, build_summary
+from compliance.batch.summary import Tally, build_summary, run_info
 from compliance.batch.worker import WorkerSetup
+from compliance.batch.writers import WRITERS
+from compliance.batch.writers.base import Batch
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue
 from compliance.waivers import Waivers
@@ -80,7 +80,7 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
     previous = load_run(options.baseline, options.lang) if options.baseline else None
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
-    outputs.remove_leftovers(out)
+    outputs.remove_leftovers(out, tuple(name for writer in WRITERS for name in writer.files))
     settings = settings_of(
         catalogue.version,
         __version__,
@@ -93,14 +93,18 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
     earlier = Earlier()
     if options.resume:
         results, state = out / outputs.RESULTS, out / outputs.STATE
-        earlier = Earlier.load(results, state, settings, Layout(monitoring))
+        digest = Digest(catalogue, options.lang, Layout(monitoring))
+        earlier = Earlier.load(results, state, settings, digest)
     with earlier:
         reused = earlier.reuse(names)
         tasks = [(index, name) for index, name in enumerate(names) if index not in reused]
         with Sink(out, settings, options.lang, options.stream, reused, earlier) as sink:
             interrupted = _judge(options, monitoring, tasks, sink)
             tally = sink.finish()
-    summary = _write_summary(options, monitoring, tally, len(names) - tally.records, previous)
+            not_checked = len(names) - tally.records
+            summary = build_summary(tally, catalogue, monitoring, not_checked, run_info(tally))
+            summary.update(_review(options, tally, summary["counts"]["waived"], previous))
+            sink.write_outputs(Batch(summary, tally.problems, catalogue, monitoring, options.lang))
     review = {key: summary[key] for key in ("waivers", "baseline")}
     return BatchOutcome(summary["counts"], len(reused), interrupted, tally.failed(), review)
 
@@ -136,8 +140,10 @@ def _pool(options: BatchOptions, monitoring: Monitoring) -> Pool:
         waivers=options.waivers,
     )
 
+    digest = Digest(catalogue, lang, Layout(monitoring))
+
     def on_lost(name: str, reason: str) -> Record:
-        return error_record(name, sha256_of(name), reason, catalogue, lang)
+        return digest.error_record(name, sha256_of(name), reason)
 
     jobs = options.jobs or default_jobs()
     return Pool(setup, jobs, options.timeout, on_lost, lang)
@@ -151,26 +157,10 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _write_summary(
-    options: BatchOptions,
-    monitoring: Monitoring,
-    tally: Tally,
-    not_checked: int,
-    previous: Run | None = None,
-) -> dict:
-    """Write summary.json and report.html (after the files --resume reads); the summary."""
-    out, catalogue, lang = options.out, options.catalogue, options.lang
-    summary = build_summary(tally, catalogue, monitoring, not_checked)
-    summary.update(_review(options, tally, summary["counts"]["waived"], previous))
-    outputs.write_text(out / outputs.SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2))
-    html = render_html(summary, tally.problems, catalogue, monitoring, lang)
-    outputs.write_text(out / outputs.REPORT, html)
-    return summary
-
-
 def _review(options: BatchOptions, tally: Tally, waived: int, previous: Run | None) -> dict:
     """The reviewer's sections of summary.json, null when not asked for: what the waivers
-    file did (--waivers) and the findings beside the earlier run's (--baseline)."""
+    file did (--waivers) and the findings beside the earlier run's (--baseline). Made
+    after results.jsonl is in place (the baseline compares it), before the other files."""
     waivers = options.waivers
     current = load_run(options.out, options.lang) if previous else None
     return {

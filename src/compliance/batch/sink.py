@@ -1,6 +1,6 @@
-"""Where each filing's record goes once it is judged: ``results.jsonl``, the ``--resume``
-state file and ``findings.csv``, each in path order; the ``--format jsonl`` stream; and the
-tally the summary is made from.
+"""Where each filing's record goes once it is judged: ``results.jsonl`` and the ``--resume``
+state file, and every output format of the registry (``writers``), each in path order; the
+``--format jsonl`` stream; and the tally the summary is made from.
 
 Records are written as they come in, into temporary files beside the outputs that are
 renamed into place when the batch ends (also when it is interrupted), so the parent's
@@ -15,12 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from compliance.batch import csv_report
-from compliance.batch.outputs import FINDINGS, RESULTS, STATE, AtomicFile
+from compliance.batch.outputs import RESULTS, STATE, AtomicFile
 from compliance.batch.records import Record
 from compliance.batch.reorder import Reorder
 from compliance.batch.resume import Earlier, Kept, state_header
 from compliance.batch.summary import Tally
+from compliance.batch.writers import WRITERS
+from compliance.batch.writers.base import Batch, Writer
 
 
 class Sink:
@@ -36,6 +37,8 @@ class Sink:
         earlier: Earlier | None = None,
     ) -> None:
         self._files: list[AtomicFile] = []
+        self._outputs: list[AtomicFile] = []  # the writers' files
+        self._out = out
         self._waiting = Reorder(out)
         self._stream = stream
         self._reused = dict(reused or {})
@@ -45,9 +48,8 @@ class Sink:
         try:
             self._results = self._open(out / RESULTS)
             self._state = self._open(out / STATE)
-            self._findings = self._open(out / FINDINGS, csv_report.ENCODING)
             self._state.write(state_header(settings) + "\n")
-            self._findings.write(csv_report.header_text(lang))
+            self.writers: list[Writer] = [writer(self._target, lang) for writer in WRITERS]
             self._drain()  # kept results that come before the first filing to judge
         except BaseException:
             self.close()
@@ -68,19 +70,26 @@ class Sink:
         self._drain()
 
     def finish(self) -> Tally:
-        """Write what is still waiting and move the files into place, results and state
-        first, as ``--resume`` reads those. After an interrupt what waits has gaps before
-        it (filings not judged): it goes to the files but not to the stream, which only
-        ever holds an unbroken run of results in path order."""
+        """Write what is still waiting and move results and state into place, as
+        ``--resume`` reads those. After an interrupt what waits has gaps before it (filings
+        not judged): it goes to the files but not to the stream, which only ever holds an
+        unbroken run of results in path order."""
         for index in sorted([*self._reused, *self._waiting.waiting()]):
             self._write(self._take(index))
         for target in self._files:
             target.commit()
         return self.tally
 
+    def write_outputs(self, batch: Batch) -> None:
+        """Let every writer finish with the whole batch, then move its files into place."""
+        for writer in self.writers:
+            writer.finish(batch)
+        for target in self._outputs:
+            target.commit()
+
     def close(self) -> None:
         """Remove whatever was not committed."""
-        for target in self._files:
+        for target in (*self._files, *self._outputs):
             target.discard()
         self._waiting.close()
 
@@ -89,6 +98,12 @@ class Sink:
     def _open(self, path: Path, encoding: str = "utf-8") -> TextIO:
         target = AtomicFile(path, encoding)
         self._files.append(target)
+        return target.handle
+
+    def _target(self, name: str, encoding: str) -> TextIO:
+        """A writer's file in --out, under a temporary name until ``write_outputs``."""
+        target = AtomicFile(self._out / name, encoding)
+        self._outputs.append(target)
         return target.handle
 
     def _drain(self) -> None:
@@ -115,6 +130,6 @@ class Sink:
         self._results.write("\n")
         self._state.write(record.state)
         self._state.write("\n")
-        if record.csv:
-            self._findings.write(record.csv)
+        for writer, piece in zip(self.writers, record.pieces, strict=True):
+            writer.add(piece)
         self.tally.add(record)

@@ -8,28 +8,24 @@ workers finished in and whichever results ``--resume`` kept.
 
 from __future__ import annotations
 
+import json
+import os
 from collections import Counter
+from datetime import UTC, datetime
 from decimal import Decimal
 from operator import add
-from typing import NamedTuple
 
+from compliance import __version__
+from compliance.batch.ministry import BOARD, ministry_figures, share
 from compliance.batch.monitoring import Layout, Monitoring, signal_in
 from compliance.batch.records import ERROR, Record
+from compliance.batch.writers.base import Problem
 from compliance.findings import SEVERITIES
 from compliance.rules.catalogue import Catalogue
 
 SUMMARY_VERSION = "1"
 STATUSES = ("compliant", "findings", "unreadable", "error")
 PROBLEM_STATUSES = ("unreadable", ERROR)  # listed by name in the report
-_PLACES = 6  # of a share (0.983051)
-
-
-class Problem(NamedTuple):
-    """A filing that could not be read or checked, for the report and the closing lines."""
-
-    file: str
-    status: str
-    reason: str
 
 
 class Tally:
@@ -47,6 +43,7 @@ class Tally:
         self.problems: list[Problem] = []
         self.waived: Counter = Counter()  # rule → findings a waiver covers
         self.waivers_used: set[int] = set()  # entries of the waivers file that covered one
+        self.runs: Counter = Counter()  # reference data and rules not judged, as JSON
 
     def add(self, record: Record) -> None:
         self.records += 1
@@ -64,6 +61,8 @@ class Tally:
             key = (year, school_type)
             total = totals.get(key)
             totals[key] = numbers if total is None else tuple(map(add, total, numbers))
+        if record.run:
+            self.runs[record.run] += 1
         if record.status in PROBLEM_STATUSES:
             self.problems.append(Problem(record.name, record.status, record.reason or ""))
 
@@ -72,25 +71,66 @@ class Tally:
         return [(p.file, p.reason) for p in self.problems if p.status == ERROR]
 
 
+def run_info(tally: Tally) -> dict:
+    """When the run was, with which tool, and what its results say it used: the reference
+    data (by name and sha256) and the rules it could not judge, each with the number of
+    filings that say so. The date is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds
+    convention: the same inputs then give the same bytes), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    references: dict[str, dict] = {}
+    not_judged: Counter = Counter()
+    for text, filings in sorted(tally.runs.items()):
+        run = json.loads(text)
+        for entry in _as_list(run.get("reference")):
+            references.setdefault(json.dumps(entry, sort_keys=True), entry)
+        for entry in run.get("not_judged") or ():
+            not_judged[entry.get("rule", ""), entry.get("reason", "")] += filings
+    return {
+        "date": moment.replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "tool_version": __version__,
+        "reference": [references[key] for key in sorted(references)],
+        "not_judged": [
+            {"rule": rule, "reason": reason, "filings": filings}
+            for (rule, reason), filings in sorted(not_judged.items())
+        ],
+    }
+
+
+def _as_list(value: object) -> list:
+    """The results' ``reference``: a list of entries, or a mapping of name to entry."""
+    if isinstance(value, dict):
+        return [
+            {"name": name, **entry} if isinstance(entry, dict) else {"name": name, "sha256": entry}
+            for name, entry in sorted(value.items())
+        ]
+    return list(value or [])
+
+
 def build_summary(
-    tally: Tally, catalogue: Catalogue, monitoring: Monitoring, not_checked: int = 0
+    tally: Tally,
+    catalogue: Catalogue,
+    monitoring: Monitoring,
+    not_checked: int = 0,
+    run: dict | None = None,
 ) -> dict:
     """The summary of the records in ``tally``; ``not_checked`` counts the inputs an
-    interrupted run did not get to."""
+    interrupted run did not get to; ``run`` is ``run_info``."""
     counts = {"inputs": tally.records + not_checked}
     counts.update({status: tally.statuses[status] for status in STATUSES})
     counts["not_checked"] = not_checked
     counts["blocking"] = tally.blocking
     counts["waived"] = sum(tally.waived.values())
+    totals = Layout(monitoring).nested(tally.cells)
     return {
         "summary_version": SUMMARY_VERSION,
         "rule_set": catalogue.version,
+        "run": run if run is not None else run_info(tally),
         "complete": not_checked == 0,
         "counts": counts,
         "findings_per_rule": findings_per_rule(tally, catalogue),
-        "monitoring": monitoring_rows(
-            Layout(monitoring).nested(tally.cells), catalogue, monitoring
-        ),
+        "monitoring": monitoring_rows(totals, catalogue, monitoring),
+        "ministry": ministry_figures(totals, monitoring.ministry),
     }
 
 
@@ -118,7 +158,8 @@ def monitoring_rows(totals: dict, catalogue: Catalogue, monitoring: Monitoring) 
     order = {code: position for position, code in enumerate(catalogue.domain.school_types)}
     rows = []
     for year in sorted(totals):
-        for school_type in sorted(totals[year], key=lambda t: (order.get(t, len(order)), t)):
+        types = [school_type for school_type in totals[year] if school_type != BOARD]
+        for school_type in sorted(types, key=lambda t: (order.get(t, len(order)), t)):
             cell = totals[year][school_type]
             rows.append(
                 {
@@ -170,8 +211,3 @@ def _external(cell: dict, catalogue: Catalogue, monitoring: Monitoring, year: st
 def _as_float(value: Decimal | None) -> float | None:
     """summary.json is JSON: the signal value as a number (0.25 is exact in binary)."""
     return None if value is None else float(value)
-
-
-def share(part: int, whole: int) -> float | None:
-    """``part / whole`` rounded to six places; None (not 0) when there is nothing to divide."""
-    return round(part / whole, _PLACES) if whole else None

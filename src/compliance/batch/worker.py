@@ -21,7 +21,7 @@ from pathlib import Path
 
 from compliance.batch.inputs import sha256_of
 from compliance.batch.monitoring import Contributor, Layout, Monitoring
-from compliance.batch.records import Record, error_record, record_of
+from compliance.batch.records import Digest, Record
 from compliance.check import Checker
 from compliance.engine import make_engine
 from compliance.read import ReadLimits
@@ -57,8 +57,7 @@ class Judge:
         engine = make_engine(setup.engine)
         self.checker = Checker(catalogue, engine, setup.limits, record_plans=True)
         self.contributor = Contributor(setup.monitoring, catalogue)
-        self.layout = Layout(setup.monitoring)
-        self.catalogue = catalogue
+        self.digest = Digest(catalogue, setup.lang, Layout(setup.monitoring))
         self.lang = setup.lang
         self.waivers = setup.waivers
 
@@ -69,12 +68,12 @@ class Judge:
             if self.waivers is not None:
                 result = self.waivers.apply(result)
             contribution = self.contributor.contribution(result.plans)
-            record = record_of(result, self.catalogue, self.lang, contribution, self.layout)
+            record = self.digest.record_of(result, contribution)
             return record, True
         except Exception as error:  # any failure of one filing becomes its result
             detail = f"{type(error).__name__}: {error}"
             reason = say("batch.raised", self.lang, error=detail)
-            return error_record(name, sha256_of(name), reason, self.catalogue, self.lang), False
+            return self.digest.error_record(name, sha256_of(name), reason), False
 
 
 def serve(conn: Connection, setup: WorkerSetup) -> None:

@@ -67,9 +67,7 @@ class AnyOf:
 Condition = Comparison | IsReported | AllOf | AnyOf
 
 _COMPARISON = re.compile(r"\s*([a-z][a-z0-9_]*)\s*(==|!=|<=|>=|<|>)\s*(\S.*?)\s*\Z")
-_IS = re.compile(
-    r"\s*([a-z][a-z0-9_]*)\s+is\s+(not\s+true|true|reported|not\s+reported)\s*\Z"
-)
+_IS = re.compile(r"\s*([a-z][a-z0-9_]*)\s+is\s+(not\s+true|true|reported|not\s+reported)\s*\Z")
 _PARAM = re.compile(r"param\(\s*([a-z0-9_.]+)\s*\)\Z")
 _OPERATORS = {"==": None, "!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
@@ -173,8 +171,9 @@ def constants_of(
         return
     if isinstance(condition, Comparison) and not isinstance(condition.value, bool):
         value = condition.value
-        yield rename(condition.field), (
-            parameters[value.name] if isinstance(value, ParamRef) else value
+        yield (
+            rename(condition.field),
+            (parameters[value.name] if isinstance(value, ParamRef) else value),
         )
 
 

@@ -263,9 +263,7 @@ def _line_reported(line: InterventionLine) -> bool:
     return _reported_besides_funds(line) > 0
 
 
-def _days_after_school_year(
-    name: str, attribute: str, concept: str, nl: str, en: str
-) -> FieldSpec:
+def _days_after_school_year(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
     """Days from the school year's last day (31 July) to a reported date; > 0 is later."""
     return FieldSpec(
         name,
@@ -457,8 +455,10 @@ def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
             "middelen en de arbeidsmarkttoelage)",
             "number of other NPO facts and intervention lines reported (besides the funds "
             "received and the labour-market allowance)",
-            lambda s: _reported_besides_funds(s.plan, npo_not_counted[1:])
-            + sum(_line_reported(line) for line in s.plan.lines),
+            lambda s: (
+                _reported_besides_funds(s.plan, npo_not_counted[1:])
+                + sum(_line_reported(line) for line in s.plan.lines)
+            ),
         ),
         FieldSpec(
             "external_share",

@@ -1,0 +1,78 @@
+"""``findings.csv``: one row per finding, for a reviewer's spreadsheet; the columns of
+``findings.xlsx`` (``columns``).
+
+Dutch Excel reads a file as CSV only with ``;`` between fields (``,`` is its decimal
+separator) and as UTF-8 only with a byte-order mark; without them a reviewer sees one
+column and mangled accents. Numbers are written the Dutch way (decimal comma) for the same
+reason when the report is Dutch. A cell that starts like a formula is prefixed with ``'``
+so a value taken from a filing can never run as one in the reviewer's spreadsheet.
+
+Each worker renders its filing's rows to text (``piece``) and the parent only appends
+that text, after the header, in path order: the file comes out the same bytes as one
+``csv.writer`` writing every row, at no cost to the parent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import ClassVar
+
+from compliance.batch.writers.base import Batch, Filing, Targets
+from compliance.batch.writers.columns import Row, finding_rows, header
+from compliance.rules.catalogue import Catalogue
+from compliance.words import WORDS
+
+FILE = "findings.csv"
+DELIMITER = ";"
+ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark (written once, before the header)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class FindingsCsv:
+    files: ClassVar[tuple[str, ...]] = (FILE,)
+
+    def __init__(self, targets: Targets, lang: str) -> None:
+        self.handle = targets(FILE, ENCODING)
+        self.handle.write(header_text(lang))
+
+    @staticmethod
+    def piece(filing: Filing, catalogue: Catalogue, lang: str) -> str:
+        return rows_text(list(finding_rows(filing, catalogue, lang)), lang)
+
+    def add(self, piece: str) -> None:
+        if piece:
+            self.handle.write(piece)
+
+    def finish(self, batch: Batch) -> None:
+        """Every row was written as it came."""
+
+
+def header_text(lang: str) -> str:
+    """The header row, with its line end."""
+    return _text([header(lang)])
+
+
+def rows_text(rows: list[Row], lang: str) -> str:
+    """The rows as CSV text, with their line ends; "" without rows."""
+    if not rows:
+        return ""
+    return _text([_cell(value, lang) for value in row] for row in rows)
+
+
+def _cell(value: str | int | float | None, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = repr(value) if value != int(value) else str(int(value))
+        return text.replace(".", WORDS[lang]["number.decimal"])
+    if isinstance(value, int):
+        return str(value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _text(rows: Iterable[Iterable[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=DELIMITER).writerows(rows)
+    return buffer.getvalue()
