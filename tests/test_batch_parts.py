@@ -17,8 +17,6 @@ from pathlib import Path
 import pytest
 
 from compliance.batch import worker
-from compliance.batch.writers.base import Filing, Profile
-from compliance.batch.writers.findings_csv import FindingsCsv, header_text
 from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.inputs import find_inputs
 from compliance.batch.interrupts import Interrupts
@@ -28,6 +26,8 @@ from compliance.batch.records import Digest
 from compliance.batch.reorder import Reorder
 from compliance.batch.sink import Sink
 from compliance.batch.summary import monitoring_rows
+from compliance.batch.writers.base import Filing, Profile
+from compliance.batch.writers.findings_csv import FindingsCsv, header_text
 from compliance.cli import batch
 from compliance.datafiles import DataFileError
 from compliance.engine import EngineError
@@ -100,7 +100,11 @@ def test_a_cell_that_looks_like_a_formula_cannot_run_in_a_spreadsheet(catalogue)
         "2022-2023",
         "NPO-004",
     ]
-    assert (row["severity"], row["intervention_line"], row["amount"]) == ("violation", "2", "1500.5")
+    assert (row["severity"], row["intervention_line"], row["amount"]) == (
+        "violation",
+        "2",
+        "1500.5",
+    )
 
 
 def test_folders_are_walked_for_xbrl_and_xml_files_only(tmp_path):

@@ -14,7 +14,7 @@ def test_axe_reports_an_image_without_text_and_passes_a_clean_page(browser, tmp_
     good = tmp_path / "good.html"
     good.write_text(
         '<!doctype html><html lang="nl"><head><title>t</title></head>'
-        '<body><main><h1>Kop</h1><p>Tekst</p></main></body></html>',
+        "<body><main><h1>Kop</h1><p>Tekst</p></main></body></html>",
         encoding="utf-8",
     )
     browser.open(bad.as_uri())

@@ -302,7 +302,7 @@ def test_a_batch_counts_waived_findings_apart_and_lists_expired_and_unused_waive
 
     with open(out / "findings.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
-    assert [row["bestuur"] for row in rows if row["ontheffing"]] == ["41234"]
+    assert [row["bestuursnummer"] for row in rows if row["ontheffing"]] == ["41234"]
     assert rows[0]["ontheffing"] == "Toegelicht in de brief van 3 maart (j.jansen, 2030-07-31)"
     for line in (out / "results.jsonl").read_text().splitlines():
         jsonschema.validate(json.loads(line), RESULT_SCHEMA)

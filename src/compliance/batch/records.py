@@ -16,8 +16,8 @@ import json
 from collections import Counter
 from typing import NamedTuple
 
+from compliance.batch import writers
 from compliance.batch.monitoring import Cells, Layout
-from compliance.batch.writers import WRITERS
 from compliance.batch.writers.base import Filing, Profile, profile_of
 from compliance.check import FilingResult
 from compliance.findings import BLOCKING
@@ -37,7 +37,7 @@ class Record(NamedTuple):
     name: str
     line: str  # the JSON result object on one line, without the newline
     state: str  # its line of the --resume state file, without the newline
-    pieces: tuple  # what each writer of ``WRITERS`` needs of it, in registry order
+    pieces: tuple  # what each writer of ``writers.WRITERS`` needs of it, in registry order
     status: str
     findings: int
     blocking: bool  # an error or violation finding not waived, or status error: exit status 1
@@ -92,7 +92,9 @@ class Digest:
             name=obj["file"],
             line=line if line is not None else dumps(obj, indent=None),
             state=state_line(obj["file"], obj["sha256"], contribution, profile),
-            pieces=tuple(writer.piece(filing, self.catalogue, self.lang) for writer in WRITERS),
+            pieces=tuple(
+                writer.piece(filing, self.catalogue, self.lang) for writer in writers.WRITERS
+            ),
             status=obj["status"],
             findings=len(findings),
             blocking=blocking,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from compliance import __version__
-from compliance.batch import outputs
+from compliance.batch import outputs, writers
 from compliance.batch.baseline import Run, compare_runs, load_run
 from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.inputs import find_inputs, sha256_of
@@ -25,7 +25,6 @@ from compliance.batch.resume import Earlier, settings_of
 from compliance.batch.sink import Sink
 from compliance.batch.summary import Tally, build_summary, run_info
 from compliance.batch.worker import WorkerSetup
-from compliance.batch.writers import WRITERS
 from compliance.batch.writers.base import Batch
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue
@@ -80,7 +79,9 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
     previous = load_run(options.baseline, options.lang) if options.baseline else None
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
-    outputs.remove_leftovers(out, tuple(name for writer in WRITERS for name in writer.files))
+    outputs.remove_leftovers(
+        out, tuple(name for writer in writers.WRITERS for name in writer.files)
+    )
     settings = settings_of(
         catalogue.version,
         __version__,

@@ -15,12 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from compliance.batch import writers
 from compliance.batch.outputs import RESULTS, STATE, AtomicFile
 from compliance.batch.records import Record
 from compliance.batch.reorder import Reorder
 from compliance.batch.resume import Earlier, Kept, state_header
 from compliance.batch.summary import Tally
-from compliance.batch.writers import WRITERS
 from compliance.batch.writers.base import Batch, Writer
 
 
@@ -49,7 +49,7 @@ class Sink:
             self._results = self._open(out / RESULTS)
             self._state = self._open(out / STATE)
             self._state.write(state_header(settings) + "\n")
-            self.writers: list[Writer] = [writer(self._target, lang) for writer in WRITERS]
+            self.writers: list[Writer] = [writer(self._target, lang) for writer in writers.WRITERS]
             self._drain()  # kept results that come before the first filing to judge
         except BaseException:
             self.close()

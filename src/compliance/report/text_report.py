@@ -42,7 +42,7 @@ def render_text(result: FilingResult, catalogue: Catalogue, lang: str = "nl") ->
 
 
 def _counts(findings: list[Finding], lang: str) -> str:
-    """"3 bevindingen: 1 overtreding, 1 waarschuwing; 1 met ontheffing, niet meegeteld":
+    """ "3 bevindingen: 1 overtreding, 1 waarschuwing; 1 met ontheffing, niet meegeteld":
     the severities of the findings that count, the waived ones apart."""
     counts = Counter(finding.severity for finding in findings if finding.counts)
     parts = ", ".join(count(counts[s], s, lang) for s in _SEVERITY_ORDER if counts[s])

@@ -70,7 +70,7 @@ def finding_rows(filing: Filing, catalogue: Catalogue, lang: str) -> Iterator[Ro
 
 
 def waiver_text(waiver: dict | None) -> str:
-    """"reason (granted_by, expires)" of a finding's waiver; "" when it counts, so that a
+    """ "reason (granted_by, expires)" of a finding's waiver; "" when it counts, so that a
     spreadsheet filter on the column shows the findings that count, or the waived ones."""
     if not waiver:
         return ""

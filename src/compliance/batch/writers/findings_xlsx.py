@@ -13,6 +13,7 @@ Excel, which is what reviewers use.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from typing import ClassVar
 
 import xlsxwriter
@@ -24,7 +25,7 @@ from compliance.findings import SEVERITIES
 from compliance.rules.catalogue import Catalogue
 
 FILE = "findings.xlsx"
-_WIDTHS = (9, 28, 8, 9, 11, 9, 40, 13, 9, 14, 10, 70, 30)  # Findings, in characters
+_WIDTHS = (9, 28, 8, 9, 11, 9, 40, 13, 9, 14, 10, 70, 30, 30, 18)  # Findings, in characters
 _BOARD_WIDTHS = (9, 28, 30, 16, 8, 8, 8, 8, 10)
 BOARD_COLUMNS = (
     "board",
@@ -91,6 +92,10 @@ class FindingsXlsx:
         self._write_row(self.boards, self._rows["boards"], board)
 
     def finish(self, batch: Batch) -> None:
+        run_date = batch.summary.get("run", {}).get("date", "")
+        if run_date:  # the workbook's own date is the run's: same inputs, same bytes
+            created = datetime.fromisoformat(run_date.replace("Z", "+00:00"))
+            self.book.set_properties({"created": created.replace(tzinfo=None)})
         for name, sheet, width in (
             ("findings", self.findings, len(_WIDTHS)),
             ("boards", self.boards, len(_BOARD_WIDTHS)),

@@ -500,13 +500,13 @@ class _Page:
         return format_number(Decimal(value), self.lang)
 
     def percent(self, value: float) -> str:
-        """A share as a percentage with one decimal, or two where the figure has them
-        (the ministry publishes 99,22%)."""
-        hundredths = (Decimal(str(value)) * 100).quantize(Decimal("0.01"))
-        if hundredths == hundredths.quantize(Decimal("0.1")):
-            return format_percentage(Decimal(str(value)), self.lang)
-        text = format_number(hundredths, self.lang)
-        return f"{text}%"
+        """A share as a percentage with one decimal; a figure given to four places (the
+        ministry publishes 99,22%) keeps its second."""
+        exact = Decimal(str(value))
+        hundredths = exact * 100
+        if exact.as_tuple().exponent >= -4 and hundredths != hundredths.quantize(Decimal("0.1")):
+            return format_number(hundredths, self.lang) + "%"
+        return format_percentage(exact, self.lang)
 
     def tick(self, value: float) -> str:
         return format_percentage(Decimal(str(round(value, 4))), self.lang).replace(",0%", "%")
