@@ -65,6 +65,32 @@ _NL = {
     ),
     "read.unsafe_xinclude": "geweigerd als onveilig: XInclude is niet toegestaan",
     "read.too_deep": "geweigerd als onveilig: elementen dieper genest dan {limit} niveaus",
+    "read.too_many_tags": (
+        "te groot opgezet: meer dan {limit} tags (elementen); een aanlevering heeft er "
+        "hooguit enkele honderdduizenden"
+    ),
+    "read.too_many_contexts": "te veel contexten: {count}, de grens is {limit}",
+    "read.too_many_facts": "te veel feiten: {count}, de grens is {limit}",
+    "read.value_too_long": "waarde te lang: meer dan {limit} tekens in één waarde of attribuut",
+    "read.format_pdf": "dit is een PDF-document, geen XBRL-aanlevering",
+    "read.format_docx": "dit is een Word-document (.docx, een zip-bestand), geen XBRL-aanlevering",
+    "read.format_doc": "dit is een oud Word-document (.doc), geen XBRL-aanlevering",
+    "read.format_xlsx": (
+        "dit is een Excel-werkmap (.xlsx, een zip-bestand), geen XBRL-aanlevering"
+    ),
+    "read.format_xls": "dit is een oude Excel-werkmap (.xls), geen XBRL-aanlevering",
+    "read.format_pptx": (
+        "dit is een PowerPoint-presentatie (.pptx, een zip-bestand), geen XBRL-aanlevering"
+    ),
+    "read.format_ole": (
+        "dit is een oud Office-document (Word, Excel of PowerPoint 97-2003), geen XBRL-aanlevering"
+    ),
+    "read.format_odt": "dit is een OpenDocument-tekst (.odt), geen XBRL-aanlevering",
+    "read.format_ods": "dit is een OpenDocument-rekenblad (.ods), geen XBRL-aanlevering",
+    "read.format_rtf": "dit is een RTF-document, geen XBRL-aanlevering",
+    "read.format_zip": "dit is een zip-bestand, geen XBRL-aanlevering; pak het eerst uit",
+    "read.format_gzip": "dit is een gzip-bestand, geen XBRL-aanlevering; pak het eerst uit",
+    "read.format_image": "dit is een afbeelding, geen XBRL-aanlevering",
     "read.not_xbrl": (
         "geen XBRL-instance: het hoofdelement is {root}, verwacht xbrl in "
         "http://www.xbrl.org/2003/instance"
@@ -445,6 +471,28 @@ _EN = {
     ),
     "read.unsafe_xinclude": "refused as unsafe: XInclude is not allowed",
     "read.too_deep": "refused as unsafe: elements nested deeper than {limit} levels",
+    "read.too_many_tags": (
+        "too big a structure: more than {limit} tags (elements); a filing has a few hundred "
+        "thousand at most"
+    ),
+    "read.too_many_contexts": "too many contexts: {count}, the limit is {limit}",
+    "read.too_many_facts": "too many facts: {count}, the limit is {limit}",
+    "read.value_too_long": "value too long: more than {limit} characters in one value or attribute",
+    "read.format_pdf": "this is a PDF document, not an XBRL filing",
+    "read.format_docx": "this is a Word document (.docx, a zip), not an XBRL filing",
+    "read.format_doc": "this is an old Word document (.doc), not an XBRL filing",
+    "read.format_xlsx": "this is an Excel workbook (.xlsx, a zip), not an XBRL filing",
+    "read.format_xls": "this is an old Excel workbook (.xls), not an XBRL filing",
+    "read.format_pptx": "this is a PowerPoint presentation (.pptx, a zip), not an XBRL filing",
+    "read.format_ole": (
+        "this is an old Office document (Word, Excel or PowerPoint 97-2003), not an XBRL filing"
+    ),
+    "read.format_odt": "this is an OpenDocument text (.odt), not an XBRL filing",
+    "read.format_ods": "this is an OpenDocument spreadsheet (.ods), not an XBRL filing",
+    "read.format_rtf": "this is an RTF document, not an XBRL filing",
+    "read.format_zip": "this is a zip archive, not an XBRL filing; unpack it first",
+    "read.format_gzip": "this is a gzip file, not an XBRL filing; unpack it first",
+    "read.format_image": "this is an image, not an XBRL filing",
     "read.not_xbrl": (
         "not an XBRL instance: the root element is {root}, expected xbrl in "
         "http://www.xbrl.org/2003/instance"

@@ -16,10 +16,12 @@ after.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -50,10 +52,21 @@ _SPACE = {bytes: re.compile(rb"[ \t\r\n]*"), str: re.compile(r"[ \t\r\n]*")}
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """Technical limits on one filing; both are command-line options."""
+    """Technical limits on one filing. The first two are command-line options; the others
+    keep any filing under ``max_bytes`` to about a second or two and bounded memory
+    (docs/decisions.md, "Limits"): a board of 150 schools, each with 20 intervention lines
+    in each of four school years, files some 13,000 contexts and 43,000 facts."""
 
     max_bytes: int = 50 * 1024 * 1024
     max_depth: int = 32
+    # start and end tags ("<"), counted in the bytes before parsing: the parsed tree
+    # costs some 300 bytes per element, so this caps its memory whatever the file size
+    # (a filing of 20,000 contexts has some 600,000)
+    max_tags: int = 1_000_000
+    max_contexts: int = 20_000
+    max_facts: int = 100_000
+    # characters in one text value or attribute; libxml2 itself stops at 10,000,000 bytes
+    max_value: int = 1_000_000
 
 
 def read_bytes(path: Path, limits: ReadLimits) -> bytes:
@@ -91,19 +104,61 @@ def load_xml(data: bytes, limits: ReadLimits) -> etree._Element:
     if len(data) > limits.max_bytes:
         raise _too_large(len(data), limits)
     _refuse_unsafe_prolog(data)
+    _refuse_too_many_tags(data, limits)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         message = _syntax_message(error)
         if "Excessive depth" in message:  # libxml2's own cap, above any --max-depth
             raise UnreadableFiling("too_deep", _line(error), limit=limits.max_depth) from None
+        if any(sign in message for sign in _TOO_LONG):  # libxml2's cap, above max_value
+            raise _too_long(limits, _line(error)) from None
         raise UnreadableFiling("not_xml", _line(error), detail=message) from None
     except ValueError as error:  # lxml refuses some encodings before parsing
         raise UnreadableFiling("not_xml", detail=error) from None
     if root is None:
         raise UnreadableFiling("not_xml", detail="no root element")
     _refuse_unsafe_tree(root, limits)
+    if len(data) > limits.max_value:  # else no value can be that long: skip the search
+        _refuse_long_values(root, limits)
     return root
+
+
+# How libxml2 says a text node, CDATA section or attribute value passed its 10 MB limit.
+_TOO_LONG = ("Text node too long", "Buffer size limit exceeded", "AttValue length too long")
+
+
+def _too_long(limits: ReadLimits, line: int | None) -> UnreadableFiling:
+    return UnreadableFiling("value_too_long", line, limit=limits.max_value)
+
+
+def _refuse_too_many_tags(data: bytes, limits: ReadLimits) -> None:
+    """Refuse, before parsing, a document with more tags than any filing needs: counted
+    as '<' in the bytes (C speed), which no text can hold unescaped, so the count is an
+    upper bound on start and end tags (comments and CDATA count too)."""
+    codec = wide_codec(data)
+    less_than = "<".encode(codec) if codec else b"<"
+    if data.count(less_than) > limits.max_tags:
+        raise UnreadableFiling("too_many_tags", limit=limits.max_tags)
+
+
+def _refuse_long_values(root: etree._Element, limits: ReadLimits) -> None:
+    """Refuse a text value or attribute value longer than ``max_value`` characters (found
+    in C); libxml2 merges the text a value is written in, entity references included."""
+    for probe in _long_value_probes(limits.max_value):
+        found = probe(root)
+        if found:
+            node = found[0]
+            owner = node.getparent() if isinstance(node, str) else node
+            raise _too_long(limits, owner.sourceline if owner is not None else None)
+
+
+@cache
+def _long_value_probes(limit: int) -> tuple[etree.XPath, etree.XPath]:
+    return (
+        etree.XPath(f"(//text()[string-length(.) > {limit}])[1]"),
+        etree.XPath(f"(//*[@*[string-length(.) > {limit}]])[1]"),
+    )
 
 
 class _NothingExternal(etree.Resolver):
@@ -117,22 +172,34 @@ class _NothingExternal(etree.Resolver):
 _NOTHING_EXTERNAL = _NothingExternal()
 
 
+# How every filing is parsed: nothing resolved, loaded or fetched; libxml2's own limits kept
+# (huge_tree=False: 256 levels, 10,000,000 bytes in one text node or attribute value).
+_PARSER_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "collect_ids": False,
+    "remove_pis": True,
+    # a comment inside a value (<SchoolId>12<!-- -->AB</SchoolId>) must not split it
+    "remove_comments": True,
+}
+
+
 def _parser() -> etree.XMLParser:
     # A fresh parser per call: lxml parsers keep state and are not safe to share across
     # threads; creating one costs a few microseconds.
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        collect_ids=False,
-        remove_pis=True,
-        # a comment inside a value (<SchoolId>12<!-- -->AB</SchoolId>) must not split it
-        remove_comments=True,
-    )
+    parser = etree.XMLParser(**_PARSER_OPTIONS)
     parser.resolvers.add(_NOTHING_EXTERNAL)
     return parser
+
+
+def iterparse_again(data: bytes, events: tuple[str, ...], tag: tuple[str, ...]) -> etree.iterparse:
+    """Parse ``data`` once more, with the same options, as (event, item) pairs: for the rare
+    reading that needs what a tree does not keep (where each namespace is declared). Only
+    for bytes ``load_xml`` accepted, so the same checks hold for the tree it builds."""
+    return etree.iterparse(io.BytesIO(data), events=events, tag=tag, **_PARSER_OPTIONS)
 
 
 def wide_codec(data: bytes) -> str | None:
