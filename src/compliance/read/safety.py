@@ -27,6 +27,7 @@ from pathlib import Path
 from lxml import etree
 
 from compliance.read.errors import UnreadableFiling
+from compliance.read.formats import other_format
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
@@ -103,6 +104,9 @@ def load_xml(data: bytes, limits: ReadLimits) -> etree._Element:
         raise UnreadableFiling("empty")
     if len(data) > limits.max_bytes:
         raise _too_large(len(data), limits)
+    kind = other_format(data)  # a PDF or Word file renamed .xbrl: say what it is
+    if kind is not None:
+        raise UnreadableFiling(kind)
     _refuse_unsafe_prolog(data)
     _refuse_too_many_tags(data, limits)
     try:
