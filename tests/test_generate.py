@@ -380,3 +380,23 @@ def test_a_case_marked_plant_false_is_never_put_into_a_filing(tmp_path):
     (rules / "adw" / "ADW-900.yaml").write_text(textwrap.dedent(marked), encoding="utf-8")
     book = case_book(load_catalogue(rules))
     assert [case.name for case in book.firing["ADW-900"]] == ["the most the arrangement allows"]
+
+
+def test_a_line_finding_is_planted_only_on_the_line_its_case_names(tmp_path):
+    """One finding on a case with two lines could be on either: the generator leaves it."""
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR or rules_dir(), rules)
+    rule = (rules / "npo" / "NPO-005.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("id: NPO-005", "id: NPO-905")
+    rule += (
+        "  - name: one of two lines, which not said\n"
+        "    lines:\n"
+        "      - {NpoInterventionCode: B3, NpoInterventionSpending: 1000}\n"
+        "      - {NpoInterventionCode: X1, NpoInterventionSpending: 1000}\n"
+        "    fires: true\n"
+    )
+    (rules / "npo" / "NPO-905.yaml").write_text(rule, encoding="utf-8")
+    book = case_book(load_catalogue(rules))
+    planted = {case.name: case.fires for case in book.firing["NPO-905"]}
+    assert "one of two lines, which not said" not in planted
+    assert planted and all(isinstance(fires, tuple) for fires in planted.values())

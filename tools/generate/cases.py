@@ -297,10 +297,12 @@ def _not_usable(rule: Rule, case: RuleCase) -> str:
         if spec.get(key, default) != default:
             return f"sets {key}"
     fires = spec["fires"]
-    if rule.about == "line" and not isinstance(fires, (list, bool)) and fires != 0:
-        return "counts line findings without naming the lines"
-    if rule.about == "plan" and not isinstance(fires, (list, bool)) and fires > 1:
-        return "expects more than one finding on a plan"
+    if isinstance(fires, list):
+        return "" if rule.about == "line" else "names lines for a finding on the plan"
+    if int(fires) > 1:
+        return "counts findings without naming their lines"
+    if rule.about == "line" and fires and len(spec.get("lines") or []) != 1:
+        return "expects a line finding without naming its line"
     return ""
 
 
