@@ -188,3 +188,28 @@ def test_the_menukaart_version_follows_the_school_year(catalogue):
     }
     assert "B10" not in in_force["2021-2022"].doelgebied_of
     assert in_force["2022-2023"].doelgebied_of["B10"] == "B"
+
+
+def test_every_concept_is_declared_once_with_its_meaning_in_both_languages(taxonomy, catalogue):
+    """The taxonomy schema is the one place a reported concept is declared: the model's plan
+    fields and the rules' plain fields come from it, with its Dutch and English meaning."""
+    plans = {
+        "workload": "wdm_plan",
+        "professionalisation": "prb_plan",
+        "npo": "npo_plan",
+        "line": "npo_line",
+        "other_professionals": "adw_plan",
+    }
+    for concept in taxonomy.concepts.values():
+        assert concept.label("nl") != concept.name and concept.label("en") != concept.name
+        if concept.plan is None:
+            continue
+        spec = catalogue.kinds[plans[concept.plan]].fields[concept.field]
+        assert spec.cites == (concept.name,)
+        assert (spec.describe.nl, spec.describe.en) == (concept.label("nl"), concept.label("en"))
+
+
+def test_every_field_a_rule_can_name_says_what_it_means(catalogue):
+    for kind in catalogue.kinds.values():
+        for spec in kind.fields.values():
+            assert spec.describe.nl and spec.describe.en, (kind.name, spec.name)

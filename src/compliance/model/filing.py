@@ -3,8 +3,10 @@ plan of each scheme, in pydantic models with typed values.
 
 Every reported value keeps the fact it came from (``Reported.source``), so a finding can say
 which fact and value caused it. "Not reported" (the field is None) stays distinct from a
-reported nil (``Reported.value`` is None) and from a reported ``false``. Field aliases are the
-taxonomy's concept names, so the builder fills a plan straight from the facts it found.
+reported nil (``Reported.value`` is None) and from a reported ``false``. A plan's reported
+fields are made from the taxonomy schema (``plan_fields``), named by its bp:field and
+aliased by concept name, so the builder fills a plan straight from the facts it found and
+a new concept needs no line here; the classes below add only what is derived.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, create_model
+
+from compliance.read.taxonomy import load_taxonomy
 
 T = TypeVar("T")
 
@@ -84,27 +88,30 @@ class Plan(BaseModel):
         return cls.model_fields[field_name].alias or field_name
 
 
-class WorkloadPlan(Plan):
-    """Werkdrukmiddelen: workload funds, primary education, since 2018/19."""
+_VALUE_TYPES: dict[str, type] = {
+    "boolean": bool,
+    "date": date,
+    "decimal": Decimal,
+    "integer": int,
+    "monetary": Decimal,
+    "string": str,
+}
 
-    funds_received: Reported[Decimal] | None = Field(None, alias="WorkloadFundsReceived")
-    team_consultation_held: Reported[bool] | None = Field(
-        None, alias="WorkloadTeamConsultationHeld"
-    )
-    team_consultation_date: Reported[date] | None = Field(
-        None, alias="WorkloadTeamConsultationDate"
-    )
-    staff_council_consent: Reported[bool] | None = Field(None, alias="WorkloadStaffCouncilConsent")
-    staff_council_consent_date: Reported[date] | None = Field(
-        None, alias="WorkloadStaffCouncilConsentDate"
-    )
-    spending_personnel: Reported[Decimal] | None = Field(None, alias="WorkloadSpendingPersonnel")
-    spending_materials: Reported[Decimal] | None = Field(None, alias="WorkloadSpendingMaterials")
-    spending_professionalisation: Reported[Decimal] | None = Field(
-        None, alias="WorkloadSpendingProfessionalisation"
-    )
-    spending_other: Reported[Decimal] | None = Field(None, alias="WorkloadSpendingOther")
-    non_financial_measures: Reported[str] | None = Field(None, alias="WorkloadNonFinancialMeasures")
+
+def plan_fields(plan: str) -> type[Plan]:
+    """A Plan whose reported fields are the taxonomy's concepts of ``plan``: each concept is
+    declared once, in the taxonomy schema (its bp:plan and bp:field), and every plan model
+    below adds only what is derived from those fields."""
+    fields: dict[str, Any] = {
+        concept.field: (Reported[_VALUE_TYPES[concept.type]] | None, Field(None, alias=name))
+        for name, concept in load_taxonomy().concepts.items()
+        if concept.plan == plan
+    }
+    return create_model(f"{plan.title().replace('_', '')}Fields", __base__=Plan, **fields)
+
+
+class WorkloadPlan(plan_fields("workload")):
+    """Werkdrukmiddelen: workload funds, primary education, since 2018/19."""
 
     SPENDING_FIELDS: ClassVar[tuple[str, ...]] = (
         "spending_personnel",
@@ -135,29 +142,15 @@ class WorkloadPlan(Plan):
         return abs(Fraction(total) - Fraction(funds)) / Fraction(funds)
 
 
-class ProfessionalisationPlan(Plan):
+class ProfessionalisationPlan(plan_fields("professionalisation")):
     """Professionalisation and induction funds (former prestatiebox), since 2021/22."""
 
-    funds_received: Reported[Decimal] | None = Field(None, alias="ProfessionalisationFundsReceived")
-    team_consultation_held: Reported[bool] | None = Field(
-        None, alias="ProfessionalisationTeamConsultationHeld"
-    )
-    staff_council_consent: Reported[bool] | None = Field(
-        None, alias="ProfessionalisationStaffCouncilConsent"
-    )
 
-
-class InterventionLine(Plan):
+class InterventionLine(plan_fields("line")):
     """One line of an NPO school programme: an intervention and what it cost."""
 
     number: int
     context: str
-    code: Reported[str] | None = Field(None, alias="NpoInterventionCode")
-    description: Reported[str] | None = Field(None, alias="NpoInterventionDescription")
-    spending: Reported[Decimal] | None = Field(None, alias="NpoInterventionSpending")
-    external_spending: Reported[Decimal] | None = Field(
-        None, alias="NpoInterventionExternalSpending"
-    )
 
     @computed_field
     @cached_property
@@ -169,17 +162,9 @@ class InterventionLine(Plan):
         return self.code.value.upper()
 
 
-class NpoPlan(Plan):
+class NpoPlan(plan_fields("npo")):
     """NP Onderwijs: the school programme of one school year, 2021/22 to 2024/25."""
 
-    funds_received: Reported[Decimal] | None = Field(None, alias="NpoFundsReceived")
-    school_scan_completed: Reported[bool] | None = Field(None, alias="NpoSchoolScanCompleted")
-    team_involved: Reported[bool] | None = Field(None, alias="NpoTeamInvolved")
-    council_consent: Reported[bool] | None = Field(None, alias="NpoCouncilConsent")
-    council_consent_date: Reported[date] | None = Field(None, alias="NpoCouncilConsentDate")
-    labour_market_allowance_paid: Reported[Decimal] | None = Field(
-        None, alias="LabourMarketAllowancePaid"
-    )
     lines: tuple[InterventionLine, ...] = ()
 
     @computed_field
@@ -203,13 +188,8 @@ class NpoPlan(Plan):
         return Fraction(self.external_total) / Fraction(self.spending_total)
 
 
-class OtherProfessionalsPlan(Plan):
+class OtherProfessionalsPlan(plan_fields("other_professionals")):
     """Other professionals (andere dag- en weekindeling), since 2020/21."""
-
-    hours_per_month: Reported[Decimal] | None = Field(None, alias="OtherProfessionalsHoursPerMonth")
-    council_consulted: Reported[bool] | None = Field(
-        None, alias="OtherProfessionalsCouncilConsulted"
-    )
 
 
 class SchoolYearPlans(BaseModel):

@@ -1,8 +1,10 @@
 """The concept table, read from the taxonomy schema the filings point at.
 
 The schema in ``schemas/`` is the single source of which concepts exist, their XBRL item
-type and the level (board, school, intervention line) of the context they belong in, so a
-new concept is a schema change and no Python change.
+type and the level (board, school, intervention line) of the context they belong in, and,
+for the concepts the rules read, the plan and field they fill and what they mean in Dutch
+and English. The model's plan fields and the rules' plain fields are made from it, so a new
+reported concept is a schema change and no Python change.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from compliance.resources import taxonomy_path
 XS = "http://www.w3.org/2001/XMLSchema"
 XBRLI = "http://www.xbrl.org/2003/instance"
 XBRLDT = "http://xbrl.org/2005/xbrldt"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 ValueType = Literal["string", "boolean", "date", "decimal", "integer", "monetary"]
 Level = Literal["board", "school", "line"]
@@ -38,6 +41,13 @@ class Concept:
     name: str
     type: ValueType
     level: Level
+    plan: str | None = None  # the plan it fills (workload, ..., line), None: board or school
+    field: str | None = None  # its field name in that plan and in rule conditions
+    unit: str | None = None  # how a number is shown, where the item type does not say
+    labels: tuple[tuple[str, str], ...] = ()  # (language, what it means)
+
+    def label(self, lang: str) -> str:
+        return dict(self.labels).get(lang) or self.name
 
     @property
     def numeric(self) -> bool:
@@ -70,7 +80,6 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     """Parse the (trusted, shipped) schema once per process."""
     root = etree.parse(str(path or taxonomy_path())).getroot()
     namespace = root.get("targetNamespace")
-    level_attribute = f"{{{namespace}}}level"
     concepts: dict[str, Concept] = {}
     dimensions: dict[str, str] = {}
     for element in root.iterchildren(f"{{{XS}}}element"):
@@ -79,9 +88,27 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         if group.endswith(":dimensionItem"):
             dimensions[name] = element.get(f"{{{XBRLDT}}}typedDomainRef", "").lstrip("#")
         elif group.endswith(":item"):
-            item_type = element.get("type", "").rpartition(":")[2]
-            concepts[name] = Concept(name, _ITEM_TYPES[item_type], element.get(level_attribute))
+            concepts[name] = _concept(element, namespace)
     # typedDomainRef names the domain element by id; map ids back to element names.
     ids = {el.get("id"): el.get("name") for el in root.iterchildren(f"{{{XS}}}element")}
     dimensions = {axis: ids[ref] for axis, ref in dimensions.items()}
     return Taxonomy(namespace, concepts, dimensions)
+
+
+def _concept(element: etree._Element, namespace: str) -> Concept:
+    def own(attribute: str) -> str | None:
+        return element.get(f"{{{namespace}}}{attribute}")
+
+    labels = tuple(
+        (doc.get(XML_LANG), " ".join((doc.text or "").split()))
+        for doc in element.iterfind(f"{{{XS}}}annotation/{{{XS}}}documentation")
+    )
+    return Concept(
+        name=element.get("name"),
+        type=_ITEM_TYPES[element.get("type", "").rpartition(":")[2]],
+        level=own("level"),
+        plan=own("plan"),
+        field=own("field"),
+        unit=own("unit"),
+        labels=labels,
+    )

@@ -29,6 +29,7 @@ from compliance.model.filing import (
     amount,
     is_true,
 )
+from compliance.read.taxonomy import Concept, load_taxonomy
 from compliance.rules.reference import Menukaart, MenukaartVersion
 from compliance.rules.scale import NO_MARKS, Scale
 
@@ -188,39 +189,46 @@ def _cited(concept: str, reported: Reported | None) -> CitedFact:
 # -- field constructors ---------------------------------------------------------------------
 
 
-def _answer(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
-    """A yes/no question: true for the engine only when reported true."""
-    return FieldSpec(
-        name,
-        "bool",
-        "answer",
-        Localized(nl, en),
-        value=lambda s: is_true(getattr(s.plan, attribute)),
-        shown=lambda s: getattr(s.plan, attribute),
-        cites=(concept,),
-    )
+_UNITS: dict[str, Unit] = {
+    "boolean": "answer",
+    "monetary": "amount",
+    "decimal": "count",
+    "integer": "count",
+    "date": "date",
+    "string": "text",
+}
 
 
-def _reported_amount(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
-    return FieldSpec(
-        name,
-        "number",
-        "amount",
-        Localized(nl, en),
-        value=lambda s: amount(getattr(s.plan, attribute)),
-        cites=(concept,),
-    )
+def plain_fields(plan: str, on_line: bool = False) -> list[FieldSpec]:
+    """The taxonomy's concepts of ``plan`` as fields, one each, named by their bp:field and
+    described by their documentation: a reported concept is declared once, in the schema.
+    Yes/no answers reach the engine as "reported true", numbers as numbers (ranked per
+    book), dates and text are only shown; everything else a rule needs is derived below."""
+    return [
+        _plain_field(concept, on_line)
+        for concept in load_taxonomy().concepts.values()
+        if concept.plan == plan
+    ]
 
 
-def _reported_date(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
-    return FieldSpec(
-        name,
-        None,
-        "date",
-        Localized(nl, en),
-        value=lambda s: _date(getattr(s.plan, attribute)),
-        cites=(concept,),
-    )
+def _plain_field(concept: Concept, on_line: bool) -> FieldSpec:
+    attribute = concept.field
+
+    def reported(subject: Subject) -> Reported | None:
+        return getattr(subject.line if on_line else subject.plan, attribute)
+
+    describe = Localized(concept.label("nl"), concept.label("en"))
+    unit = concept.unit or _UNITS[concept.type]
+    cites = (concept.name,)
+    if concept.type == "boolean":
+        engine_type, value = "bool", (lambda s: is_true(reported(s)))
+    elif concept.numeric:
+        engine_type, value = "number", (lambda s: amount(reported(s)))
+    elif concept.type == "date":
+        engine_type, value = None, (lambda s: _date(reported(s)))
+    else:
+        engine_type, value = None, reported
+    return FieldSpec(attribute, engine_type, unit, describe, value, shown=reported, cites=cites)
 
 
 def _date(reported: Reported | None) -> date | None:
@@ -231,12 +239,6 @@ def _days_between(later: date | None, earlier: date | None) -> int | None:
     if later is None or earlier is None:
         return None
     return (later - earlier).days
-
-
-def _funds(concept: str) -> FieldSpec:
-    return _reported_amount(
-        "funds_received", "funds_received", concept, "ontvangen middelen", "funds received"
-    )
 
 
 def _reported_besides_funds(plan: Plan, also_left_out: tuple[str, ...] = ()) -> int:
@@ -286,35 +288,7 @@ def _workload_fields() -> list[FieldSpec]:
     consultation_date = "WorkloadTeamConsultationDate"
     spending = tuple(WorkloadPlan.concept_of(name) for name in WorkloadPlan.SPENDING_FIELDS)
     return [
-        _funds("WorkloadFundsReceived"),
-        _answer(
-            "team_consultation_held",
-            "team_consultation_held",
-            "WorkloadTeamConsultationHeld",
-            "gesprek met het team gevoerd",
-            "team consultation held",
-        ),
-        _answer(
-            "staff_council_consent",
-            "staff_council_consent",
-            "WorkloadStaffCouncilConsent",
-            "P-MR heeft ingestemd",
-            "staff council consented",
-        ),
-        _reported_date(
-            "team_consultation_date",
-            "team_consultation_date",
-            consultation_date,
-            "datum gesprek met het team",
-            "date of the team consultation",
-        ),
-        _reported_date(
-            "staff_council_consent_date",
-            "staff_council_consent_date",
-            consent_date,
-            "datum instemming P-MR",
-            "date of the staff council's consent",
-        ),
+        *plain_fields("workload"),
         FieldSpec(
             "consent_days_after_consultation",
             "number",
@@ -361,7 +335,6 @@ def _workload_fields() -> list[FieldSpec]:
             value=lambda s: plan(s).spending_total,
             cites=spending,
         ),
-        *(_spending_category(name) for name in WorkloadPlan.SPENDING_FIELDS),
         FieldSpec(
             "spending_deviation",
             "number",
@@ -373,36 +346,9 @@ def _workload_fields() -> list[FieldSpec]:
     ]
 
 
-def _spending_category(attribute: str) -> FieldSpec:
-    """One of the four categories, shown and summarised (the monitoring split), not judged."""
-    concept = WorkloadPlan.concept_of(attribute)
-    return FieldSpec(
-        attribute,
-        None,
-        "amount",
-        Localized(f"besteed: {concept}", f"spent: {concept}"),
-        value=lambda s: amount(getattr(s.plan, attribute)),
-        cites=(concept,),
-    )
-
-
 def _professionalisation_fields() -> list[FieldSpec]:
     return [
-        _funds("ProfessionalisationFundsReceived"),
-        _answer(
-            "team_consultation_held",
-            "team_consultation_held",
-            "ProfessionalisationTeamConsultationHeld",
-            "gesprek met het team gevoerd",
-            "team consultation held",
-        ),
-        _answer(
-            "staff_council_consent",
-            "staff_council_consent",
-            "ProfessionalisationStaffCouncilConsent",
-            "P-MR heeft ingestemd",
-            "staff council consented",
-        ),
+        *plain_fields("professionalisation"),
         _facts_besides_funds(
             "aantal andere gemelde gegevens over de professionaliseringsmiddelen",
             "number of other professionalisation facts reported (besides the funds received)",
@@ -418,31 +364,7 @@ def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
     lines_spending = ("NpoInterventionSpending", "NpoInterventionExternalSpending")
     npo_not_counted = ("funds_received", "labour_market_allowance_paid")
     fields = [
-        _funds("NpoFundsReceived"),
-        _answer(
-            "school_scan_completed",
-            "school_scan_completed",
-            "NpoSchoolScanCompleted",
-            "schoolscan afgerond",
-            "school scan completed",
-        ),
-        _answer(
-            "team_involved", "team_involved", "NpoTeamInvolved", "team betrokken", "team involved"
-        ),
-        _answer(
-            "council_consent",
-            "council_consent",
-            "NpoCouncilConsent",
-            "MR heeft ingestemd",
-            "council consented",
-        ),
-        _reported_date(
-            "council_consent_date",
-            "council_consent_date",
-            "NpoCouncilConsentDate",
-            "datum instemming MR",
-            "date of the council's consent",
-        ),
+        *plain_fields("npo"),
         _days_after_school_year(
             "council_consent_days_after_school_year",
             "council_consent_date",
@@ -483,13 +405,6 @@ def _npo_plan_fields(menukaart: Menukaart) -> list[FieldSpec]:
             "NpoInterventionExternalSpending",
             "externe uitgaven over de interventieregels",
             "external spending",
-        ),
-        _reported_amount(
-            "labour_market_allowance_paid",
-            "labour_market_allowance_paid",
-            "LabourMarketAllowancePaid",
-            "betaalde arbeidsmarkttoelage",
-            "labour-market allowance paid",
         ),
         FieldSpec(
             "on_allowance_list",
@@ -556,14 +471,15 @@ def _npo_line_fields(menukaart: Menukaart) -> list[FieldSpec]:
         return subject.line.normalized_code
 
     return [
-        _funds("NpoFundsReceived"),
+        *plain_fields("line", on_line=True),
         FieldSpec(
-            "code",
-            None,
-            "text",
-            Localized("interventiecode", "intervention code"),
-            value=lambda s: s.line.code,
-            cites=("NpoInterventionCode",),
+            "funds_received",
+            "number",
+            "amount",
+            Localized("ontvangen NPO-middelen van het plan", "NPO funds received by the plan"),
+            value=lambda s: amount(s.plan.funds_received),
+            shown=lambda s: s.plan.funds_received,
+            cites=("NpoFundsReceived",),
         ),
         FieldSpec(
             "intervention",
@@ -605,25 +521,7 @@ def _npo_line_fields(menukaart: Menukaart) -> list[FieldSpec]:
 
 
 def _other_professionals_fields() -> list[FieldSpec]:
-    return [
-        FieldSpec(
-            "hours_per_month",
-            "number",
-            "hours",
-            Localized(
-                "uren andere professionals per maand", "hours of other professionals a month"
-            ),
-            value=lambda s: amount(s.plan.hours_per_month),
-            cites=("OtherProfessionalsHoursPerMonth",),
-        ),
-        _answer(
-            "council_consulted",
-            "council_consulted",
-            "OtherProfessionalsCouncilConsulted",
-            "MR geraadpleegd",
-            "council consulted",
-        ),
-    ]
+    return plain_fields("other_professionals")
 
 
 def fact_kinds(menukaart: Menukaart) -> dict[str, FactKind]:
