@@ -13,6 +13,7 @@ import pytest
 import xbrl_variants as v
 from pydantic import BaseModel
 
+from compliance import check
 from compliance.model.build import ModelGap, require_placed, unplaced_concepts
 from compliance.model.filing import Reported
 from compliance.read.taxonomy import Concept
@@ -860,12 +861,17 @@ def test_a_fact_of_every_known_concept_reaches_the_model(checkers, filing, taxon
     assert _reported_concepts(board) == expected
 
 
-def test_a_concept_the_model_lacks_stops_the_checker_before_any_filing(catalogue, taxonomy):
+def test_a_concept_the_model_lacks_stops_the_checker_before_any_filing(
+    catalogue, taxonomy, monkeypatch
+):
     extra = Concept("WorkloadSpendingCatering", "monetary", "school")
     wider = dataclasses.replace(taxonomy, concepts={**taxonomy.concepts, extra.name: extra})
     assert unplaced_concepts(wider) == ["WorkloadSpendingCatering"]
     with pytest.raises(ModelGap, match="WorkloadSpendingCatering"):
         require_placed(wider)
+    monkeypatch.setattr(check, "load_taxonomy", lambda: wider)
+    with pytest.raises(ModelGap, match="WorkloadSpendingCatering"):
+        check.Checker(catalogue)
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
