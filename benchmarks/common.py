@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -87,6 +88,16 @@ def timed(command: Sequence[str]) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
     done = run(command)
     return time.perf_counter() - start, done
+
+
+def timed_cpu(command: Sequence[str]) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall time and CPU time (user + system, the whole process tree it waited for) of a
+    command. The machines are shared: CPU time swings far less than wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, done = timed(command)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done
 
 
 def median(values: Sequence[float]) -> float:

@@ -75,6 +75,13 @@ COMPLIANT_BOARD = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_catalogue_cache(tmp_path_factory):
+    """Tests (and the commands they start) keep their catalogue cache in a folder of their
+    own, never in the user's ~/.cache."""
+    os.environ["COMPLIANCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("catalogue-cache"))
+
+
 @pytest.fixture(scope="session")
 def catalogue():
     return load_catalogue(RULES_DIR)

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
-import yaml
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+@cache
+def _loader() -> type:
     """Safe YAML without implicit timestamps: dates stay the strings the author wrote, so
-    rule files validate against a JSON Schema and dates are parsed in one place."""
+    rule files validate against a JSON Schema and dates are parsed in one place. Built on
+    first use: a run that takes its catalogue from the cache never imports yaml."""
+    import yaml
 
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("_Loader", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in found if tag != "tag:yaml.org,2002:timestamp"]
+        for first, found in base.yaml_implicit_resolvers.items()
+    }
+    return loader
 
 
 class DataFileError(Exception):
@@ -33,9 +35,11 @@ class DataFileError(Exception):
 
 
 def load_yaml(path: Path) -> object:
+    import yaml
+
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_Loader)
+            return yaml.load(handle, Loader=_loader())
     except OSError as error:
         raise DataFileError(path, None, f"cannot read: {error.strerror}") from None
     except yaml.YAMLError as error:

@@ -1,6 +1,9 @@
 """Load rules/ into a Catalogue: domain words, schemes, dated parameters, reference data and
 one rule per file, each checked against schemas/rule.schema.json and against the fields and
 parameters it names. A bad file stops loading with a one-line message naming file and field.
+
+A catalogue loaded once is kept by content (rules/cache.py): the next run with the same
+files skips the YAML, the validation and the import of jsonschema.
 """
 
 from __future__ import annotations
@@ -8,18 +11,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache, cached_property
 from pathlib import Path
-
-import jsonschema
+from typing import TYPE_CHECKING
 
 from compliance.datafiles import DataFileError, as_date, load_yaml
 from compliance.findings import Localized
 from compliance.model.domain import Domain, load_domain
 from compliance.resources import rules_dir, schemas_dir
+from compliance.rules.cache import content_key, read_entry, write_entry
 from compliance.rules.conditions import (
     Condition,
     ConditionError,
@@ -36,6 +39,9 @@ from compliance.rules.reference import (
     load_allowance_list,
     load_menukaart,
 )
+
+if TYPE_CHECKING:
+    import jsonschema
 
 CatalogueError = DataFileError
 
@@ -134,8 +140,47 @@ class Catalogue:
 
 
 def load_catalogue(directory: Path | None = None, reference_dir: Path | None = None) -> Catalogue:
-    """Load and check the catalogue in ``directory`` (default: the shipped rules/)."""
-    return _Loader(directory or rules_dir(), reference_dir).load()
+    """Load and check the catalogue in ``directory`` (default: the shipped rules/), or take
+    the one kept from an earlier run on files with exactly the same bytes."""
+    directory = directory or rules_dir()
+    key = _cache_key(directory, reference_dir)
+    if key is not None:
+        kept = read_entry(key)
+        if isinstance(kept, Catalogue):
+            # fact kinds hold functions, which do not pickle; they follow from the code
+            return replace(kept, kinds=fact_kinds(kept.menukaart))
+    catalogue = _Loader(directory, reference_dir).load()
+    if key is not None:
+        write_entry(key, replace(catalogue, kinds={}))
+    return catalogue
+
+
+def _cache_key(directory: Path, reference_dir: Path | None) -> str | None:
+    """The cache key of the catalogue in ``directory``: every file the loader reads, and
+    the rule-file schema it validates against; None when there is no such folder."""
+    if not directory.is_dir():
+        return None
+    inputs = [directory / name for name in ("domain.yaml", "parameters.yaml", "schemes.yaml")]
+    inputs += [_reference_path(directory, reference_dir, name) for name in _REFERENCE_FILES]
+    inputs += _rule_files(directory)
+    inputs.append(schemas_dir() / "rule.schema.json")
+    where = [str(directory.resolve()), str(reference_dir.resolve() if reference_dir else "")]
+    return content_key(inputs, *where)
+
+
+_REFERENCE_FILES = (MENUKAART_FILE, ALLOWANCE_FILE)
+
+
+def _reference_path(directory: Path, reference_dir: Path | None, name: str) -> Path:
+    """A reference file: the one in ``reference_dir`` when there is one, else the shipped."""
+    if reference_dir is not None and (reference_dir / name).is_file():
+        return reference_dir / name
+    return directory / "reference" / name
+
+
+def _rule_files(directory: Path) -> list[Path]:
+    """One file per rule, <scheme>/<ID>.yaml; reference/ holds data, not rules."""
+    return [p for p in sorted(directory.glob("*/*.yaml")) if p.parent.name != "reference"]
 
 
 class _Loader:
@@ -174,10 +219,7 @@ class _Loader:
         return path
 
     def _reference(self, name: str) -> Path:
-        if self.reference_dir is not None and (self.reference_dir / name).is_file():
-            path = self.reference_dir / name
-        else:
-            path = self.directory / "reference" / name
+        path = _reference_path(self.directory, self.reference_dir, name)
         self.read.append(path)
         return path
 
@@ -280,9 +322,7 @@ class _Loader:
     ) -> dict[str, Rule]:
         validator = _rule_validator()
         rules: dict[str, Rule] = {}
-        for path in sorted(self.directory.glob("*/*.yaml")):
-            if path.parent.name == "reference":
-                continue
+        for path in _rule_files(self.directory):
             self.read.append(path)
             data = load_yaml(path)
             _validate(validator, data, path)
@@ -407,6 +447,8 @@ def _rule_schema() -> dict:
 
 @cache
 def _rule_validator() -> jsonschema.protocols.Validator:
+    import jsonschema  # only here: a catalogue taken from the cache is not validated again
+
     return jsonschema.Draft202012Validator(_rule_schema())
 
 
@@ -418,7 +460,9 @@ def _schema_case_defaults() -> dict:
 
 
 def _validate(validator: jsonschema.protocols.Validator, data: object, path: Path) -> None:
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    from jsonschema.exceptions import best_match
+
+    error = best_match(validator.iter_errors(data))
     if error is None:
         return
     field = ".".join(str(part) for part in error.absolute_path) or None

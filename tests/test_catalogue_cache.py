@@ -1,0 +1,161 @@
+"""The catalogue kept between runs (rules/cache.py): a second run on the same files takes it
+without validating again, and no entry can make a run judge with rules other than the files
+say: an edited file, a corrupt entry, an entry someone else could have written, a cache
+folder that cannot be written all fall back to loading the files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from compliance.findings import Localized
+from compliance.resources import rules_dir
+from compliance.rules import cache as kept
+from compliance.rules import load_catalogue
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(folder))
+    monkeypatch.delenv("COMPLIANCE_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(rules_dir(), target)
+    return target
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalogue-*.pickle"))
+
+
+def _title(catalogue, rule_id: str = "WDM-002") -> str:
+    return catalogue.rules[rule_id].title.en
+
+
+def test_a_second_run_on_the_same_files_takes_the_kept_catalogue_without_validating(
+    cache_dir, rules_copy
+):
+    first = load_catalogue(rules_copy)
+    assert len(_entries(cache_dir)) == 1
+    code = (
+        "import sys; from pathlib import Path; from compliance.rules import load_catalogue; "
+        f"c = load_catalogue(Path({str(rules_copy)!r})); "
+        "print(len(c.rules), len(c.kinds), "
+        "'jsonschema' in sys.modules, c.version)"
+    )
+    env = {**os.environ, "COMPLIANCE_CACHE_DIR": str(cache_dir)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rules, kinds, validated, version = done.stdout.split()
+    assert (int(rules), int(kinds)) == (len(first.rules), len(first.kinds))
+    assert validated == "False"
+    assert version == first.version
+    again = load_catalogue(rules_copy)
+    assert again.rules == first.rules and again.domain == first.domain
+    assert sorted(again.kinds) == sorted(first.kinds)
+
+
+def test_an_edited_rule_file_is_loaded_again(cache_dir, rules_copy):
+    load_catalogue(rules_copy)
+    path = rules_copy / "wdm" / "WDM-002.yaml"
+    text = path.read_text(encoding="utf-8")
+    en_title = _title(load_catalogue(rules_copy))
+    path.write_text(text.replace(en_title, "Consent given (edited)", 1), encoding="utf-8")
+    assert _title(load_catalogue(rules_copy)) == "Consent given (edited)"
+
+
+def test_an_edited_reference_file_is_loaded_again(cache_dir, rules_copy, tmp_path):
+    base = load_catalogue(rules_copy)
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    allowance = rules_copy / "reference" / "arbeidsmarkttoelage.csv"
+    header = allowance.read_text(encoding="utf-8").splitlines()[0]
+    (reference / allowance.name).write_text(header + "\n", encoding="utf-8")
+    assert load_catalogue(rules_copy, reference).allowance_list == frozenset()
+    assert load_catalogue(rules_copy).allowance_list == base.allowance_list
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: data[:-10] + bytes(10),  # payload changed under its digest
+        lambda data: b"not a cache entry at all",
+        lambda data: b"",
+    ],
+)
+def test_a_corrupt_entry_is_ignored_and_rebuilt(cache_dir, rules_copy, damage):
+    first = load_catalogue(rules_copy)
+    (entry,) = _entries(cache_dir)
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert load_catalogue(rules_copy).rules == first.rules
+    assert kept.read_entry(entry.name.removeprefix("catalogue-").removesuffix(".pickle"))
+
+
+def test_an_entry_others_could_have_written_is_not_trusted(cache_dir, rules_copy):
+    first = load_catalogue(rules_copy)
+    (entry,) = _entries(cache_dir)
+    key = entry.name.removeprefix("catalogue-").removesuffix(".pickle")
+    rule = replace(first.rules["WDM-002"], title=Localized(nl="vervalst", en="forged"))
+    forged = replace(first, kinds={}, rules={**first.rules, "WDM-002": rule})
+    kept.write_entry(key, forged)
+    assert _title(load_catalogue(rules_copy)) == "forged"  # the user's own entry is used
+    entry.chmod(0o666)
+    assert _title(load_catalogue(rules_copy)) == _title(first)
+
+
+def test_an_entry_of_another_kind_is_ignored(cache_dir, rules_copy):
+    first = load_catalogue(rules_copy)
+    (entry,) = _entries(cache_dir)
+    key = entry.name.removeprefix("catalogue-").removesuffix(".pickle")
+    kept.write_entry(key, {"not": "a catalogue"})
+    assert load_catalogue(rules_copy).rules == first.rules
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_no_entry(
+    tmp_path, monkeypatch, rules_copy
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(blocker / "cache"))
+    assert load_catalogue(rules_copy).rules
+    assert load_catalogue(rules_copy).rules
+    assert blocker.read_text() == "in the way"
+
+
+def test_entries_go_to_the_users_cache_folder_never_into_the_package(
+    tmp_path, monkeypatch, rules_copy
+):
+    monkeypatch.delenv("COMPLIANCE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    package = Path(kept.__file__).resolve().parent.parent
+    before = sorted(p for p in package.rglob("*") if "__pycache__" not in p.parts)
+    load_catalogue(rules_copy)
+    assert len(_entries(tmp_path / "xdg" / "compliance")) == 1
+    assert sorted(p for p in package.rglob("*") if "__pycache__" not in p.parts) == before
+
+
+def test_no_cache_turns_it_off(cache_dir, monkeypatch, rules_copy):
+    monkeypatch.setenv("COMPLIANCE_NO_CACHE", "1")
+    load_catalogue(rules_copy)
+    assert not cache_dir.exists()
+
+
+def test_a_broken_file_is_reported_on_every_run(cache_dir, rules_copy):
+    path = rules_copy / "wdm" / "WDM-002.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("severity:", "severty:", 1))
+    for _ in range(2):
+        with pytest.raises(Exception, match="WDM-002"):
+            load_catalogue(rules_copy)
+    assert not _entries(cache_dir)
