@@ -13,7 +13,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 from compliance.model.calendar import SchoolYear
-from tools.generate.cases import pick
 from tools.generate.draft import Workbench, YearDraft
 from tools.generate.values import (
     cents,
@@ -82,7 +81,7 @@ def _guard(bench: Workbench, draft: YearDraft) -> None:
         if not fitting:
             draft.unguarded.update(applying)
             continue
-        case, years = pick(bench.rng, fitting)
+        case, years = bench.rng.choice(fitting)
         draft.lines = bench.setting.cases.put(case, years, draft.facts, draft.lines, guard.concepts)
         draft.guarded.add(scheme)
 

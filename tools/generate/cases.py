@@ -27,7 +27,6 @@ quiet case fits, the school year is reported as not guarded.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -365,7 +364,3 @@ def _moved(value: object, years: int) -> object:
         return value
     moved = day.replace(year=day.year + years)
     return moved if isinstance(value, date) else moved.isoformat()
-
-
-def pick(rng: random.Random, options: list):
-    return options[rng.randrange(len(options))]

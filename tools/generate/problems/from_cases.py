@@ -3,7 +3,7 @@ hand-written problem, so a rule added as one YAML file with its cases is planted
 
 from __future__ import annotations
 
-from tools.generate.cases import CaseBook, pick
+from tools.generate.cases import CaseBook
 from tools.generate.draft import Workbench, YearDraft
 from tools.generate.problems.base import Problem
 
@@ -20,7 +20,7 @@ def _case_problem(book: CaseBook, rule_id: str) -> Problem:
         return bool(book.fitting(cases, draft.school_type, draft.year))
 
     def plant(bench: Workbench, draft: YearDraft) -> None:
-        case, years = pick(bench.rng, book.fitting(cases, draft.school_type, draft.year))
+        case, years = bench.rng.choice(book.fitting(cases, draft.school_type, draft.year))
         draft.lines = book.put(case, years, draft.facts, draft.lines)
         for concept in book.slices[scheme].school:
             draft.duplicates.pop(concept, None)
