@@ -100,9 +100,7 @@ class DurableEngine:
             session = str(next(self._sessions))
             chunk = [
                 {**dict(content), REF_FIELD: index, SESSION_FIELD: session}
-                for index, content in enumerate(
-                    contents[start : start + FACTS_PER_SESSION], start
-                )
+                for index, content in enumerate(contents[start : start + FACTS_PER_SESSION], start)
             ]
             self._assert(book, chunk, session)
         refs = list(refs_by_content.values())

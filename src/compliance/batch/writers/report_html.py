@@ -400,7 +400,25 @@ class _Page:
 
     def subsection(self, table: Table, chart: str = "") -> str:
         intro = f"<p>{self.text(table.intro)}</p>" if table.intro else ""
-        return f"<h3>{self.text(table.title)}</h3>{intro}{chart}{self.table(table)}"
+        table, notes = self.sources_as_notes(table)
+        return f"<h3>{self.text(table.title)}</h3>{intro}{chart}{self.table(table)}{notes}"
+
+    def sources_as_notes(self, table: Table) -> tuple[Table, str]:
+        """The last column, where each published figure's source is, as numbered notes
+        under the table: the same long citation is written once, and the table fits."""
+        if table.header[-1] != self.words["source"]:
+            return table, ""
+        sources: list[str] = []
+        rows = []
+        for row in table.rows:
+            source = row[-1]
+            if source and source not in sources:
+                sources.append(source)
+            rows.append((*row[:-1], f"[{sources.index(source) + 1}]" if source else None))
+        header = (*table.header[:-1], self.page["source_short"])
+        notes = "".join(f"<li>{self.text(source)}</li>" for source in sources)
+        listed = f'<ol class="notes">{notes}</ol>' if sources else ""
+        return Table(table.key, table.title, table.intro, header, rows), listed
 
     def table(self, table: Table) -> str:
         return self.markup(table, [[self.cell(cell) for cell in row] for row in table.rows])
@@ -425,9 +443,10 @@ class _Page:
             + "</tr>"
             for row in rows
         )
-        return (
-            f'<div class="table"><table><thead><tr>{head}</tr></thead>'
-            f"<tbody>\n{body}\n</tbody></table></div>"
+        label = self.text(table.title)
+        return (  # focusable, so that a keyboard can scroll it should it ever be too wide
+            f'<div class="table" tabindex="0" role="region" aria-label="{label}"><table>'
+            f"<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table></div>"
         )
 
     def cell(self, cell: object) -> str:

@@ -51,6 +51,7 @@ svg { display: block; max-width: 100%; height: auto; }
 .c5 { background: #d55e00; border-color: #d55e00; }
 .c6 { background: #999999; border-color: #999999; }
 .axis-note, .empty, .shown { color: var(--muted); }
+ol.notes { color: var(--muted); font-size: 0.92em; margin-top: 0.2em; }
 .filters { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: flex-end;
   background: var(--soft); padding: 0.7em; border-radius: 6px; }
 .field { display: flex; flex-direction: column; min-width: 9em; flex: 1 1 9em; }
@@ -84,9 +85,12 @@ tr.detail td { background: #fafafa; }
 .pager { display: flex; gap: 1em; align-items: center; margin: 0.5em 0; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
-@media (max-width: 50em) {
+@media (max-width: 60em) {
   body { padding: 0.6em; }
+  .table table { font-size: 0.9em; }
   th, td { padding: 0.2em 0.3em; }
+  th { overflow-wrap: anywhere; }
+  .table td.n, .table th.n { white-space: normal; }
 }
 @media print {
   nav, .filters, .pager, noscript, .boards th button.sort::after { display: none; }
