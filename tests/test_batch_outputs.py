@@ -285,3 +285,69 @@ def test_a_new_output_format_is_one_class_and_one_registry_line(cli, tmp_path, f
     cli("batch", folder, "--out", tmp_path / "out")
     assert (tmp_path / "out" / "boards.txt").read_text().split() == [*sorted(BOARDS), "3"]
     assert not list((tmp_path / "out").glob(".*.tmp"))  # committed like every other file
+
+
+# -- waivers and last year, in the report and the workbook --------------------------------
+
+
+def test_waived_findings_are_counted_apart_in_the_workbook_and_the_report(cli, tmp_path, batch_out):
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        'waivers:\n  - board: "01234"\n    school: 12AB\n    rule: WDM-001\n'
+        '    reason: "Toegelicht in de brief"\n    granted_by: j.jansen\n'
+        "    expires: 2099-07-31\n"
+        '  - board: "41001"\n    rule: NPO-*\n    reason: "Niets"\n    granted_by: j.jansen\n'
+        "    expires: 2099-07-31\n"
+    )
+    out = tmp_path / "waived"
+    cli("batch", tmp_path / "in", "--out", out, "--waivers", waivers)
+    boards = openpyxl.load_workbook(out / "findings.xlsx").worksheets[2]
+    header = [cell.value for cell in boards[1]]
+    rows = {row[0].value: row for row in boards.iter_rows(2)}
+    assert rows["01234"][header.index("met ontheffing")].value == 1
+    (result,) = [r for r in _results(out) if r["board"] == "01234"]
+    counting = [f for f in result["findings"] if not f["waiver"]]
+    assert rows["01234"][header.index("bevindingen")].value == len(counting)
+    assert len(counting) == len(result["findings"]) - 1
+
+    html = (out / "report.html").read_text()
+    assert 'id="waivers"' in html and "Toegelicht in de brief (j.jansen, 2099-07-31)" in html
+    summary = _summary(out)
+    assert summary["counts"]["waived"] == 1
+    assert len(summary["waivers"]["unused"]) == 1
+    cells = [
+        c.value
+        for row in openpyxl.load_workbook(out / "findings.xlsx").worksheets[0].iter_rows()
+        for c in row
+    ]
+    assert say("report.waived_filings", "nl") in cells
+
+
+def test_the_report_and_workbook_show_what_is_new_since_the_previous_run(
+    cli, tmp_path, batch_out, filing
+):
+    name, schools = BOARDS["41001"]
+    broken = copy.deepcopy(schools)
+    broken[0]["years"]["2022-2023"]["facts"]["WorkloadStaffCouncilConsent"] = False
+    (tmp_path / "in" / "b41001.xbrl").write_bytes(
+        filing({"board": "41001", "name": name, "schools": broken})
+    )
+    out = tmp_path / "again"
+    cli("batch", tmp_path / "in", "--out", out, "--baseline", batch_out)
+    baseline = _summary(out)["baseline"]
+    assert baseline["totals"]["new"] == 1
+
+    html = (out / "report.html").read_text()
+    assert 'id="baseline"' in html and 'id="f-change"' in html
+    data = json.loads(
+        re.search(r'id="report-data">(.*?)</script>', html, re.S).group(1).replace("\\u003c", "<")
+    )
+    (new,) = data["baseline"]["41001"]
+    (board,) = [b for b in data["boards"] if b[0] == "41001"]
+    assert [f[9] for f in board[4]] == [new]  # the explorer can mark it new
+    cells = [
+        c.value
+        for row in openpyxl.load_workbook(out / "findings.xlsx").worksheets[0].iter_rows()
+        for c in row
+    ]
+    assert say("report.baseline", "nl") in cells and "41001" in cells

@@ -366,6 +366,7 @@ _NL = {
     "boards.violations": "overtredingen",
     "boards.warnings": "waarschuwingen",
     "boards.findings": "bevindingen",
+    "boards.waived": "met ontheffing",
     "page.inputs": "aanleveringen",
     "page.incomplete": (
         "Onderbroken: {n|aanlevering is|aanleveringen zijn} niet gecontroleerd. Draai opnieuw "
@@ -421,6 +422,39 @@ _NL = {
     "page.show_boards": "besturen met bevindingen voor {rule} tonen",
     "page.problems": "Niet leesbaar of niet gecontroleerd",
     "page.source_short": "Bron",
+    "report.waived": "Met ontheffing",
+    "report.waived_filings": "bevindingen met ontheffing (tellen niet mee)",
+    "report.waivers": "Ontheffingen",
+    "report.waivers_intro": (
+        "Bevindingen die een ontheffing dekt, worden getoond maar tellen niet mee. Verlopen "
+        "ontheffingen gelden niet meer; ontheffingen zonder bevinding dekten niets in deze "
+        "batch."
+    ),
+    "report.waivers_file": "Bestand met ontheffingen",
+    "report.waivers_today": "Geldig op",
+    "report.waivers_entries": "Ontheffingen in het bestand",
+    "report.expired": "verlopen",
+    "report.unused": "zonder bevinding",
+    "report.waiver_entry": "Ontheffing {entry}",
+    "report.baseline": "Vergeleken met de vorige run",
+    "report.baseline_intro": (
+        "Per bestuur de bevindingen die nieuw zijn, opgelost of ongewijzigd ten opzichte van de "
+        "vorige run, op vingerafdruk."
+    ),
+    "report.previous": "Vorige run",
+    "report.new": "Nieuw",
+    "report.resolved": "Opgelost",
+    "report.unchanged": "Ongewijzigd",
+    "report.boards_missing": "Besturen niet meer in deze run",
+    "report.board": "Bestuur",
+    "page.waived_col": "Ontheffing",
+    "page.waived_by": "ontheffing",
+    "page.new_col": "Nieuw",
+    "page.new_tag": "nieuw",
+    "page.filter_change": "Vorige run",
+    "page.all_change": "alle",
+    "page.change_new": "nieuw",
+    "page.change_unchanged": "ongewijzigd",
     "page.problems_none": "Alle aanleveringen zijn gelezen en gecontroleerd.",
     "page.reason": "Reden",
     "page.no_rows": "Niets te tonen in deze batch.",
@@ -759,6 +793,7 @@ _EN = {
     "boards.violations": "violations",
     "boards.warnings": "warnings",
     "boards.findings": "findings",
+    "boards.waived": "waived",
     "page.inputs": "filings",
     "page.incomplete": (
         "Interrupted: {n|filing was|filings were} not checked. Run again with --resume to add them."
@@ -812,6 +847,38 @@ _EN = {
     "page.show_boards": "show the boards with findings for {rule}",
     "page.problems": "Unreadable or not checked",
     "page.source_short": "Source",
+    "report.waived": "Waived",
+    "report.waived_filings": "findings waived (do not count)",
+    "report.waivers": "Waivers",
+    "report.waivers_intro": (
+        "Findings a waiver covers are shown but do not count. Expired waivers no longer apply; "
+        "waivers without a finding covered nothing in this batch."
+    ),
+    "report.waivers_file": "Waivers file",
+    "report.waivers_today": "In force on",
+    "report.waivers_entries": "Waivers in the file",
+    "report.expired": "expired",
+    "report.unused": "without a finding",
+    "report.waiver_entry": "Waiver {entry}",
+    "report.baseline": "Compared with the previous run",
+    "report.baseline_intro": (
+        "Per board the findings that are new, resolved or unchanged against the previous run, by "
+        "fingerprint."
+    ),
+    "report.previous": "Previous run",
+    "report.new": "New",
+    "report.resolved": "Resolved",
+    "report.unchanged": "Unchanged",
+    "report.boards_missing": "Boards no longer in this run",
+    "report.board": "Board",
+    "page.waived_col": "Waived",
+    "page.waived_by": "waiver",
+    "page.new_col": "New",
+    "page.new_tag": "new",
+    "page.filter_change": "Previous run",
+    "page.all_change": "all",
+    "page.change_new": "new",
+    "page.change_unchanged": "unchanged",
     "page.problems_none": "Every filing was read and checked.",
     "page.reason": "Reason",
     "page.no_rows": "Nothing to show in this batch.",

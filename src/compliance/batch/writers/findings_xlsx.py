@@ -26,7 +26,7 @@ from compliance.rules.catalogue import Catalogue
 
 FILE = "findings.xlsx"
 _WIDTHS = (9, 28, 8, 9, 11, 9, 40, 13, 9, 14, 10, 70, 30, 30, 18)  # Findings, in characters
-_BOARD_WIDTHS = (9, 28, 30, 16, 8, 8, 8, 8, 10)
+_BOARD_WIDTHS = (9, 28, 30, 16, 8, 8, 8, 8, 10, 10)
 BOARD_COLUMNS = (
     "board",
     "board_name",
@@ -37,6 +37,7 @@ BOARD_COLUMNS = (
     "violations",
     "warnings",
     "findings",
+    "waived",
 )
 _AMOUNT_FORMAT = "[$€-413] #,##0.00"
 _RATIO_FORMAT = "0.0%"
@@ -71,7 +72,8 @@ class FindingsXlsx:
     def piece(filing: Filing, catalogue: Catalogue, lang: str) -> tuple:
         """The filing's finding rows and its Boards row."""
         result = filing.result
-        severities = Counter(finding["severity"] for finding in result["findings"])
+        counting = [finding for finding in result["findings"] if not finding.get("waiver")]
+        severities = Counter(finding["severity"] for finding in counting)
         board = (
             result["board"] or "",
             filing.profile.board_name or "",
@@ -79,7 +81,8 @@ class FindingsXlsx:
             words_of(lang, "status.")[result["status"]],
             len(filing.profile.school_types),
             *(severities[severity] for severity in SEVERITIES),
-            len(result["findings"]),
+            len(counting),
+            len(result["findings"]) - len(counting),
         )
         return tuple(finding_rows(filing, catalogue, lang)), board
 

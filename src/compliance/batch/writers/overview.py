@@ -53,6 +53,8 @@ def tables(batch: Batch) -> list[Table]:
         spending_table(batch),
         external_table(batch),
         rules_table(batch),
+        *([waivers_table(batch)] if batch.summary.get("waivers") else []),
+        *([baseline_table(batch)] if batch.summary.get("baseline") else []),
     ]
 
 
@@ -101,6 +103,8 @@ def counts_table(batch: Batch) -> Table:
         for status in statuses(counts)
     ]
     rows.append((words["blocking_filings"], count(counts["blocking"]), None))
+    if batch.summary.get("waivers"):
+        rows.append((words["waived_filings"], count(counts.get("waived", 0)), None))
     header = (words["outcome"], words["count"], words["share"])
     return Table("counts", words["outcomes"], "", header, rows)
 
@@ -306,6 +310,7 @@ def rules_table(batch: Batch) -> Table:
             _title(batch, entry["rule"]),
             *(count(entry["by_severity"].get(severity, 0)) for severity in SEVERITIES),
             count(entry["findings"]),
+            count(entry.get("waived", 0)),
             count(entry["filings"]),
         )
         for entry in batch.summary["findings_per_rule"]
@@ -315,9 +320,62 @@ def rules_table(batch: Batch) -> Table:
         words["rule_title"],
         *(say(f"severity.{severity}", lang) for severity in SEVERITIES),
         words["findings"],
+        words["waived"],
         words["filings"],
     )
     return Table("rules", words["per_rule"], "", header, rows)
+
+
+def waivers_table(batch: Batch) -> Table:
+    """What the waivers file did: findings waived, and the entries expired or unused."""
+    words, waivers = words_of(batch.lang, "report."), batch.summary["waivers"]
+    rows: list[tuple[Cell, ...]] = [
+        (words["waivers_file"], waivers["file"]),
+        (words["waivers_today"], waivers["today"]),
+        (words["waivers_entries"], count(waivers["entries"])),
+        (words["waived_filings"], count(waivers["waived_findings"])),
+    ]
+    for kind in ("expired", "unused"):
+        for entry in waivers[kind]:
+            narrowing = " ".join(
+                str(entry[key]) for key in ("school", "school_year", "rule", "line") if entry[key]
+            )
+            rows.append(
+                (
+                    words["waiver_entry"].format(entry=entry["entry"]) + f": {words[kind]}",
+                    f"{entry['board']} {narrowing}".strip(),
+                    f"{entry['reason']} ({entry['granted_by']}, {entry['expires']})",
+                )
+            )
+    header = (words["what"], words["value"])
+    return Table("waivers", words["waivers"], words["waivers_intro"], header, rows)
+
+
+def baseline_table(batch: Batch) -> Table:
+    """Per board, the findings new, resolved and unchanged against the previous run."""
+    words, baseline = words_of(batch.lang, "report."), batch.summary["baseline"]
+    totals = baseline["totals"]
+    rows: list[tuple[Cell, ...]] = [
+        (
+            words["previous"] + f": {baseline['previous']}",
+            count(totals["new"]),
+            count(totals["resolved"]),
+            count(totals["unchanged"]),
+        )
+    ]
+    for board in baseline["boards"]:
+        rows.append(
+            (
+                board["board"],
+                count(len(board["new"])),
+                count(len(board["resolved"])),
+                count(len(board["unchanged"])),
+            )
+        )
+    if totals["boards_missing"]:
+        rows.append((words["boards_missing"], count(totals["boards_missing"]), None, None))
+    header = (words["board"], words["new"], words["resolved"], words["unchanged"])
+    return Table("baseline", words["baseline"], words["baseline_intro"], header, rows)
 
 
 def _published(row: dict, batch: Batch, unit: str) -> tuple[Cell, Cell]:

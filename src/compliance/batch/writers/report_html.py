@@ -28,6 +28,7 @@ from html import escape
 from typing import ClassVar
 
 from compliance.batch.writers.base import Batch, Filing, Targets, words_of
+from compliance.batch.writers.columns import waiver_text
 from compliance.batch.writers.overview import Table, process_by_year, statuses, tables
 from compliance.batch.writers.report_page import SCRIPT, STYLE
 from compliance.batch.writers.svg import PALETTE, Series, share_scale, trend_chart
@@ -53,7 +54,8 @@ class ReportHtml:
     def piece(filing: Filing, catalogue: Catalogue, lang: str) -> str:
         """The board as the explorer holds it: ``[number, name, file, status, findings]``,
         a finding ``[rule index, severity index, school, type, year, line, message,
-        facts]``, a fact ``[concept, value, source line]``; JSON, safe inside a script."""
+        facts, waiver or null, fingerprint]``, a fact ``[concept, value, source line]``;
+        JSON, safe inside a script."""
         result = filing.result
         rules = _rule_index(catalogue)
         findings = [
@@ -66,6 +68,8 @@ class ReportHtml:
                 f["line"],
                 f["message"],
                 [[c["concept"], c["value"], c["source_line"]] for c in f["facts"]],
+                waiver_text(f.get("waiver")) or None,
+                f.get("fingerprint"),
             ]
             for f in result["findings"]
         ]
@@ -143,6 +147,11 @@ class _Page:
             self.ministry(),
             self.explorer(),
             self.section("rules", self.rules_table()),
+            *(
+                self.section(key, self.table(self.tables[key]))
+                for key in ("waivers", "baseline")
+                if key in self.tables
+            ),
             self.section("spending", self.table(self.tables["spending"])),
             self.section("external", self.table(self.tables["external"])),
             self.problems(),
@@ -203,6 +212,8 @@ class _Page:
         items += [(self.statuses[s], counts[s], s) for s in statuses(counts)]
         if "not_checked" not in statuses(counts):
             items.append((self.statuses["not_checked"], 0, "not_checked"))
+        if self.batch.summary.get("waivers"):
+            items.append((self.words["waived_filings"], counts.get("waived", 0), "waived"))
         cells = "".join(
             f'<div class="tile t-{key}"><dt>{self.text(label)}</dt>'
             f"<dd>{self.number(value)}</dd></div>"
@@ -282,6 +293,8 @@ class _Page:
             "year": [(y, y) for y in self.years()],
             "type": [(t, self.school_type(t)) for t in self.batch.catalogue.domain.school_types],
         }
+        if self.batch.summary.get("baseline"):
+            options["change"] = [(c, page[f"change_{c}"]) for c in ("new", "unchanged")]
         selects = []
         for name, choices in options.items():
             items = f'<option value="">{self.text(page["all_" + name])}</option>' + "".join(
@@ -304,6 +317,8 @@ class _Page:
             ("v", self.severity("violation"), "n"),
             ("w", self.severity("warning"), "n"),
             ("total", words["findings"], "n"),
+            ("waived", page["waived_col"], "n"),
+            *([("new", page["new_col"], "n")] if self.batch.summary.get("baseline") else []),
         ]
         head = "".join(
             f'<th scope="col" class="{css}" data-key="{key}" aria-sort="none">'
@@ -340,7 +355,8 @@ class _Page:
         for row in table.rows:
             rule = row[0]
             cells = [self.cell(cell) for cell in row]
-            total = row[-2][0] if isinstance(row[-2], tuple) else 0
+            found = row[2 + len(SEVERITIES)]
+            total = found[0] if isinstance(found, tuple) else 0
             if total:
                 cells[0] = (
                     f'<a href="#rule={escape(rule)}" data-rule="{escape(rule)}" '
@@ -385,9 +401,20 @@ class _Page:
                 "locale": self.words["locale"],
             },
             "rules": [[rule, self.title(rule)] for rule in sorted(catalogue.rules)],
+            "baseline": self.baseline_data(),
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return _script_safe(text[:-1]) + ',"boards":['
+
+    def baseline_data(self) -> dict | None:
+        """Per board, the fingerprints of its findings new since the previous run."""
+        baseline = self.batch.summary.get("baseline")
+        if not baseline:
+            return None
+        return {
+            board["board"]: [finding["fingerprint"] for finding in board["new"]]
+            for board in baseline["boards"]
+        }
 
     def section(self, key: str, body: str, title: str | None = None) -> str:
         table = self.tables.get(key)

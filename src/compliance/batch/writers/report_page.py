@@ -80,6 +80,7 @@ tr.detail td { background: #fafafa; }
 .detail li { margin: 0.4em 0; }
 .detail .where { font-weight: 600; }
 .detail .facts { color: var(--muted); font-size: 0.92em; }
+.detail .waiver { font-style: italic; }
 .detail .file { color: var(--muted); font-size: 0.92em; margin: 0.2em 0; }
 .sev-error, .sev-violation { color: #a0001c; } .sev-warning { color: #8a4b00; }
 .pager { display: flex; gap: 1em; align-items: center; margin: 0.5em 0; }
@@ -111,7 +112,10 @@ SCRIPT = r"""
   var ruleIndex = {};
   RULES.forEach(function (r, i) { ruleIndex[r[0]] = i; });
   var el = function (id) { return document.getElementById(id); };
-  var state = { rule: -1, sev: -1, year: "", type: "", q: "", key: "total", dir: -1, page: 0 };
+  var NEW = D.baseline, COLUMNS = document.querySelectorAll("#boards thead th").length;
+  var state = {
+    rule: -1, sev: -1, year: "", type: "", change: "", q: "", key: "total", dir: -1, page: 0
+  };
   var open = {};
   var rows = [];
   var names = BOARDS.map(function (b) {
@@ -124,22 +128,30 @@ SCRIPT = r"""
   function findingsText(n) {
     return n === 1 ? W.finding_one : say(W.finding_many, { n: fmt.format(n) });
   }
-  function matches(f) {
+  function isNew(b, f) {
+    var fresh = NEW && NEW[b[0]];
+    return !!fresh && fresh.indexOf(f[9]) >= 0;
+  }
+  function matches(b, f) {
     return (state.rule < 0 || f[0] === state.rule) && (state.sev < 0 || f[1] === state.sev) &&
-      (!state.year || f[4] === state.year) && (!state.type || f[3] === state.type);
+      (!state.year || f[4] === state.year) && (!state.type || f[3] === state.type) &&
+      (!state.change || (state.change === "new") === isNew(b, f));
   }
   function filtered() {
-    var narrowed = state.rule >= 0 || state.sev >= 0 || state.year || state.type;
+    var narrowed = state.rule >= 0 || state.sev >= 0 || state.year || state.type || state.change;
     var q = state.q.trim().toLowerCase();
     var out = [];
     for (var i = 0; i < BOARDS.length; i++) {
       if (q && names[i].indexOf(q) < 0) continue;
-      var fs = BOARDS[i][4], c = [0, 0, 0], n = 0;
+      var b = BOARDS[i], fs = b[4], c = [0, 0, 0], n = 0, waived = 0, fresh = 0;
       for (var j = 0; j < fs.length; j++) {
-        if (matches(fs[j])) { c[fs[j][1]]++; n++; }
+        var f = fs[j];
+        if (!matches(b, f)) continue;
+        if (f[8]) waived++; else { c[f[1]]++; n++; }
+        if (isNew(b, f)) fresh++;
       }
-      if (narrowed && !n) continue;
-      out.push({ i: i, e: c[0], v: c[1], w: c[2], total: n });
+      if (narrowed && !n && !waived) continue;
+      out.push({ i: i, e: c[0], v: c[1], w: c[2], total: n, waived: waived, "new": fresh });
     }
     var key = state.key, dir = state.dir;
     out.sort(function (a, b) {
@@ -171,14 +183,14 @@ SCRIPT = r"""
     var b = BOARDS[r.i], tr = document.createElement("tr"), td = document.createElement("td");
     tr.className = "detail";
     tr.id = "d-" + r.i;
-    td.colSpan = 6;
+    td.colSpan = COLUMNS;
     var file = document.createElement("p");
     file.className = "file";
     file.textContent = W.file + ": " + b[2] + " · " + (W.statuses[b[3]] || b[3]);
     td.appendChild(file);
     var list = document.createElement("ul"), shown = 0;
     b[4].forEach(function (f) {
-      if (!matches(f)) return;
+      if (!matches(b, f)) return;
       shown++;
       var li = document.createElement("li"), head = document.createElement("div");
       head.className = "where";
@@ -192,11 +204,18 @@ SCRIPT = r"""
       if (f[2]) where.push(W.school + " " + f[2] + (f[3] ? " (" + f[3] + ")" : ""));
       if (f[4]) where.push(f[4]);
       if (f[5] !== null) where.push(W.line + " " + f[5]);
+      if (isNew(b, f)) where.push(W.new_tag);
       if (where.length) head.appendChild(document.createTextNode(" · " + where.join(" · ")));
       li.appendChild(head);
       var msg = document.createElement("div");
       msg.textContent = f[6];
       li.appendChild(msg);
+      if (f[8]) {
+        var waiver = document.createElement("div");
+        waiver.className = "waiver";
+        waiver.textContent = W.waived_by + ": " + f[8];
+        li.appendChild(waiver);
+      }
       if (f[7].length) {
         var facts = document.createElement("div");
         facts.className = "facts";
@@ -232,6 +251,8 @@ SCRIPT = r"""
       cell(tr, fmt.format(r.v), "n");
       cell(tr, fmt.format(r.w), "n");
       cell(tr, fmt.format(r.total), "n");
+      cell(tr, fmt.format(r.waived), "n");
+      if (NEW) cell(tr, fmt.format(r["new"]), "n");
       body.appendChild(tr);
       if (open[r.i]) body.appendChild(detail(r));
     });
@@ -239,7 +260,7 @@ SCRIPT = r"""
     tbody.textContent = "";
     if (!rows.length) {
       var tr = document.createElement("tr"), td = cell(tr, W.none_found, "");
-      td.colSpan = 6;
+      td.colSpan = COLUMNS;
       body.appendChild(tr);
     }
     tbody.appendChild(body);
@@ -261,12 +282,13 @@ SCRIPT = r"""
     state.sev = sev ? SEV.indexOf(sev) : -1;
     state.year = el("f-year").value;
     state.type = el("f-type").value;
+    state.change = el("f-change") ? el("f-change").value : "";
     state.q = el("f-q").value;
     state.page = 0;
     update();
   }
-  ["f-rule", "f-severity", "f-year", "f-type"].forEach(function (id) {
-    el(id).addEventListener("change", read);
+  ["f-rule", "f-severity", "f-year", "f-type", "f-change"].forEach(function (id) {
+    if (el(id)) el(id).addEventListener("change", read);
   });
   el("f-q").addEventListener("input", read);
   el("f-reset").addEventListener("click", function () { setTimeout(read, 0); });
