@@ -1,0 +1,73 @@
+"""One check worker process: builds its Checker once, then answers one upload at a time.
+
+The upload arrives as bytes through a pipe and is judged in memory (``check_bytes``), so
+it never touches the disk; the answer is the JSON result object of `check --format json`
+plus the names the page shows (board, schools), already in plain Python types. A check
+that raises answers an error and the worker leaves, as in the batch: an engine that failed
+half-way is not trusted with the next upload.
+"""
+
+from __future__ import annotations
+
+import pickle
+import signal
+from multiprocessing.connection import Connection
+
+from compliance.batch.worker import _die_with_parent, _settle_garbage_collector
+from compliance.check import Checker, FilingResult
+from compliance.engine import make_engine
+from compliance.report.json_report import result_object
+from compliance.rules.catalogue import load_catalogue
+from compliance.web.options import ServeOptions
+
+# Answers: (READY,) once built, (BROKEN, reason) if it cannot be, (DONE, answer) or
+# (FAILED, reason) per upload.
+READY, BROKEN, DONE, FAILED = "ready", "broken", "done", "failed"
+
+
+def build_checker(options: ServeOptions) -> Checker:
+    catalogue = load_catalogue(options.rules_dir, options.reference_dir)
+    return Checker(catalogue, make_engine(options.engine), options.limits)
+
+
+def answer_of(checker: Checker, result: FilingResult, lang: str) -> dict:
+    """The JSON result, and the board's and schools' names for the page's headings."""
+    board = result.model
+    schools = {}
+    if board is not None:
+        schools = {school.brin: [school.name, school.type] for school in board.schools}
+    return {
+        "result": result_object(result, checker.catalogue, lang),
+        "board_name": board.name if board is not None else None,
+        "schools": schools,
+    }
+
+
+def serve(conn: Connection, options: ServeOptions) -> None:
+    """``(name, lang, data)`` in, ``(DONE, answer)`` out; ``None`` or a closed pipe ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    try:
+        checker = build_checker(options)
+    except Exception as error:
+        conn.send_bytes(pickle.dumps((BROKEN, " ".join(str(error).split()))))
+        return
+    _settle_garbage_collector()
+    conn.send_bytes(pickle.dumps((READY,)))
+    while True:
+        try:
+            task = pickle.loads(conn.recv_bytes())
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        name, lang, data = task
+        try:
+            message = (DONE, answer_of(checker, checker.check_bytes(data, name), lang))
+        except Exception as error:  # reported to the client by type only: no filing content
+            message = (FAILED, type(error).__name__)
+        del data, task
+        conn.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
+        if message[0] == FAILED:
+            return

@@ -1,0 +1,194 @@
+"""The self-check page as a school board's finance officer uses it, in a real browser:
+upload each sample (file picker, keyboard, drag and drop), read the findings, switch to
+English, open a rule's page, and get a clear page for a broken or hostile file. Every kind
+of page passes axe-core's WCAG 2.1 AA audit; screenshots land in .cache/screenshots."""
+
+from __future__ import annotations
+
+import base64
+import time
+
+import pytest
+import yaml
+from web_server import REFERENCE, running_server
+
+SAMPLES = REFERENCE.parent.parent / "samples"
+EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+HOSTILE = (
+    '<?xml version="1.0"?><!DOCTYPE xbrli:xbrl [<!ENTITY lol "lol">]>'
+    '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance">&lol;</xbrli:xbrl>'
+)
+
+
+@pytest.fixture(scope="module")
+def site():
+    with running_server() as url:
+        yield url
+
+
+def _upload(browser, site, path, lang="nl"):
+    browser.open(f"{site}/?lang={lang}")
+    browser.find("input[type=file]").send_keys(str(path))
+    browser.find("form.upload button[type=submit]").click()
+    _wait_for(browser, "main h1")
+
+
+def _wait_for(browser, css, limit=30.0):
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if browser.find_all(css):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{css} never appeared")
+
+
+def _assert_accessible(browser):
+    assert browser.axe_violations() == []
+
+
+def test_upload_page_is_dutch_accessible_and_switches_to_english(browser, site):
+    browser.open(site)
+    assert browser.driver.find_element("css selector", "html").get_attribute("lang") == "nl"
+    assert "Controleer uw bestedingsplan" in browser.text("h1")
+    _assert_accessible(browser)
+    browser.screenshots("upload")
+    browser.find("a.switch").click()
+    _wait_for(browser, "html[lang=en]")
+    assert "Check your spending plan" in browser.text("h1")
+    _assert_accessible(browser)
+
+
+@pytest.mark.parametrize(
+    "name", ["compliant-one-school.xbrl", "multi-school-problems.xbrl", "structural-problems.xbrl"]
+)
+def test_each_sample_shows_its_findings_per_school_and_year(browser, site, name):
+    _upload(browser, site, SAMPLES / name)
+    expected = EXPECTED[name]["findings"]
+    findings = browser.find_all("article.finding")
+    assert len(findings) == len(expected)
+    shown = {(f.find_element("css selector", ".rule-id").text) for f in findings}
+    assert shown == {line.split()[0] for line in expected}
+    if not expected:
+        assert "Voldoet" in browser.text(".status")
+        return
+    summary = browser.text(".status")
+    assert f"{len(expected)} bevinding" in summary
+    for finding in findings:  # each says what is wrong, what to do, and links its rule
+        assert finding.find_element("css selector", ".message").text
+        assert finding.find_element("css selector", ".advice").text
+        link = finding.find_element("css selector", ".rule-link a")
+        assert (
+            link.get_attribute("href")
+            .split("?")[0]
+            .endswith("/rules/" + finding.find_element("css selector", ".rule-id").text)
+        )
+
+
+def test_result_with_findings_reads_the_dutch_way_and_is_accessible(browser, site):
+    _upload(browser, site, SAMPLES / "multi-school-problems.xbrl")
+    headings = [h.text for h in browser.find_all("section.group h2")]
+    assert any(h.startswith("School 23CD") and "schooljaar 2022-2023" in h for h in headings)
+    text = browser.text("main")
+    assert "€ " in text and "," in text  # amounts as € 81.250,00
+    assert "overtreding" in browser.text(".status")
+    _assert_accessible(browser)
+    browser.screenshots("result")
+
+
+def test_result_in_english_after_switching(browser, site):
+    _upload(browser, site, SAMPLES / "multi-school-problems.xbrl", lang="en")
+    assert browser.text("h1") == "Result of the check"
+    assert "finding" in browser.text(".status")
+    assert any("school year" in h.text for h in browser.find_all("section.group h2"))
+
+
+def test_rule_page_from_a_finding_shows_thresholds_provenance_and_examples(
+    browser, site, catalogue
+):
+    _upload(browser, site, SAMPLES / "multi-school-problems.xbrl")
+    link = next(
+        a
+        for a in browser.find_all(".rule-link a")
+        if a.get_attribute("href").split("?")[0].endswith("NPO-007")
+    )
+    link.click()
+    _wait_for(browser, "table.parameters")
+    assert browser.text("h1").startswith("NPO-007")
+    table = browser.text("table.parameters")
+    assert "2022-2023" in table and "25%" in table and "50%" in table
+    assert catalogue.parameters["npo.external_share.signal"].source in browser.text(".provenance")
+    assert len(browser.find_all(".examples > li")) == len(catalogue.rules["NPO-007"].cases)
+    _assert_accessible(browser)
+    browser.screenshots("rule")
+
+
+def test_every_rule_has_a_page(browser, site, catalogue):
+    browser.open(f"{site}/rules")
+    links = [a.get_attribute("href") for a in browser.find_all("table.rules a")]
+    assert len(links) == len(catalogue.rules)
+    _assert_accessible(browser)
+    for href in links:
+        browser.open(href)
+        rule_id = href.split("/rules/")[1].split("?")[0]
+        assert browser.text("h1").startswith(rule_id)
+        assert catalogue.rules[rule_id].source["passage"].strip()[:40] in browser.text(".source")
+
+
+def test_malformed_and_hostile_files_get_a_clear_page(browser, site, tmp_path):
+    _upload(browser, site, SAMPLES / "malformed.xbrl")
+    assert browser.text("h1") == "Het bestand kon niet worden gelezen"
+    assert "geen geldige XML" in browser.text(".reason")
+    _assert_accessible(browser)
+    browser.screenshots("unreadable")
+    hostile = tmp_path / "hostile.xbrl"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    _upload(browser, site, hostile)
+    assert "geweigerd als onveilig" in browser.text(".reason")
+
+
+def test_markup_in_a_filing_shows_as_text(browser, site, tmp_path, board_spec, filing):
+    board_spec["schools"][0]["name"] = '<b id="injected">Vet</b><script>document.title="x"</script>'
+    board_spec["schools"][0]["years"]["2022-2023"]["facts"]["WorkloadTeamConsultationHeld"] = False
+    path = tmp_path / "markup.xbrl"
+    path.write_bytes(filing(board_spec))
+    _upload(browser, site, path)
+    assert browser.find_all("#injected") == []
+    assert '<b id="injected">Vet</b>' in browser.text("section.group h2")
+    assert browser.driver.title != "x"
+
+
+def test_the_whole_flow_works_with_the_keyboard_alone(browser, site):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.open(site)
+    picker = browser.press_tab_until("input[type=file]")
+    picker.send_keys(str(SAMPLES / "multi-school-problems.xbrl"))  # what the file dialog does
+    browser.press_tab_until("form.upload button[type=submit]")
+    ActionChains(browser.driver).send_keys(Keys.ENTER).perform()
+    _wait_for(browser, "article.finding")
+    browser.press_tab_until(".rule-link a")
+    ActionChains(browser.driver).send_keys(Keys.ENTER).perform()
+    _wait_for(browser, "blockquote.source")
+    assert "/rules/" in browser.driver.current_url
+
+
+def test_a_file_dropped_on_the_form_is_checked(browser, site):
+    browser.open(site)
+    content = base64.b64encode((SAMPLES / "compliant-one-school.xbrl").read_bytes()).decode()
+    browser.driver.execute_script(
+        """
+        const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], "dropped.xbrl", {type: "application/xml"}));
+        const zone = document.querySelector("[data-drop]");
+        zone.dispatchEvent(
+          new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        """,
+        content,
+    )
+    assert "dropped.xbrl" in browser.text("[data-chosen]")
+    browser.find("form.upload button[type=submit]").click()
+    _wait_for(browser, ".status")
+    assert "Voldoet" in browser.text(".status")
+    assert "dropped.xbrl" in browser.text(".summary")
