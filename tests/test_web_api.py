@@ -179,3 +179,33 @@ def test_a_check_past_its_time_limit_answers_504_and_the_server_stays_up():
             assert answer.status_code == 504
             assert answer.json()["error"]["code"] == "timeout"
         assert httpx.get(f"{url}/api/v1/rules").status_code == 200
+
+
+def test_a_waivers_file_marks_the_findings_it_covers(tmp_path):
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        '  - board: "40321"\n'
+        "    school: 23CD\n"
+        "    school_year: 2022-2023\n"
+        "    rule: NPO-007\n"
+        '    reason: "Externe inhuur toegelicht"\n'
+        "    granted_by: j.jansen\n"
+        "    expires: 2099-07-31\n",
+        encoding="utf-8",
+    )
+    body = (SAMPLES / "multi-school-problems.xbrl").read_bytes()
+    with running_server("--waivers", str(waivers)) as url:
+        answer = httpx.post(
+            f"{url}/api/v1/check",
+            content=body,
+            headers={"content-type": "application/xml"},
+            timeout=60,
+        ).json()
+        page = httpx.post(f"{url}/check", files={"file": ("m.xbrl", body)}, timeout=60).text
+    waived = [f for f in answer["findings"] if f["waiver"] is not None]
+    assert [(f["rule"], f["school"], f["school_year"]) for f in waived] == [
+        ("NPO-007", "23CD", "2022-2023")
+    ]
+    assert answer["waivers"]["waived"] == 1
+    assert "Externe inhuur toegelicht" in page

@@ -61,7 +61,7 @@ def test_upload_page_is_dutch_accessible_and_switches_to_english(browser, site):
 @pytest.mark.parametrize(
     "name", ["compliant-one-school.xbrl", "multi-school-problems.xbrl", "structural-problems.xbrl"]
 )
-def test_each_sample_shows_its_findings_per_school_and_year(browser, site, name):
+def test_each_sample_shows_its_findings_per_school_and_year(browser, site, name, catalogue):
     _upload(browser, site, SAMPLES / name)
     expected = EXPECTED[name]["findings"]
     findings = browser.find_all("article.finding")
@@ -74,8 +74,10 @@ def test_each_sample_shows_its_findings_per_school_and_year(browser, site, name)
     summary = browser.text(".status")
     assert f"{len(expected)} bevinding" in summary
     for finding in findings:  # each says what is wrong, what to do, and links its rule
+        rule_id = finding.find_element("css selector", ".rule-id").text
         assert finding.find_element("css selector", ".message").text
-        assert finding.find_element("css selector", ".advice").text
+        advice = finding.find_element("css selector", ".advice").text
+        assert advice == catalogue.rules[rule_id].advice.nl
         link = finding.find_element("css selector", ".rule-link a")
         assert (
             link.get_attribute("href")
@@ -192,3 +194,10 @@ def test_a_file_dropped_on_the_form_is_checked(browser, site):
     _wait_for(browser, ".status")
     assert "Voldoet" in browser.text(".status")
     assert "dropped.xbrl" in browser.text(".summary")
+
+
+def test_every_rule_says_what_a_board_can_do_in_both_languages(catalogue):
+    """The result page's "what you can do" comes from the rule file, never a stock text."""
+    for rule in catalogue.rules.values():
+        assert rule.advice is not None, rule.id
+        assert rule.advice.nl.strip() and rule.advice.en.strip(), rule.id

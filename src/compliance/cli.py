@@ -404,24 +404,47 @@ def _review_lines(review: dict, lang: str) -> list[str]:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--jobs", type=click.IntRange(1), default=2, show_default=True,
-              help="Check worker processes.")
-@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=30.0,
-              show_default=True, help="Seconds one check may take; past that it answers 504.")
+@click.option(
+    "--jobs", type=click.IntRange(1), default=2, show_default=True, help="Check worker processes."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds one check may take; past that it answers 504.",
+)
 @lang_option
 @reference_dir_option
 @rules_dir_option
 @engine_option
-@click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024,
-              show_default=True, help="Refuse uploads larger than this many bytes (413).")
-@click.option("--max-depth", type=click.IntRange(4, 200), default=ReadLimits.max_depth,
-              show_default=True, help="Refuse XML nested deeper than this.")
-def serve(host, port, jobs, timeout, lang, reference_dir, rules_dir, engine, max_bytes,
-          max_depth) -> None:
+@waiver_options
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=20 * 1024 * 1024,
+    show_default=True,
+    help="Refuse uploads larger than this many bytes (413).",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(4, 200),
+    default=ReadLimits.max_depth,
+    show_default=True,
+    help="Refuse XML nested deeper than this.",
+)
+def serve(host, port, jobs, timeout, lang, reference_dir, rules_dir, engine, waivers_file,
+          today, max_bytes, max_depth) -> None:
     """Run the self-check web page and the HTTP API (POST /api/v1/check)."""
     from compliance.web.app import run
     from compliance.web.options import ServeOptions
 
-    _catalogue(rules_dir, reference_dir)  # a bad rules or reference folder: usage error now
-    limits = ReadLimits(max_bytes=max_bytes, max_depth=max_depth)
-    run(ServeOptions(host, port, lang, reference_dir, rules_dir, engine, limits, jobs, timeout))
+    catalogue = _catalogue(rules_dir, reference_dir)  # a bad folder is a usage error now
+    _waivers(waivers_file, today, catalogue, lang)  # and so is a malformed waivers file
+    run(
+        ServeOptions(
+            host, port, lang, reference_dir, rules_dir, engine,
+            ReadLimits(max_bytes=max_bytes, max_depth=max_depth), jobs, timeout,
+            waivers_file=waivers_file, today=today.date() if today else None,
+        )
+    )

@@ -98,6 +98,7 @@ class Rule:
     judged_when: Condition | None = None
     when: Condition | None = None
     cases: tuple[RuleCase, ...] = ()
+    advice: Localized | None = None  # what a board can do about a finding (the web page)
 
     @cached_property
     def cited_fields(self) -> list[str]:
@@ -353,6 +354,7 @@ class _Loader:
             title=Localized(**data["title"]),
             severity=_severity(data["severity"], path),
             message=Localized(**data["message"]),
+            advice=Localized(**data["advice"]) if data.get("advice") else None,
             source=data["source"],
             path=path,
             terms={

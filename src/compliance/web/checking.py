@@ -22,7 +22,7 @@ from compliance.rules.catalogue import Catalogue
 from compliance.web.options import ServeOptions
 from compliance.web.pool import Busy, CheckFailed, CheckPool, CheckTimeout
 from compliance.web.upload import UploadRefused, read_upload
-from compliance.web.words import WORDS
+from compliance.web.words import web_words
 
 DEFAULT_NAME = "upload.xbrl"
 REFUSED_STATUS = {"too_large": 413, "media_type": 415, "no_file": 400}
@@ -50,7 +50,7 @@ class CheckProblem(Exception):
 
 async def check_upload(request: Request, state: WebState, lang: str) -> dict:
     """The worker's answer for the filing in the request, or CheckProblem."""
-    words = WORDS[lang]
+    words = web_words(lang)
     limit = state.options.limits.max_bytes
     try:
         upload = await read_upload(request, limit, DEFAULT_NAME)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from compliance.read import ReadLimits
@@ -22,3 +23,5 @@ class ServeOptions:
     jobs: int = 2
     timeout: float = 30.0  # seconds one check may take before the request answers 504
     queue: int = 64  # requests waiting for a worker beyond which the server answers 503
+    waivers_file: Path | None = None  # a reviewer's waivers, applied to every check
+    today: date | None = None  # the date waivers expire against; None: each check's day

@@ -13,7 +13,8 @@ from starlette.responses import HTMLResponse
 
 from compliance.rules.catalogue import Catalogue
 from compliance.web.rules_view import period_text, rule_detail, rule_summary
-from compliance.web.words import LANGS, WORDS
+from compliance.web.words import LANGS, other_language, web_words
+from compliance.words import say
 
 _ENVIRONMENT = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -31,14 +32,14 @@ def page_lang(request: Request, default: str) -> str:
 def render(
     request: Request, template: str, lang: str, status: int = 200, **context
 ) -> HTMLResponse:
-    other = "en" if lang == "nl" else "nl"
+    other = other_language(lang)
     # After an upload (POST) the switch leads to the upload page: uploads are not kept.
     path = request.url.path if request.method == "GET" else "/"
     query = {**request.query_params, "lang": other}
     html = _ENVIRONMENT.get_template(template).render(
         lang=lang,
         other=other,
-        w=WORDS[lang],
+        w=web_words(lang),
         switch_url=f"{path}?{urlencode(query)}",
         **context,
     )
@@ -46,7 +47,7 @@ def render(
 
 
 def rule_page_context(catalogue: Catalogue, rule_id: str, lang: str, today: date) -> dict:
-    words = WORDS[lang]
+    words = web_words(lang)
     detail = rule_detail(catalogue, catalogue.rules[rule_id], lang, today)
     years = [
         {
@@ -56,7 +57,8 @@ def rule_page_context(catalogue: Catalogue, rule_id: str, lang: str, today: date
         for i, row in enumerate(detail["parameters"][0]["per_year"] if detail["parameters"] else [])
     ]
     severities = [
-        words[s["severity"]] + (f" ({words['since'].format(day=s['from'])})" if s["from"] else "")
+        say(f"severity.{s['severity']}", lang)
+        + (f" ({words['since'].format(day=s['from'])})" if s["from"] else "")
         for s in detail["severities"]
     ]
     return {
@@ -103,4 +105,6 @@ def rules_page_context(catalogue: Catalogue, lang: str) -> dict:
     rules = [
         rule_summary(rule, lang) for rule in sorted(catalogue.rules.values(), key=lambda r: r.id)
     ]
-    return {"page_title": WORDS[lang]["rules_title"], "rules": rules}
+    for rule in rules:
+        rule["severity_text"] = say(f"severity.{rule['severity']}", lang)
+    return {"page_title": web_words(lang)["rules_title"], "rules": rules}

@@ -10,7 +10,7 @@ from starlette.routing import Route
 from compliance.web.checking import CheckProblem, WebState, check_upload, size_text, status_of
 from compliance.web.pages import page_lang, render, rule_page_context, rules_page_context
 from compliance.web.views import result_view
-from compliance.web.words import WORDS
+from compliance.web.words import web_words
 
 
 def _state(request: Request) -> WebState:
@@ -20,14 +20,16 @@ def _state(request: Request) -> WebState:
 async def upload_page(request: Request) -> Response:
     state = _state(request)
     lang = page_lang(request, state.options.lang)
-    limit = WORDS[lang]["limit"].format(size=size_text(state.options.limits.max_bytes, lang))
-    return render(request, "upload.html", lang, page_title=WORDS[lang]["nav_check"], limit=limit)
+    limit = web_words(lang)["limit"].format(size=size_text(state.options.limits.max_bytes, lang))
+    return render(
+        request, "upload.html", lang, page_title=web_words(lang)["nav_check"], limit=limit
+    )
 
 
 async def check_page(request: Request) -> Response:
     state = _state(request)
     lang = page_lang(request, state.options.lang)
-    words = WORDS[lang]
+    words = web_words(lang)
     try:
         answer = await check_upload(request, state, lang)
     except CheckProblem as problem:
@@ -76,7 +78,7 @@ async def rule_page(request: Request) -> Response:
 
 
 def not_found(request: Request, lang: str) -> Response:
-    words = WORDS[lang]
+    words = web_words(lang)
     return render(
         request,
         "problem.html",

@@ -26,7 +26,7 @@ def rule_detail(catalogue: Catalogue, rule: Rule, lang: str, today: date) -> dic
     """Everything the rule page shows, in plain JSON types (the API answers the same)."""
     scheme = catalogue.schemes.get(rule.scheme) if rule.scheme else None
     years = school_years(catalogue, rule, today)
-    advice = getattr(rule, "advice", None)
+    advice = rule.advice
     return {
         **rule_summary(rule, lang),
         "kind": rule.kind,

@@ -12,7 +12,9 @@ from itertools import groupby
 from compliance.read.taxonomy import Taxonomy
 from compliance.report.formatting import format_amount, format_date, format_number, format_value
 from compliance.rules.catalogue import Catalogue
-from compliance.web.words import WORDS, plural
+from compliance.web.words import web_words
+from compliance.words import count as counted
+from compliance.words import say
 
 SEVERITY_ORDER = ("error", "violation", "warning")
 
@@ -20,15 +22,11 @@ SEVERITY_ORDER = ("error", "violation", "warning")
 def result_view(answer: dict, catalogue: Catalogue, taxonomy: Taxonomy, lang: str) -> dict:
     """The page's model of one checked filing (``answer`` as the worker sent it)."""
     result = answer["result"]
-    words = WORDS[lang]
+    words = web_words(lang)
     findings = result["findings"]
     counts = Counter(finding["severity"] for finding in findings)
-    parts = ", ".join(plural(counts[s], s, f"{s}_many", words) for s in SEVERITY_ORDER if counts[s])
-    count = (
-        words["finding_one"]
-        if len(findings) == 1
-        else words["finding_many"].format(n=len(findings))
-    )
+    parts = ", ".join(counted(counts[s], s, lang) for s in SEVERITY_ORDER if counts[s])
+    total = counted(len(findings), "finding", lang)
     return {
         "file": result["file"],
         "board": result["board"],
@@ -36,13 +34,13 @@ def result_view(answer: dict, catalogue: Catalogue, taxonomy: Taxonomy, lang: st
         "status": result["status"],
         "error": result["error"],
         "rule_set": result["rule_set"],
-        "summary": words["summary"].format(count=count, parts=parts) if findings else "",
+        "summary": words["summary"].format(count=total, parts=parts) if findings else "",
         "groups": _groups(findings, answer.get("schools") or {}, catalogue, taxonomy, lang),
     }
 
 
 def _groups(findings, schools, catalogue, taxonomy, lang) -> list[dict]:
-    words = WORDS[lang]
+    words = web_words(lang)
     groups = []
     for (school, year), members in groupby(findings, key=lambda f: (f["school"], f["school_year"])):
         if school is None:
@@ -61,9 +59,9 @@ def _groups(findings, schools, catalogue, taxonomy, lang) -> list[dict]:
 
 
 def _finding(finding: dict, catalogue: Catalogue, taxonomy: Taxonomy, lang: str) -> dict:
-    words = WORDS[lang]
+    words = web_words(lang)
     rule = catalogue.rules.get(finding["rule"])
-    advice = getattr(rule, "advice", None) if rule is not None else None
+    advice = rule.advice if rule is not None else None
     return {
         "rule": finding["rule"],
         "title": rule.title.in_language(lang) if rule is not None else finding["rule"],
@@ -73,11 +71,22 @@ def _finding(finding: dict, catalogue: Catalogue, taxonomy: Taxonomy, lang: str)
         "message": finding["message"],
         "advice": advice.in_language(lang) if advice is not None else words["no_advice"],
         "facts": [_fact(fact, taxonomy, lang) for fact in finding["facts"]],
+        "waiver": _waiver(finding.get("waiver"), lang),
     }
 
 
+def _waiver(waiver: dict | None, lang: str) -> str | None:
+    """A reviewer's waiver of the finding, as the text report words it."""
+    if waiver is None:
+        return None
+    expires = format_date(date.fromisoformat(waiver["expires"]), lang)
+    return say(
+        "text.waiver", lang, reason=waiver["reason"], by=waiver["granted_by"], expires=expires
+    )
+
+
 def _fact(fact: dict, taxonomy: Taxonomy, lang: str) -> dict:
-    words = WORDS[lang]
+    words = web_words(lang)
     if fact["context"] is None:
         shown, where = words["not_reported"], ""
     else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pickle
 import signal
+from dataclasses import replace
+from datetime import date
 from multiprocessing.connection import Connection
 
 from compliance.batch.worker import _die_with_parent, _settle_garbage_collector
@@ -18,6 +20,7 @@ from compliance.check import Checker, FilingResult
 from compliance.engine import make_engine
 from compliance.report.json_report import result_object
 from compliance.rules.catalogue import load_catalogue
+from compliance.waivers import Waivers
 from compliance.web.options import ServeOptions
 
 # Answers: (READY,) once built, (BROKEN, reason) if it cannot be, (DONE, answer) or
@@ -25,9 +28,24 @@ from compliance.web.options import ServeOptions
 READY, BROKEN, DONE, FAILED = "ready", "broken", "done", "failed"
 
 
-def build_checker(options: ServeOptions) -> Checker:
-    catalogue = load_catalogue(options.rules_dir, options.reference_dir)
-    return Checker(catalogue, make_engine(options.engine), options.limits)
+class Judge:
+    """The worker's checker and waivers, built once; judges one upload's bytes."""
+
+    def __init__(self, options: ServeOptions) -> None:
+        catalogue = load_catalogue(options.rules_dir, options.reference_dir)
+        self.checker = Checker(catalogue, make_engine(options.engine), options.limits)
+        self.waivers = None
+        if options.waivers_file is not None:
+            today = options.today or date.today()
+            self.waivers = Waivers.load(options.waivers_file, catalogue, today, options.lang)
+        self.today = options.today
+
+    def __call__(self, data: bytes, name: str, lang: str) -> dict:
+        result = self.checker.check_bytes(data, name)
+        if self.waivers is not None:  # a server runs for days: expiry is judged per check
+            today = self.today or date.today()
+            result = replace(self.waivers, today=today).apply(result)
+        return answer_of(self.checker, result, lang)
 
 
 def answer_of(checker: Checker, result: FilingResult, lang: str) -> dict:
@@ -49,7 +67,7 @@ def serve(conn: Connection, options: ServeOptions) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     try:
-        checker = build_checker(options)
+        judge = Judge(options)
     except Exception as error:
         conn.send_bytes(pickle.dumps((BROKEN, " ".join(str(error).split()))))
         return
@@ -64,7 +82,7 @@ def serve(conn: Connection, options: ServeOptions) -> None:
             return
         name, lang, data = task
         try:
-            message = (DONE, answer_of(checker, checker.check_bytes(data, name), lang))
+            message = (DONE, judge(data, name, lang))
         except Exception as error:  # reported to the client by type only: no filing content
             message = (FAILED, type(error).__name__)
         del data, task
