@@ -167,10 +167,10 @@ class PlanJudge:
             school_year=subject.year.school_year,
             line=subject.line.number if subject.line is not None else None,
             facts=judged.kind.cite(subject, rule.cited_fields),
-            values=self._placeholder_values(rule.placeholders, judged),
+            values=self._placeholder_values(rule.placeholder_order, judged),
         )
 
-    def _placeholder_values(self, names: set[str], judged: _Judged) -> dict[str, object]:
+    def _placeholder_values(self, names: tuple[str, ...], judged: _Judged) -> dict[str, object]:
         values: dict[str, object] = {}
         fields = judged.kind.fields
         parameters = self.catalogue.parameters

@@ -107,11 +107,18 @@ class Rule:
 
     @cached_property
     def placeholders(self) -> set[str]:
+        return set(self.placeholder_order)
+
+    @cached_property
+    def placeholder_order(self) -> tuple[str, ...]:
+        """The placeholders in the order the Dutch message names them first (then the
+        English one's and the terms'): a finding's values follow it, so "the first amount
+        the message states" is the same in every process (a set's order is not)."""
         texts = [self.message.nl, self.message.en]
         for words in self.terms.values():
             for text in words.values():
                 texts += [text.nl, text.en]
-        return {name for text in texts for name in _PLACEHOLDER.findall(text)}
+        return tuple(dict.fromkeys(name for text in texts for name in _PLACEHOLDER.findall(text)))
 
     def severity_on(self, day: date) -> str:
         return self.severity.at(day) or self.severity.entries[0][1]
