@@ -3,6 +3,8 @@ the pure-Python evaluator judges exactly as durable-rules does."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import date
 from decimal import Decimal
@@ -102,27 +104,141 @@ def test_no_timer_threads_are_started(catalogue):
 
 
 @needs_durable
-def test_actions_take_one_parameter_so_they_run_synchronously():
-    import inspect
+def test_the_adapter_drives_the_c_core_without_durables_python_layer():
+    """durable's Host starts timer threads, treats two-parameter actions as asynchronous and
+    swallows exceptions in actions: the adapter uses none of it (no durable.engine at all)."""
+    code = (
+        "import sys; from pathlib import Path; from compliance.check import Checker; "
+        "from compliance.engine import make_engine; from compliance.rules import load_catalogue; "
+        "r = Checker(load_catalogue(), make_engine('durable')).check_file(Path(sys.argv[1])); "
+        "print(r.status, 'durable.engine' in sys.modules)"
+    )
+    path = SAMPLES / "multi-school-problems.xbrl"
+    done = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["findings", "False"]
 
-    from compliance.engine.durable_engine import _QuietHost
 
-    host = _QuietHost(lambda rule, ref: None)
-    for name in ("WDM-001", "catch_all"):
-        assert len(inspect.signature(host.get_action(name)).parameters) == 1
+class _Recorder:
+    """The C core, with a log of the calls that open and close a session's actions."""
+
+    def __init__(self, real, assert_code: int | None = None) -> None:
+        self._real = real
+        self._assert_code = assert_code
+        self.calls: list[tuple[str, bool]] = []
+
+    def assert_facts(self, handle, facts):
+        code, state = self._real.assert_facts(handle, facts)
+        return (self._assert_code if self._assert_code is not None else code), state
+
+    def start_action_for_state(self, handle, state):
+        got = self._real.start_action_for_state(handle, state)
+        self.calls.append(("start", bool(got)))
+        return got
+
+    def complete_and_start_action(self, handle, state):
+        got = self._real.complete_and_start_action(handle, state)
+        self.calls.append(("complete", bool(got)))
+        return got
+
+    def delete_state(self, handle, sid):
+        self.calls.append(("delete", True))
+        return self._real.delete_state(handle, sid)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def _recording(monkeypatch, assert_code: int | None = None) -> _Recorder:
+    from compliance.engine import durable_engine
+
+    recorder = _Recorder(durable_engine.core, assert_code)
+    monkeypatch.setattr(durable_engine, "core", recorder)
+    return recorder
+
+
+def _opened_and_completed(calls: list[tuple[str, bool]]) -> tuple[int, int]:
+    """How many actions were started (a call that returned one) and how many completed."""
+    opened = sum(got for name, got in calls if name != "delete")
+    completed = sum(1 for name, _ in calls if name == "complete")
+    return opened, completed
 
 
 @needs_durable
-def test_an_exception_inside_an_action_is_not_swallowed(catalogue):
-    engine = make_engine("durable")
+def test_every_action_the_catch_all_s_too_is_completed_before_the_session_is_deleted(
+    catalogue, monkeypatch
+):
+    """An action started and never completed can abort the process at delete_state."""
+    recorder = _recording(monkeypatch)
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"$gt": {"x": 5.0}}]})
+    facts = [{"kind": "wdm_plan", "ref": ref, "x": float(ref)} for ref in range(10)]
+    matches = make_engine("durable").run([(_book([rule], "book_completed"), facts)])
+    assert sorted(m.ref for m in matches) == [6, 7, 8, 9]
+    assert recorder.calls[-1] == ("delete", True)
+    opened, completed = _opened_and_completed(recorder.calls[:-1])
+    assert opened == completed == 10 + 4  # ten catch-all actions and four of WDM-001
 
-    def explode(rule: str, ref: int) -> None:
+
+@needs_durable
+def test_an_exception_inside_an_action_is_not_swallowed(catalogue, monkeypatch):
+    from compliance.engine import durable_engine
+
+    def explode(message: str) -> tuple[str, int]:
         raise RuntimeError("boom")
 
-    engine._host._collect = explode
+    recorder = _recording(monkeypatch)
+    monkeypatch.setattr(durable_engine, "_read_action", explode)
+    engine = make_engine("durable")
     rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"x": 1.0}]})
+    book = _book([rule], "book_exploding")
+    facts = [{"kind": "wdm_plan", "ref": ref, "x": 1.0 + ref} for ref in range(3)]
     with pytest.raises(EngineError, match="boom"):
-        engine.run([(_book([rule], "book_exploding"), [{"kind": "wdm_plan", "ref": 0, "x": 1.0}])])
+        engine.run([(book, facts)])
+    opened, completed = _opened_and_completed(recorder.calls[:-1])
+    assert recorder.calls[-1] == ("delete", True) and opened == completed == 4
+    monkeypatch.undo()
+    assert engine.run([(book, facts)]) == [("WDM-001", 0)]  # the engine is still usable
+
+
+@needs_durable
+def test_facts_that_were_not_taken_leave_their_session_undeleted(catalogue, monkeypatch):
+    """A session whose facts all went unhandled can abort the process at delete_state: the
+    catch-all takes every fact with a kind, and if the core ever says otherwise the filing is
+    an engine error, not an abort."""
+    recorder = _recording(monkeypatch, assert_code=1)
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"x": 1.0}]})
+    with pytest.raises(EngineError, match="did not take"):
+        make_engine("durable").run(
+            [(_book([rule], "book_untaken"), [{"kind": "wdm_plan", "ref": 0, "x": 2.0}])]
+        )
+    assert ("delete", True) not in recorder.calls
+
+
+@needs_durable
+def test_a_fact_without_a_kind_is_refused_before_it_is_asserted(catalogue):
+    """The catch-all takes any fact with a kind; one without would go unhandled."""
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}]})
+    with pytest.raises(EngineError, match="without a 'kind'"):
+        make_engine("durable").run([(_book([rule], "book_kindless"), [{"ref": 0, "x": 1.0}])])
+
+
+@needs_durable
+def test_thousands_of_sessions_only_the_catch_all_takes_are_deleted_safely():
+    """Facts no rule fires on, session after session, in a process of their own (an abort
+    would take pytest with it)."""
+    code = (
+        "from compliance.engine import make_engine\n"
+        "from compliance.rules import load_catalogue\n"
+        "from compliance.rules.books import Library\n"
+        "from datetime import date\n"
+        "book = Library(load_catalogue()).book_for('BAO', date(2022, 8, 1))\n"
+        "engine = make_engine('durable')\n"
+        "for n in range(2000):\n"
+        "    assert engine.run([(book, [{'kind': 'no_rule_reads_this', 'ref': n}])]) == []\n"
+        "print('judged')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "judged"), done.stderr[-500:]
 
 
 @needs_durable

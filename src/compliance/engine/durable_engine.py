@@ -1,13 +1,21 @@
-"""The one adapter around durable-rules. Every known trap of it is fenced off here:
+"""The one adapter around durable-rules. It drives durable's C core (the
+``durable_rules_engine`` extension module) itself: durable's Python layer (Host, Ruleset,
+Closure, Promise) cost more than the matching, serialising each fact and the session state
+again for every action. Every known trap of durable-rules is fenced off here:
 
-- Host() starts two timer threads that poll rulesets and race with the caller:
-  ``_QuietHost._run`` starts none; we dispatch actions synchronously ourselves.
-- An action taking two parameters is treated as asynchronous and blocks the session:
-  actions are made here, with exactly one parameter.
-- An exception in an action is swallowed into the session state: after each book the
-  state is read back and an ``exception`` in it becomes an EngineError.
-- A fact that matches no rule makes the whole assert raise and defers the other actions:
-  every book has a catch-all rule that matches any fact and does nothing.
+- Host() starts two timer threads that poll rulesets and race with the caller: there is no
+  Host; actions are taken from the C core synchronously, inside ``run``.
+- An action taking two parameters is treated as asynchronous and blocks the session, and an
+  exception in an action is swallowed into the session state: no action is Python code the
+  engine calls; each action is a message read here, and a failure while reading one is
+  raised as an EngineError once every action of the session is completed.
+- A fact that matches no rule makes the whole assert fail and defers the other actions:
+  every book has a catch-all rule that matches any fact with a ``kind`` (a fact without one
+  is refused before it is asserted), and an assert that is not handled is an EngineError.
+- A session whose facts all went unhandled, and one with an action started but never
+  completed, can abort the process at ``delete_state``: every started action is completed
+  (the catch-all's too, unread), and a session that was not handled is never deleted (it
+  cannot happen with the catch-all; one leaked session is better than an abort).
 - Strings compared with numbers compare lexicographically, and null counts as present:
   the condition compiler type-checks every comparison and facts never hold null.
 - Integer division truncates, and division by zero kills the process: patterns never divide.
@@ -29,9 +37,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+import json
 
-from durable import engine as durable
+import durable_rules_engine as core  # durable-rules' C core, without its Python layer
 
 from compliance.engine.base import EngineError, Match
 from compliance.rules.books import KIND_FIELD, REF_FIELD, Book
@@ -43,38 +51,11 @@ CATCH_ALL = "catch_all"
 SESSION_FIELD = "sid"
 
 
-class _QuietHost(durable.Host):
-    """A Host without timer threads, whose actions are resolved by name here."""
-
-    def __init__(self, collect: Callable[[str, int], None]) -> None:
-        self._collect = collect
-        super().__init__()
-
-    def _run(self) -> None:
-        """No background dispatch: actions run inside assert_facts, on the caller's thread."""
-
-    def get_action(self, action_name: str) -> Callable[[object], None]:
-        if action_name == CATCH_ALL:
-            return _ignore
-        collect = self._collect
-
-        def record(closure: object) -> None:  # exactly one parameter: a synchronous action
-            collect(action_name, closure.m[REF_FIELD])
-
-        return record
-
-
-def _ignore(closure: object) -> None:
-    """The catch-all's action: a fact no rule fires on is fine."""
-
-
 class DurableEngine:
     name = "durable"
 
     def __init__(self) -> None:
-        self._fired: list[tuple[str, int]] = []  # (rule, index of a distinct fact)
-        self._host = _QuietHost(lambda rule, index: self._fired.append((rule, int(index))))
-        self._registered: set[str] = set()
+        self._handles: dict[str, int] = {}  # book name -> the C core's ruleset handle
         self._sessions = itertools.count(1)
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
@@ -87,39 +68,41 @@ class DurableEngine:
     def _judge(self, book: Book, facts: list[dict]) -> list[Match]:
         """Assert each distinct content once, in sessions of bounded size; the matches on a
         content are matches on every fact that has it."""
-        self._register(book)
+        handle = self._register(book)
         refs_by_content: dict[tuple, list[int]] = {}
         for fact in facts:
+            if KIND_FIELD not in fact:  # the catch-all would not take it
+                raise EngineError(f"a fact without a {KIND_FIELD!r} field: {sorted(fact)}")
             if len(fact) + 1 > MAX_FACT_PROPERTIES:
                 raise EngineError(f"a {fact[KIND_FIELD]} fact has more than 251 fields")
             content = tuple(sorted(item for item in fact.items() if item[0] != REF_FIELD))
             refs_by_content.setdefault(content, []).append(fact[REF_FIELD])
         contents = list(refs_by_content)
-        self._fired = []
+        fired: list[tuple[str, int]] = []  # (rule, index of a distinct content)
         for start in range(0, len(contents), FACTS_PER_SESSION):
             session = str(next(self._sessions))
             chunk = [
                 {**dict(content), REF_FIELD: index, SESSION_FIELD: session}
                 for index, content in enumerate(contents[start : start + FACTS_PER_SESSION], start)
             ]
-            self._assert(book, chunk, session)
+            fired += self._session(handle, chunk, session)
         refs = list(refs_by_content.values())
-        return [Match(rule, ref) for rule, index in self._fired for ref in refs[index]]
+        return [Match(rule, ref) for rule, index in fired for ref in refs[index]]
 
-    def _assert(self, book: Book, facts: list[dict], session: str) -> None:
+    def _session(self, handle: int, facts: list[dict], session: str) -> list[tuple[str, int]]:
+        """Assert ``facts`` in a new session, take its actions, delete it."""
+        code, state = core.assert_facts(handle, json.dumps(facts))
+        if code != 0:  # not handled: deleting this session could abort the process
+            raise EngineError(f"durable-rules did not take the facts (code {code})")
         try:
-            self._host.assert_facts(book.name, facts)
-            state = self._host.get_state(book.name, session)
-            if "exception" in state:
-                raise EngineError(f"a rule action failed: {state['exception']}")
-        except durable.MessageNotHandledException as error:  # pragma: no cover - catch-all
-            raise EngineError(f"no rule took a fact: {error}") from None
+            return _take_actions(handle, state)
         finally:
-            self._host.delete_state(book.name, session)
+            core.delete_state(handle, session)
 
-    def _register(self, book: Book) -> None:
-        if book.name in self._registered:
-            return
+    def _register(self, book: Book) -> int:
+        """The C core's handle of ``book``'s ruleset, created on first use."""
+        if book.name in self._handles:
+            return self._handles[book.name]
         per_kind: dict[str, int] = {}
         for rule in book.rules:
             per_kind[rule.engine_kind] = per_kind.get(rule.engine_kind, 0) + 1
@@ -129,7 +112,38 @@ class DurableEngine:
                 f"more than {MAX_RULES_PER_KIND} rules on {crowded[0]} facts would hang "
                 "durable-rules; use --engine python"
             )
-        ruleset = {rule.id: {"all": [{"m": rule.pattern}], "run": rule.id} for rule in book.rules}
-        ruleset[CATCH_ALL] = {"all": [{"m": {"$ex": {KIND_FIELD: 1}}}], "run": CATCH_ALL}
-        self._host.register_rulesets({book.name: ruleset})
-        self._registered.add(book.name)
+        ruleset = {rule.id: {"all": [{"m": rule.pattern}]} for rule in book.rules}
+        ruleset[CATCH_ALL] = {"all": [{"m": {"$ex": {KIND_FIELD: 1}}}]}
+        handle = core.create_ruleset(book.name, json.dumps(ruleset, ensure_ascii=False))
+        self._handles[book.name] = handle
+        return handle
+
+
+_CATCH_ALL_MESSAGE = f'{{"{CATCH_ALL}":'  # how the core's message of a catch-all action starts
+
+
+def _take_actions(handle: int, state: int) -> list[tuple[str, int]]:
+    """Every action of the session, in the core's order, each completed before the next is
+    started: one left open aborts the process when the session is deleted. The catch-all's
+    actions are completed without being read. A message that cannot be read is raised only
+    after the session's last action is completed."""
+    fired: list[tuple[str, int]] = []
+    problem: Exception | None = None
+    started = core.start_action_for_state(handle, state)
+    message = started[1] if started else None
+    while message:
+        if not message.startswith(_CATCH_ALL_MESSAGE):
+            try:
+                fired.append(_read_action(message))
+            except Exception as error:  # anything: the actions must still be completed
+                problem = problem or error
+        message = core.complete_and_start_action(handle, state)
+    if problem is not None:
+        raise EngineError(f"a rule action failed: {problem}")
+    return fired
+
+
+def _read_action(message: str) -> tuple[str, int]:
+    """(rule, index) from the core's action message ``{"<rule>": {"m": <fact>}}``."""
+    ((rule, matched),) = json.loads(message).items()
+    return rule, int(matched["m"][REF_FIELD])
