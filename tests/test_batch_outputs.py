@@ -351,3 +351,33 @@ def test_the_report_and_workbook_show_what_is_new_since_the_previous_run(
         for c in row
     ]
     assert say("report.baseline", "nl") in cells and "41001" in cells
+
+
+@pytest.mark.parametrize(
+    ("external", "under"),
+    [
+        ("25000000000000000", 0),  # exactly 0.25: not under (and no NPO-007 either)
+        ("25000000000000001", 0),  # 0.25000000000000001: over, though a double says 0.25
+        ("24999999999999999", 1),  # a hair under
+    ],
+)
+def test_the_share_under_the_signal_is_exact_on_18_digit_amounts(
+    cli, tmp_path, filing, board_spec, external, under
+):
+    year = board_spec["schools"][0]["years"]["2022-2023"]
+    year["facts"]["NpoFundsReceived"] = "100000000000000000"
+    year["lines"] = [
+        {
+            "NpoInterventionCode": "B3",
+            "NpoInterventionSpending": "100000000000000000",
+            "NpoInterventionExternalSpending": external,
+        }
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b.xbrl").write_bytes(filing(board_spec))
+    cli("batch", tmp_path / "in", "--out", tmp_path / "out")
+    (row,) = _summary(tmp_path / "out")["monitoring"]
+    assert row["npo_external_share"]["plans"] == 1
+    assert row["npo_external_share"]["under_signal"] == under
+    rules = {f["rule"] for r in _results(tmp_path / "out") for f in r["findings"]}
+    assert ("NPO-007" in rules) == (external > "25000000000000000")

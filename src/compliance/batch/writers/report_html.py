@@ -39,6 +39,7 @@ from compliance.rules.catalogue import Catalogue
 from compliance.words import count, say
 
 FILE = "report.html"
+_LISTED = 200  # boards listed in the report's comparison with the previous run
 _NUMERIC = ("count", "amount", "ratio")
 
 
@@ -148,7 +149,7 @@ class _Page:
             self.explorer(),
             self.section("rules", self.rules_table()),
             *(
-                self.section(key, self.table(self.tables[key]))
+                self.section(key, self.table(self.changed_only(self.tables[key])))
                 for key in ("waivers", "baseline")
                 if key in self.tables
             ),
@@ -230,6 +231,11 @@ class _Page:
             ("rules", self.words["per_rule"]),
             ("spending", self.words["spending"]),
             ("external", self.words["external"]),
+            *(
+                (key, self.tables[key].title)
+                for key in ("waivers", "baseline")
+                if key in self.tables
+            ),
             ("problems", page["problems"]),
             ("run", self.words["run"]),
         ]
@@ -405,6 +411,22 @@ class _Page:
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return _script_safe(text[:-1]) + ',"boards":['
+
+    def changed_only(self, table: Table) -> Table:
+        """The baseline's boards with something new or resolved, at most ``_LISTED``: a
+        board whose findings are all unchanged says nothing new, and 10,000 rows would
+        make the page slow (the explorer counts what is new per board; the workbook and
+        summary.json list every board)."""
+        if table.key != "baseline":
+            return table
+        changed = [
+            row for row in table.rows[1:] if row[1] != (0, "count") or row[2] != (0, "count")
+        ]
+        rows = [table.rows[0], *changed[:_LISTED]]
+        if len(changed) > _LISTED:
+            more = say("page.more_boards", self.lang, n=len(changed) - _LISTED)
+            rows.append((more, None, None, None))
+        return Table(table.key, table.title, table.intro, table.header, rows)
 
     def baseline_data(self) -> dict | None:
         """Per board, the fingerprints of its findings new since the previous run."""

@@ -98,7 +98,7 @@ tr.detail td { background: #fafafa; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
   .table { overflow: visible; }
-  a { color: inherit; text-decoration: none; }
+  a, button.open { color: inherit; text-decoration: none; }
 }
 """
 
