@@ -180,7 +180,7 @@ def test_a_malformed_waivers_file_is_one_line_naming_file_entry_and_field(
 def test_a_waivers_file_that_is_not_a_list_of_entries_or_missing_is_a_usage_error(
     cli, tmp_path, consent_refused
 ):
-    for text in ("- board: 41234\n", "waivers: [unclosed\n", "waivers: 41234\n"):
+    for text in ("- board: 41234\n", "waivers: [unclosed\n", "waivers: 41234\n", "]\x00\t~"):
         path = tmp_path / "bad.yaml"
         path.write_text(text)
         result = cli("check", consent_refused, "--waivers", path)

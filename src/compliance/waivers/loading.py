@@ -59,9 +59,10 @@ def _root(path: Path, lang: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        detail = getattr(error, "problem", None) or str(error)
-        line = str(mark.line + 1) if mark else "?"
-        words = say("waivers.not_yaml", lang, path=path, line=line, detail=detail)
+        detail = " ".join(str(getattr(error, "problem", None) or error).split())
+        if mark is None:
+            raise WaiverFileError(say("waivers.not_text", lang, path=path, detail=detail)) from None
+        words = say("waivers.not_yaml", lang, path=path, line=str(mark.line + 1), detail=detail)
         raise WaiverFileError(words) from None
 
 
