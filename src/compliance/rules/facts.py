@@ -246,11 +246,13 @@ def _reported_besides_funds(plan: Plan, also_left_out: tuple[str, ...] = ()) -> 
     what the funds rules (WDM-007, PRB-003, NPO-011) count. Read from the model's fields,
     so a concept added to a plan counts without being named here."""
     left_out = {"funds_received", *also_left_out}
-    return sum(
-        isinstance(value, Reported) and value.value is not None
-        for name, value in plan
-        if name not in left_out
-    )
+    count = 0
+    # the model's __dict__ holds its fields (and cached computed values, never Reported):
+    # read directly, without pydantic's __iter__, as this runs per plan and per line
+    for name, value in plan.__dict__.items():
+        if isinstance(value, Reported) and value.value is not None and name not in left_out:
+            count += 1
+    return count
 
 
 def _facts_besides_funds(nl: str, en: str, count: Callable[[Subject], int]) -> FieldSpec:
