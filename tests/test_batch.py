@@ -386,6 +386,8 @@ def test_ctrl_c_writes_what_had_finished(tmp_path, filing, board_spec):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # so that cleaning up can reach every process it started
+        # Ctrl-C handled even when the tests run as a background job (SIGINT ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         streamed = _read_lines(process.stdout, len(finished), 60)

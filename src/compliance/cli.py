@@ -309,53 +309,59 @@ def batch(
     Exit status: 0 no error or violation, 1 a filing with an error or violation or a check
     that failed, 2 a usage error, 130 interrupted (the outputs hold what had finished).
     """
-    from compliance.batch import BatchOptions, run_batch
-    from compliance.batch.baseline import BaselineError
-    from compliance.batch.pool import WorkerBroken
-    from compliance.batch.runner import NoInputs
-
-    catalogue = _catalogue(rules_dir, reference_dir)
-    options = BatchOptions(
-        paths=[str(path) for path in paths],
-        out=out,
-        catalogue=catalogue,
-        engine=engine,
-        limits=ReadLimits(max_bytes=max_bytes, max_depth=max_depth),
-        lang=lang,
-        jobs=jobs,
-        timeout=timeout,
-        resume=resume,
-        rules_dir=rules_dir,
-        reference_dir=reference_dir,
-        stream=sys.stdout if output == "jsonl" else None,
-        progress=sys.stderr,
-        waivers=_waivers(waivers_file, today, catalogue, lang),
-        baseline=baseline,
-    )
+    outcome = None
     try:
-        outcome = run_batch(options)
-    except NoInputs as error:
-        _fail(f"no *.xbrl or *.xml filings in {error}")
-    except (WorkerBroken, DataFileError, BaselineError) as error:
-        _fail(str(error))
-    except OSError as error:
-        _fail(f"{error.filename or out}: {error.strerror or error}")
-    for name, reason in outcome.failed:
-        click.echo(f"compliance: {name}: {reason}", err=True)
-    counts = dict(outcome.counts)
-    filings = count(counts.pop("inputs"), "filing", lang)
-    lines = [say("batch.counts", lang, filings=filings, **counts)]
-    if outcome.reused:
-        lines.append(say("batch.reused", lang, reused=outcome.reused))
-    if outcome.interrupted:
-        missing = count(outcome.counts["not_checked"], "filing", lang)
-        lines.append(say("batch.interrupted", lang, missing=missing))
-    lines.extend(_review_lines(outcome.review, lang))
-    lines.append(say("batch.written", lang, out=out))
-    click.echo("\n".join(lines), err=output == "jsonl")
-    if outcome.interrupted:
+        from compliance.batch import BatchOptions, run_batch
+        from compliance.batch.baseline import BaselineError
+        from compliance.batch.pool import WorkerBroken
+        from compliance.batch.runner import NoInputs
+
+        catalogue = _catalogue(rules_dir, reference_dir)
+        options = BatchOptions(
+            paths=[str(path) for path in paths],
+            out=out,
+            catalogue=catalogue,
+            engine=engine,
+            limits=ReadLimits(max_bytes=max_bytes, max_depth=max_depth),
+            lang=lang,
+            jobs=jobs,
+            timeout=timeout,
+            resume=resume,
+            rules_dir=rules_dir,
+            reference_dir=reference_dir,
+            stream=sys.stdout if output == "jsonl" else None,
+            progress=sys.stderr,
+            waivers=_waivers(waivers_file, today, catalogue, lang),
+            baseline=baseline,
+        )
+        try:
+            outcome = run_batch(options)
+        except NoInputs as error:
+            _fail(f"no *.xbrl or *.xml filings in {error}")
+        except (WorkerBroken, DataFileError, BaselineError) as error:
+            _fail(str(error))
+        except OSError as error:
+            _fail(f"{error.filename or out}: {error.strerror or error}")
+        for name, reason in outcome.failed:
+            click.echo(f"compliance: {name}: {reason}", err=True)
+        counts = dict(outcome.counts)
+        filings = count(counts.pop("inputs"), "filing", lang)
+        lines = [say("batch.counts", lang, filings=filings, **counts)]
+        if outcome.reused:
+            lines.append(say("batch.reused", lang, reused=outcome.reused))
+        if outcome.interrupted:
+            missing = count(outcome.counts["not_checked"], "filing", lang)
+            lines.append(say("batch.interrupted", lang, missing=missing))
+        lines.extend(_review_lines(outcome.review, lang))
+        lines.append(say("batch.written", lang, out=out))
+        click.echo("\n".join(lines), err=output == "jsonl")
+        if outcome.interrupted:
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_FINDINGS if outcome.blocking else EXIT_OK)
+    except KeyboardInterrupt:  # Ctrl-C outside the judging: exit as interrupted all the same
+        if outcome is None:  # before judging began: --out is as it was
+            click.echo(f"compliance: {say('batch.interrupted_early', lang, out=out)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    sys.exit(EXIT_FINDINGS if outcome.blocking else EXIT_OK)
 
 
 @main.command()

@@ -174,6 +174,13 @@ _NL = {
     "batch.reused": "{reused} ongewijzigd uit de vorige run overgenomen (--resume)",
     "batch.interrupted": "onderbroken: {missing} niet gecontroleerd; --resume gaat verder",
     "batch.written": "uitvoer in {out}",
+    "batch.out_busy": (
+        "een andere batch schrijft al in deze map; wacht tot die klaar is of kies een andere --out"
+    ),
+    "batch.out_unchanged": "de uitvoer van de vorige run is ongewijzigd",
+    "batch.interrupted_early": (
+        "onderbroken voordat er iets gecontroleerd was; de uitvoer in {out} is ongewijzigd"
+    ),
     "batch.progress": "{done}/{total} {percent}%",
     "batch.progress_rate": "{rate}/s",
     "batch.progress_eta": "nog {eta}",
@@ -704,6 +711,13 @@ _EN = {
     "batch.reused": "{reused} unchanged, taken over from the previous run (--resume)",
     "batch.interrupted": "interrupted: {missing} not checked; --resume carries on",
     "batch.written": "outputs in {out}",
+    "batch.out_busy": (
+        "another batch is writing to this folder; wait for it to finish or choose another --out"
+    ),
+    "batch.out_unchanged": "the previous run's outputs are unchanged",
+    "batch.interrupted_early": (
+        "interrupted before anything was checked; the outputs in {out} are unchanged"
+    ),
     "batch.progress": "{done}/{total} {percent}%",
     "batch.progress_rate": "{rate}/s",
     "batch.progress_eta": "{eta} left",

@@ -20,8 +20,13 @@ class Interrupts:
     signals."""
 
     def __init__(self) -> None:
-        self.held = _Held()
+        self.held = _Held(self)
         self._previous: dict[int, object] = {}
+        self.requested = False  # an interrupt came, whether or not it was raised
+        # Once one interrupt has been raised (or the outputs are being finished), the next
+        # ones are only noted: a second Ctrl-C 30 ms after the first must not break off the
+        # writing of the outputs and leave some old, some new.
+        self.quiet = False
 
     def __enter__(self) -> Interrupts:
         if threading.current_thread() is not threading.main_thread():
@@ -37,20 +42,28 @@ class Interrupts:
             signal.signal(number, handler)
         self._previous = {}
 
+    def stop_raising(self) -> None:
+        """From now on interrupts are only noted (``requested``): the outputs are being
+        finished, which takes a moment and ends the run anyway."""
+        self.quiet = True
+
     def _interrupt(self, number: int, frame: object) -> None:
+        self.requested = True
         if self.held.active:
             self.held.pending = True
-            return
-        raise KeyboardInterrupt
+        elif not self.quiet:
+            self.quiet = True
+            raise KeyboardInterrupt
 
 
 class _Held:
     """Holds off an interrupt until the block is done. A class, not a generator-based
     context manager: it is entered once per filing, so it must cost next to nothing."""
 
-    __slots__ = ("active", "pending")
+    __slots__ = ("_owner", "active", "pending")
 
-    def __init__(self) -> None:
+    def __init__(self, owner: Interrupts) -> None:
+        self._owner = owner
         self.active = False
         self.pending = False
 
@@ -61,4 +74,6 @@ class _Held:
         self.active = False
         if self.pending and kind is None:
             self.pending = False
-            raise KeyboardInterrupt
+            if not self._owner.quiet:
+                self._owner.quiet = True
+                raise KeyboardInterrupt

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import TextIO
 
 from compliance import __version__
-from compliance.batch import outputs, writers
+from compliance.batch import outputs
 from compliance.batch.baseline import Run, compare_runs, load_run
 from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.inputs import find_inputs, sha256_of
 from compliance.batch.interrupts import Interrupts
 from compliance.batch.monitoring import Layout, Monitoring, load_monitoring, monitoring_path
+from compliance.batch.outputs import OutBusy, Outputs
 from compliance.batch.pool import Pool, Task
 from compliance.batch.progress import Progress
 from compliance.batch.records import Digest, Record
@@ -29,6 +30,7 @@ from compliance.batch.writers.base import Batch
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue
 from compliance.waivers import Waivers
+from compliance.words import say
 
 __all__ = ["DEFAULT_TIMEOUT", "BatchOptions", "BatchOutcome", "NoInputs", "run_batch"]
 
@@ -70,6 +72,11 @@ class BatchOutcome:
 
 
 def run_batch(options: BatchOptions) -> BatchOutcome:
+    """Judge the batch and publish its outputs in ``--out``. Interrupted while judging, or
+    while the outputs are finished, the outputs hold what had finished (``interrupted``);
+    interrupted before judging starts, KeyboardInterrupt comes through and ``--out`` is as
+    it was. An OSError while writing (a full disk) names ``--out`` and leaves the previous
+    outputs as they were."""
     names = find_inputs(options.paths)
     if not names:
         raise NoInputs(", ".join(options.paths))
@@ -77,11 +84,34 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
     monitoring = load_monitoring(catalogue)
     # read before this run replaces anything: --baseline may name --out itself
     previous = load_run(options.baseline, options.lang) if options.baseline else None
-    out = options.out
-    out.mkdir(parents=True, exist_ok=True)
-    outputs.remove_leftovers(
-        out, tuple(name for writer in writers.WRITERS for name in writer.files)
-    )
+    out, busy = options.out, say("batch.out_busy", options.lang)
+    try:
+        with Interrupts() as interrupts, Outputs(out, busy) as target:
+            summary, tally, reused, interrupted = _run(
+                options, monitoring, names, previous, target.staging, interrupts
+            )
+            target.publish()
+    except OutBusy:
+        raise
+    except OSError as error:  # the folder, never a hidden file inside it
+        reason = f"{error.strerror or error}; {say('batch.out_unchanged', options.lang)}"
+        raise OSError(error.errno, reason, str(out)) from error
+    review = {key: summary[key] for key in ("waivers", "baseline")}
+    interrupted = interrupted or interrupts.requested
+    return BatchOutcome(summary["counts"], len(reused), interrupted, tally.failed(), review)
+
+
+def _run(
+    options: BatchOptions,
+    monitoring: Monitoring,
+    names: list[str],
+    previous: Run | None,
+    staging: Path,
+    interrupts: Interrupts,
+) -> tuple[dict, Tally, dict, bool]:
+    """Judge what ``--resume`` does not keep and write every output into ``staging``: the
+    summary, the tally, the kept results and whether the judging was interrupted."""
+    catalogue, out = options.catalogue, options.out
     settings = settings_of(
         catalogue.version,
         __version__,
@@ -99,27 +129,34 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
     with earlier:
         reused = earlier.reuse(names)
         tasks = [(index, name) for index, name in enumerate(names) if index not in reused]
-        with Sink(out, settings, options.lang, options.stream, reused, earlier) as sink:
-            interrupted = _judge(options, monitoring, tasks, sink)
+        with Sink(staging, settings, options.lang, options.stream, reused, earlier) as sink:
+            interrupted = _judge(options, monitoring, tasks, sink, interrupts)
             tally = sink.finish()
             not_checked = len(names) - tally.records
             summary = build_summary(tally, catalogue, monitoring, not_checked, run_info(tally))
-            summary.update(_review(options, tally, summary["counts"]["waived"], previous))
+            summary.update(_review(options, tally, summary["counts"]["waived"], previous, staging))
             sink.write_outputs(Batch(summary, tally.problems, catalogue, monitoring, options.lang))
-    review = {key: summary[key] for key in ("waivers", "baseline")}
-    return BatchOutcome(summary["counts"], len(reused), interrupted, tally.failed(), review)
+    return summary, tally, reused, interrupted
 
 
-def _judge(options: BatchOptions, monitoring: Monitoring, tasks: list[Task], sink: Sink) -> bool:
-    """Judge every task into ``sink``; True when interrupted."""
+def _judge(
+    options: BatchOptions,
+    monitoring: Monitoring,
+    tasks: list[Task],
+    sink: Sink,
+    interrupts: Interrupts,
+) -> bool:
+    """Judge every task into ``sink``; True when interrupted. Either way, from the moment
+    this returns, interrupts are only noted: the outputs are finished and published."""
     progress = Progress(options.progress, len(tasks), options.lang) if options.progress else None
     try:
-        with Interrupts() as interrupts, _pool(options, monitoring) as pool:
+        with _pool(options, monitoring) as pool:
             for index, record in pool.run(tasks):
                 with interrupts.held:
                     sink.add(index, record)
                 if progress is not None:
                     progress.advance(record.findings, record.status == "unreadable")
+            interrupts.stop_raising()
     except KeyboardInterrupt:
         return True
     finally:
@@ -158,12 +195,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _review(options: BatchOptions, tally: Tally, waived: int, previous: Run | None) -> dict:
+def _review(
+    options: BatchOptions, tally: Tally, waived: int, previous: Run | None, staging: Path
+) -> dict:
     """The reviewer's sections of summary.json, null when not asked for: what the waivers
     file did (--waivers) and the findings beside the earlier run's (--baseline). Made
     after results.jsonl is in place (the baseline compares it), before the other files."""
     waivers = options.waivers
-    current = load_run(options.out, options.lang) if previous else None
+    current = load_run(staging, options.lang) if previous else None
     return {
         "waivers": waivers.run_summary(tally.waivers_used, waived) if waivers else None,
         "baseline": compare_runs(previous, current) if previous and current else None,

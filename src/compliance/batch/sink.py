@@ -2,11 +2,12 @@
 state file, and every output format of the registry (``writers``), each in path order; the
 ``--format jsonl`` stream; and the tally the summary is made from.
 
-Records are written as they come in, into temporary files beside the outputs that are
-renamed into place when the batch ends (also when it is interrupted), so the parent's
-memory stays flat however many filings there are, and until then ``--out`` keeps the
-previous run's complete files. Filings are handed out in path order, so a record almost
-always comes right after the one before it; the few that come early wait in ``reorder``.
+Records are written as they come in, into the run's staging folder (``outputs.Outputs``),
+which is published into ``--out`` as a whole when the batch ends (also when it is
+interrupted), so the parent's memory stays flat however many filings there are, and until
+then ``--out`` keeps the previous run's complete files. Filings are handed out in path
+order, so a record almost always comes right after the one before it; the few that come
+early wait in ``reorder``.
 Results kept by ``--resume`` are read back from the earlier files when their turn comes.
 """
 
