@@ -86,24 +86,31 @@ def previous_run(cli, tmp_path, filing, board_spec):
     return out, new_in, names, _snapshot(out)
 
 
-def test_ctrl_c_at_any_moment_leaves_one_run_in_out(previous_run, tmp_path):
+def test_ctrl_c_at_any_moment_leaves_one_run_in_out(previous_run, tmp_path, filing, board_spec):
+    """At points spread over a whole run (start-up, judging, a filing that hangs until
+    --timeout, writing and publishing the outputs), once or twice 30 ms apart."""
     out, new_in, names, old = previous_run
+    names.add(put(new_in, "filing-05b-hangs.xbrl", filing(named(board_spec, HANG))))
+    batch = ("batch", new_in, "--out", out, "--jobs", "1", "--engine", "python", "--timeout", "2")
     saved = tmp_path / "saved"
     shutil.copytree(out, saved)
+
+    def fresh_out() -> None:
+        shutil.rmtree(out)
+        shutil.copytree(saved, out)
+
     started = time.monotonic()
-    whole = _spawn("batch", new_in, "--out", out, "--jobs", "1", "--engine", "python")
+    whole = _spawn(*batch)
     assert whole.wait(timeout=300) == 1, _stop(whole)
     _stop(whole)
     duration = time.monotonic() - started
     assert _one_run(out, names, old) == "new"
 
-    seen = set()
-    for step in range(10):
+    for step in range(8):
         for twice in (False, True):
-            shutil.rmtree(out)
-            shutil.copytree(saved, out)
-            process = _spawn("batch", new_in, "--out", out, "--jobs", "1", "--engine", "python")
-            time.sleep(duration * (0.3 + 0.8 * step / 9))
+            fresh_out()
+            process = _spawn(*batch)
+            time.sleep(duration * (0.1 + step / 7))
             process.send_signal(signal.SIGINT)
             if twice:
                 time.sleep(0.03)
@@ -116,8 +123,18 @@ def test_ctrl_c_at_any_moment_leaves_one_run_in_out(previous_run, tmp_path):
                 continue
             assert code in (1, 130), stderr  # 1: it had finished before the signal came
             assert "Aborted!" not in stderr and "Traceback" not in stderr, stderr
-            seen.add((code, _one_run(out, names, old)))
-    assert (130, "new") in seen  # the interrupts did land while judging
+            _one_run(out, names, old)
+
+    fresh_out()  # and certainly while judging: after the first result, before the hang ends
+    process = _spawn(*batch, "--format", "jsonl", stdout=subprocess.PIPE)
+    try:
+        assert len(_read_lines(process.stdout, 1, 60)) == 1
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 130
+    finally:
+        _stop(process)
+    assert _one_run(out, names, old) == "new"
+    assert json.loads((out / "summary.json").read_text())["counts"]["not_checked"] >= 1
 
 
 @pytest.mark.parametrize(
