@@ -106,8 +106,11 @@ class Pool:
                     worker.conn.send(None)
         deadline = time.monotonic() + (_STOP_GRACE if graceful else 0)
         for worker in self._workers:
-            worker.process.join(max(0.0, deadline - time.monotonic()))
-            self._stop(worker)
+            # ValueError: its process was closed by _renew just before an interrupt came,
+            # and the fresh one not started yet: there is nothing left to stop
+            with contextlib.suppress(ValueError):
+                worker.process.join(max(0.0, deadline - time.monotonic()))
+                self._stop(worker)
         self._workers = []
         if self._froze:
             gc.unfreeze()
