@@ -439,8 +439,20 @@ def _review_lines(review: dict, lang: str) -> list[str]:
     show_default=True,
     help="Refuse XML nested deeper than this.",
 )
-def serve(host, port, jobs, timeout, lang, reference_dir, rules_dir, engine, waivers_file,
-          today, max_bytes, max_depth) -> None:
+def serve(
+    host,
+    port,
+    jobs,
+    timeout,
+    lang,
+    reference_dir,
+    rules_dir,
+    engine,
+    waivers_file,
+    today,
+    max_bytes,
+    max_depth,
+) -> None:
     """Run the self-check web page and the HTTP API (POST /api/v1/check)."""
     from compliance.web.app import run
     from compliance.web.options import ServeOptions
@@ -449,8 +461,16 @@ def serve(host, port, jobs, timeout, lang, reference_dir, rules_dir, engine, wai
     _waivers(waivers_file, today, catalogue, lang)  # and so is a malformed waivers file
     run(
         ServeOptions(
-            host, port, lang, reference_dir, rules_dir, engine,
-            ReadLimits(max_bytes=max_bytes, max_depth=max_depth), jobs, timeout,
-            waivers_file=waivers_file, today=today.date() if today else None,
+            host,
+            port,
+            lang,
+            reference_dir,
+            rules_dir,
+            engine,
+            ReadLimits(max_bytes=max_bytes, max_depth=max_depth),
+            jobs,
+            timeout,
+            waivers_file=waivers_file,
+            today=today.date() if today else None,
         )
     )

@@ -468,7 +468,8 @@ _NL = {
     "page.reason": "Reden",
     "page.no_rows": "Niets te tonen in deze batch.",
     "page.axis_share": "aandeel",
-    "page.markers": "Stippen: deze batch; open vierkantjes, gestippeld: gepubliceerd.",
+    "page.markers": "Stippen: deze batch.",
+    "page.markers_published": "Stippen: deze batch; open vierkantjes, gestippeld: gepubliceerd.",
     "page.axis_zoom": (
         "De as begint bij {low}, niet bij 0%: hij loopt van net onder het laagste cijfer "
         "tot 100%, zodat verschillen zichtbaar zijn."
@@ -997,7 +998,8 @@ _EN = {
     "page.reason": "Reason",
     "page.no_rows": "Nothing to show in this batch.",
     "page.axis_share": "share",
-    "page.markers": "Dots: this batch; open squares, dashed: published.",
+    "page.markers": "Dots: this batch.",
+    "page.markers_published": "Dots: this batch; open squares, dashed: published.",
     "page.axis_zoom": (
         "The axis starts at {low}, not at 0%: it runs from just below the lowest figure to "
         "100%, so that differences show."

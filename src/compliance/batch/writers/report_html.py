@@ -526,7 +526,7 @@ class _Page:
         )
         values = [value for line in series for value in line.values if value is not None]
         low = share_scale(values)[0]
-        note = page["markers"]
+        note = page["markers_published" if any(s.published for s in series) else "markers"]
         if low > 0:
             note = say("page.axis_zoom", self.lang, low=self.tick(low)) + " " + note
         note = self.text(note)
