@@ -23,3 +23,15 @@ def test_axe_reports_an_image_without_text_and_passes_a_clean_page(browser, tmp_
     assert browser.axe_violations() == []
     desktop, phone = browser.screenshots("browser-support")
     assert desktop.stat().st_size > 0 and phone.stat().st_size > 0
+
+
+def test_a_missing_browser_fails_under_ci_and_skips_elsewhere(monkeypatch):
+    import pytest
+    from browser import unavailable
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI: no chromium"):
+        unavailable("no chromium")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="no chromium"):
+        unavailable("no chromium")

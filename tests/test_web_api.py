@@ -209,3 +209,37 @@ def test_a_waivers_file_marks_the_findings_it_covers(tmp_path):
     ]
     assert answer["waivers"]["waived"] == 1
     assert "Externe inhuur toegelicht" in page
+
+
+def test_uploads_leave_no_file_behind_and_nothing_of_their_content_in_the_log(
+    tmp_path, board_spec, filing
+):
+    marker = "Stichting-Merkteken-7f3a"
+    board_spec["name"] = marker
+    board_spec["schools"][0]["name"] = marker
+    board_spec["schools"][0]["years"]["2022-2023"]["facts"]["WorkloadTeamConsultationHeld"] = False
+    body = filing(board_spec)
+    temp, log = tmp_path / "tmp", tmp_path / "server.log"
+    temp.mkdir()
+    with running_server(log=log, env={"TMPDIR": str(temp)}) as url:
+        answers = [
+            httpx.post(f"{url}/check", files={"file": (f"{marker}.xbrl", body)}, timeout=60),
+            httpx.post(
+                f"{url}/api/v1/check",
+                content=body,
+                headers={"content-type": "application/xml"},
+                timeout=60,
+            ),
+            httpx.post(
+                f"{url}/api/v1/check",
+                content=body[: len(body) // 2] + marker.encode(),
+                headers={"content-type": "application/xml"},
+                timeout=60,
+            ),
+        ]
+    assert [answer.status_code for answer in answers] == [200, 200, 422]
+    assert marker in answers[0].text  # the page shows it to the uploader, and only there
+    written = log.read_text(encoding="utf-8", errors="replace")
+    assert "POST /api/v1/check" in written  # the log is there, and names requests only
+    assert marker not in written
+    assert list(temp.rglob("*")) == []

@@ -33,12 +33,20 @@ def _command() -> list[str]:
 
 
 @contextlib.contextmanager
-def running_server(*options: str, start_limit: float = 90.0) -> Iterator[str]:
-    """The base URL of a fresh server started with ``options`` (after `serve`)."""
+def running_server(
+    *options: str, start_limit: float = 90.0, log: Path | None = None, env: dict | None = None
+) -> Iterator[str]:
+    """The base URL of a fresh server started with ``options`` (after `serve`); what it
+    prints goes to ``log`` when given; ``env`` adds to its environment."""
     port = free_port()
     command = [*_command(), "serve", "--port", str(port), "--reference-dir", str(REFERENCE)]
-    log = open(os.devnull, "wb")  # noqa: SIM115 - closed below
-    process = subprocess.Popen([*command, *options], stdout=log, stderr=subprocess.STDOUT)
+    log = open(log or os.devnull, "wb")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [*command, *options],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process, start_limit)
