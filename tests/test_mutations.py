@@ -1,7 +1,9 @@
 """Damaged filings: the samples cut short, with bytes flipped, with elements duplicated,
-dropped or swapped, in UTF-8 or UTF-16. Every mutation gives a result (or an unreadable
-reason in one line), never an exception and never a hang; the result is valid JSON per the
-schema, reads in both languages, and is the same when checked again."""
+dropped or swapped, with values replaced by unlucky ones (random digits, exponents, very
+long numbers, dates at the ends of the calendar), in UTF-8 or UTF-16. Every mutation gives
+a result (or an unreadable reason in one line), never an exception and never a hang; the
+result is valid JSON per the schema, reads in both languages, is the same on both engines
+and the same when checked again."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import signal
 from contextlib import contextmanager
 
 import xbrl_variants as v
+import yaml
 from conftest import REPO, SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,8 +27,20 @@ VALIDATOR = Draft202012Validator(
     json.loads((REPO / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
 )
 SAMPLE_BYTES = {path.name: path.read_bytes() for path in sorted(SAMPLES.glob("*.xbrl"))}
+EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+READABLE = sorted(name for name in SAMPLE_BYTES if EXPECTED[name]["status"] != "unreadable")
 # a leaf element with its text: <xbrli:startDate>…</xbrli:startDate>, <bp:SchoolId>…</…>
 _LEAF = re.compile(rb"<([\w.-]+:[\w.-]+)\b[^<>]*>[^<>]*</\1>")
+# the same, with the value as a group of its own
+_VALUE = re.compile(rb"<([\w.-]+:[\w.-]+)\b[^<>]*>([^<>]*)</\1>")
+_EDGE_VALUES = [
+    *("0001-01-01", "9999-12-31", "9999-08-01", "9999-07-31", "0000-01-01", "10000-01-01"),
+    *("2023-02-29", "2024-02-29", "2022-13-01", "2022-8-1", "2022-08-01Z", "2022-08-01T00:00"),
+    *("1e-05", "3E+16", "1.5e-05", "2.5e3", "NaN", "INF", "-INF", "-0", "+1", "0x10", "1_000"),
+    *("999999999999999999.99", "10000000000000000", "0.00001", "-0.00", ".5", "5.", "1,5"),
+    *("9" * 19, "1" + "0" * 4400, "0." + "0" * 4400 + "1", "-" + "9" * 5000 + ".5"),
+    *("", " ", "true", "1", "٣", "１２", "12AB", "B3", "ZZ99"),
+]
 
 
 @contextmanager
@@ -80,6 +95,43 @@ def _leaf_changed(draw, data: bytes) -> bytes:
 
 
 @st.composite
+def _value(draw) -> bytes:
+    """A value a filing might hold by mistake or bad luck."""
+    kind = draw(st.sampled_from(["edge", "digits", "decimal", "date"]))
+    if kind == "edge":
+        return draw(st.sampled_from(_EDGE_VALUES)).encode()
+    if kind == "digits":
+        return draw(st.from_regex(r"-?[0-9]{1,40}", fullmatch=True)).encode()
+    if kind == "decimal":
+        return draw(
+            st.from_regex(r"-?[0-9]{0,18}\.[0-9]{0,30}([eE][-+]?[0-9]{1,3})?", fullmatch=True)
+        ).encode()
+    year = draw(st.sampled_from([1, 999, 1000, 2021, 2022, 2023, 9998, 9999]))
+    month, day = draw(st.integers(0, 13)), draw(st.integers(0, 32))
+    return f"{year:04d}-{month:02d}-{day:02d}".encode()
+
+
+@st.composite
+def _value_changed(draw, data: bytes) -> bytes:
+    """One value (a fact, period date, member or measure) replaced by an unlucky one."""
+    leaves = list(_VALUE.finditer(data))
+    if not leaves:
+        return data
+    leaf = draw(st.sampled_from(leaves))
+    return data[: leaf.start(2)] + draw(_value()) + data[leaf.end(2) :]
+
+
+@st.composite
+def unlucky_values(draw) -> bytes:
+    """A readable sample with one to four of its values replaced: the values reach the
+    model and the engines, not only the reader."""
+    data = SAMPLE_BYTES[draw(st.sampled_from(READABLE))]
+    for _ in range(draw(st.integers(1, 4))):
+        data = draw(_value_changed(data))
+    return data
+
+
+@st.composite
 def mutants(draw) -> bytes:
     name = draw(st.sampled_from(sorted(SAMPLE_BYTES)))
     data = SAMPLE_BYTES[name]
@@ -88,7 +140,9 @@ def mutants(draw) -> bytes:
     for _ in range(draw(st.integers(1, 3))):
         if not data:
             break
-        mutate = draw(st.sampled_from([_truncated, _flipped, _lines_changed, _leaf_changed]))
+        mutate = draw(
+            st.sampled_from([_truncated, _flipped, _lines_changed, _leaf_changed, _value_changed])
+        )
         data = draw(mutate(data))
     return data
 
@@ -120,3 +174,14 @@ def test_a_damaged_filing_gives_a_result_never_an_exception(checkers, catalogue,
     assert len(set(judged.values())) == 1, "the engines disagree"
     first = next(iter(checkers.values()))
     assert _judge(first, catalogue, data) == next(iter(judged.values()))
+
+
+@settings(
+    max_examples=150,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=unlucky_values())
+def test_an_unlucky_value_gives_a_result_never_an_exception(checkers, catalogue, data):
+    judged = {name: _judge(checker, catalogue, data) for name, checker in checkers.items()}
+    assert len(set(judged.values())) == 1, "the engines disagree"
