@@ -8,7 +8,6 @@ and the same when checked again."""
 from __future__ import annotations
 
 import json
-import re
 import signal
 from contextlib import contextmanager
 
@@ -21,6 +20,7 @@ from jsonschema import Draft202012Validator
 
 from compliance.report.json_report import dumps, result_object
 from compliance.report.text_report import render_text
+from tools.mutate import EDGE_VALUES, LEAF
 
 SECONDS_PER_CHECK = 20  # a hang, not a slow check: one takes milliseconds
 VALIDATOR = Draft202012Validator(
@@ -29,18 +29,6 @@ VALIDATOR = Draft202012Validator(
 SAMPLE_BYTES = {path.name: path.read_bytes() for path in sorted(SAMPLES.glob("*.xbrl"))}
 EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
 READABLE = sorted(name for name in SAMPLE_BYTES if EXPECTED[name]["status"] != "unreadable")
-# a leaf element with its text: <xbrli:startDate>…</xbrli:startDate>, <bp:SchoolId>…</…>
-_LEAF = re.compile(rb"<([\w.-]+:[\w.-]+)\b[^<>]*>[^<>]*</\1>")
-# the same, with the value as a group of its own
-_VALUE = re.compile(rb"<([\w.-]+:[\w.-]+)\b[^<>]*>([^<>]*)</\1>")
-_EDGE_VALUES = [
-    *("0001-01-01", "9999-12-31", "9999-08-01", "9999-07-31", "0000-01-01", "10000-01-01"),
-    *("2023-02-29", "2024-02-29", "2022-13-01", "2022-8-1", "2022-08-01Z", "2022-08-01T00:00"),
-    *("1e-05", "3E+16", "1.5e-05", "2.5e3", "NaN", "INF", "-INF", "-0", "+1", "0x10", "1_000"),
-    *("999999999999999999.99", "10000000000000000", "0.00001", "-0.00", ".5", "5.", "1,5"),
-    *("9" * 19, "1" + "0" * 4400, "0." + "0" * 4400 + "1", "-" + "9" * 5000 + ".5"),
-    *("", " ", "true", "1", "٣", "１２", "12AB", "B3", "ZZ99"),
-]
 
 
 @contextmanager
@@ -86,7 +74,7 @@ def _lines_changed(draw, data: bytes) -> bytes:
 def _leaf_changed(draw, data: bytes) -> bytes:
     """An element inside a line (identifier, period date, member, measure) duplicated or
     dropped."""
-    leaves = list(_LEAF.finditer(data))
+    leaves = list(LEAF.finditer(data))
     if not leaves:
         return data
     leaf = draw(st.sampled_from(leaves))
@@ -99,7 +87,7 @@ def _value(draw) -> bytes:
     """A value a filing might hold by mistake or bad luck."""
     kind = draw(st.sampled_from(["edge", "digits", "decimal", "date"]))
     if kind == "edge":
-        return draw(st.sampled_from(_EDGE_VALUES)).encode()
+        return draw(st.sampled_from(EDGE_VALUES)).encode()
     if kind == "digits":
         return draw(st.from_regex(r"-?[0-9]{1,40}", fullmatch=True)).encode()
     if kind == "decimal":
@@ -114,7 +102,7 @@ def _value(draw) -> bytes:
 @st.composite
 def _value_changed(draw, data: bytes) -> bytes:
     """One value (a fact, period date, member or measure) replaced by an unlucky one."""
-    leaves = list(_VALUE.finditer(data))
+    leaves = list(LEAF.finditer(data))
     if not leaves:
         return data
     leaf = draw(st.sampled_from(leaves))
