@@ -266,7 +266,7 @@ def test_no_filings_at_all_is_a_usage_error(cli, tmp_path):
     (tmp_path / "empty").mkdir()
     result = cli("batch", tmp_path / "empty", "--out", tmp_path / "out")
     assert result.exit_code == 2
-    assert "no *.xbrl or *.xml filings" in result.stderr
+    assert "geen *.xbrl- of *.xml-bestanden in" in result.stderr
 
 
 def test_no_progress_line_when_stderr_is_not_a_terminal(cli, tmp_path, filing, board_spec):
@@ -319,7 +319,7 @@ def test_resume_judges_everything_again_when_the_rule_set_changes(
     before = summary(out)["rule_set"]
     reference = tmp_path / "reference"
     reference.mkdir()
-    allowance = (REPO / "rules" / "reference" / "arbeidsmarkttoelage.csv").read_text()
+    allowance = (REPO / "samples" / "reference" / "arbeidsmarkttoelage.csv").read_text()
     (reference / "arbeidsmarkttoelage.csv").write_text(allowance + "2022-2023,99ZZ\n")
     cli("batch", folder, "--out", out, "--resume", "--reference-dir", reference)
     assert checked(checked_log) == names

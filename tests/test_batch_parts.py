@@ -116,13 +116,23 @@ def test_folders_are_walked_for_xbrl_and_xml_files_only(tmp_path):
     assert found == sorted(str(tmp_path / name) for name in ("b.xbrl", "a/c.XML", "a/deeper/d.xml"))
 
 
-def test_a_named_file_that_is_not_there_is_an_unreadable_result(cli, tmp_path):
+def test_a_named_path_that_is_not_there_is_a_usage_error(cli, tmp_path):
+    """report-contract.md: for batch, a named path that does not exist is a usage error."""
     missing = tmp_path / "missing.xbrl"
     result = cli("batch", missing, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == f"compliance: {missing}: bestaat niet\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_named_file_that_cannot_be_read_is_an_unreadable_result(cli, tmp_path):
+    empty = tmp_path / "empty.xbrl"
+    empty.write_bytes(b"")
+    result = cli("batch", empty, "--out", tmp_path / "out")
     (line,) = (tmp_path / "out" / "results.jsonl").read_text().splitlines()
     assert json.loads(line)["status"] == "unreadable"
-    assert json.loads(line)["error"]
-    assert result.exit_code == 0  # unreadable is a result, not a usage error
+    assert json.loads(line)["error"] == "leeg bestand"
+    assert result.exit_code == 1  # unreadable is a result that fails the run
 
 
 def test_a_monitoring_definition_naming_an_unknown_rule_is_refused(tmp_path, catalogue):

@@ -121,7 +121,7 @@ def test_a_new_rule_is_a_new_file_and_fires_without_python_changes(
     assert "WDM-900" in cli("rules", "list", "--rules-dir", rules_copy).stdout
     tested = cli("rules", "test", "WDM-900", "--rules-dir", rules_copy)
     assert tested.exit_code == 0, tested.stdout
-    assert "2 of 2 cases pass" in tested.stdout
+    assert "2 van 2 gevallen slagen" in tested.stdout
 
 
 def test_a_parameter_change_holds_from_its_date_on(rules_copy, filing, board_spec):

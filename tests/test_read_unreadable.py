@@ -206,4 +206,4 @@ def test_the_reason_is_given_in_dutch_by_default(check, tmp_path):
     )
     result = check(path)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"compliance: {path}: bronregel 3: geweigerd als onveilig")
+    assert "NIET LEESBAAR: bronregel 3: geweigerd als onveilig" in result.stdout

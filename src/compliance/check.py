@@ -76,7 +76,9 @@ class Checker:
         self.taxonomy = load_taxonomy()
         require_placed(self.taxonomy)  # no fact of a known concept may vanish on the way
         self.severities = catalogue.severities()
-        self.allowance_list = catalogue.allowance_list
+        # Without a list its rules are not in force (catalogue.not_judged); the field that
+        # reads it is still computed for every plan, so it gets an empty list.
+        self.allowance_list = catalogue.allowance_list or frozenset()
 
     def check_file(self, path: Path, name: str | None = None) -> FilingResult:
         """Judge the file at ``path``; ``name`` is how the result refers to it."""
@@ -98,6 +100,8 @@ class Checker:
         board = build_board(structure)
         judgement = self.plan_judge.judge(board, self.allowance_list)
         findings = structure.findings + self.plan_judge.findings(judgement)
+        if len(self.catalogue.in_force) < len(self.catalogue.rules):  # --select / --ignore
+            findings = [f for f in findings if self.catalogue.judges(f.rule)]
         findings.sort(key=Finding.sort_key)
         status = "findings" if findings else "compliant"
         plans = self.plan_judge.outcomes(judgement) if self.record_plans else []

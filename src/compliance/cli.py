@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,12 +17,20 @@ from compliance.datafiles import DataFileError
 from compliance.engine import ENGINE_NAMES, EngineError, make_engine
 from compliance.read import ReadLimits
 from compliance.report.json_report import dumps, result_object
-from compliance.report.text_report import render_text
-from compliance.rules.catalogue import Catalogue, load_catalogue
+from compliance.report.text_report import render_footer, render_text
+from compliance.rules.catalogue import Catalogue, Selection, load_catalogue
+from compliance.usage import ComplianceGroup, config_option
 from compliance.waivers import WaiverFileError, Waivers
 from compliance.words import count, say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+# --fail-on: the severities that make exit status 1 (waived findings never count).
+FAIL_ON = {
+    "error": ("error",),
+    "violation": ("error", "violation"),
+    "warning": ("error", "violation", "warning"),
+    "never": (),
+}
 
 
 def _fail(message: str) -> None:
@@ -29,11 +39,25 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_UNUSABLE)
 
 
-def _catalogue(rules_dir: Path | None, reference_dir: Path | None) -> Catalogue:
+def _catalogue(
+    rules_dir: Path | None,
+    reference_dir: Path | None,
+    lang: str,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> Catalogue:
+    """The catalogue with the reference data and rule selection asked for; a problem with
+    either is a usage error in the user's language."""
     try:
-        return load_catalogue(rules_dir, reference_dir)
+        catalogue = load_catalogue(rules_dir, reference_dir)
     except DataFileError as error:
-        _fail(str(error))
+        describe = getattr(error, "describe", None)
+        _fail(describe(lang) if describe else str(error))
+    selection = Selection(tuple(select), tuple(ignore))
+    for pattern in selection.unmatched(list(catalogue.rules)):
+        option = "select" if pattern in select else "ignore"
+        _fail(say("cli.pattern_matches_nothing", lang, option=option, pattern=pattern))
+    return catalogue.with_selection(selection)
 
 
 def _checker(ctx_options: dict, catalogue: Catalogue) -> Checker:
@@ -53,8 +77,8 @@ rules_dir_option = click.option(
 reference_dir_option = click.option(
     "--reference-dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Replace shipped reference data with files of the same names in this folder "
-    "(arbeidsmarkttoelage.csv, menukaart.yaml).",
+    help="Reference data: this folder's arbeidsmarkttoelage.csv (required; without "
+    "--reference-dir NPO-009 is not judged) and, if there, menukaart.yaml.",
 )
 engine_option = click.option(
     "--engine",
@@ -70,6 +94,33 @@ lang_option = click.option(
     show_default=True,
     help="Language of messages and text output.",
 )
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="violation",
+    show_default=True,
+    help="The least severe finding that makes exit status 1 (violation also counts error).",
+)
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="Print only what needs attention (no progress, no "
+    "report of compliant filings, no closing lines)."
+)
+
+
+def selection_options(function):
+    """--select and --ignore: rule ids or patterns such as NPO-*, repeatable."""
+    function = click.option(
+        "--ignore",
+        multiple=True,
+        metavar="RULE",
+        help="Do not judge this rule (an id or a pattern such as NPO-*; repeatable).",
+    )(function)
+    return click.option(
+        "--select",
+        multiple=True,
+        metavar="RULE",
+        help="Judge only these rules (ids or patterns such as NPO-*; repeatable).",
+    )(function)
 
 
 def limit_options(function):
@@ -115,33 +166,65 @@ def _waivers(path: Path | None, today, catalogue: Catalogue, lang: str) -> Waive
         _fail(str(error))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ComplianceGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="compliance")
+@config_option
 def main() -> None:
     """Check Dutch school boards' spending-plan filings (XBRL) against the rules for
-    werkdrukmiddelen, NP Onderwijs and related schemes."""
+    werkdrukmiddelen, NP Onderwijs and related schemes.
+
+    Options set once (reference dir, language, fail-on, select, ignore, waivers) can live
+    in compliance.toml in the working folder (or --config FILE); a flag given wins. Shell
+    completion: eval "$(_COMPLIANCE_COMPLETE=bash_source compliance)" (zsh_source, fish_source).
+    """
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
 @lang_option
 @reference_dir_option
+@fail_on_option
+@selection_options
+@quiet_option
+@config_option
 @rules_dir_option
 @engine_option
 @limit_options
 @waiver_options
 def check(
-    files, output, lang, reference_dir, rules_dir, engine, max_bytes, max_depth, waivers_file, today
+    files,
+    output,
+    output_file,
+    lang,
+    reference_dir,
+    fail_on,
+    select,
+    ignore,
+    quiet,
+    rules_dir,
+    engine,
+    max_bytes,
+    max_depth,
+    waivers_file,
+    today,
 ) -> None:
-    """Judge each FILE and report its findings.
+    """Judge each FILE and report its findings. A file whose name starts with a dash
+    goes after --: compliance check -- -dash.xbrl
 
-    Exit status: 0 no error or violation (warnings allowed), 1 at least one error or
-    violation, 2 a usage error or a file that could not be read at all.
+    Exit status: 0 no finding at or above --fail-on (default: no error or violation;
+    warnings allowed), 1 at least one, 2 a usage error or a file that could not be read.
     """
-    catalogue = _catalogue(rules_dir, reference_dir)
+    catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
     checker = _checker(
         {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
     )
@@ -149,21 +232,59 @@ def check(
     results = [checker.check_file(path, str(path)) for path in files]
     if waivers is not None:
         results = [waivers.apply(result) for result in results]
-    for result in results:
-        if result.status == "unreadable":
-            click.echo(f"compliance: {result.file}: {result.error_text(lang)}", err=True)
     if output == "json":
+        for result in results:  # the text report says it in its place; JSON needs a word
+            if result.status == "unreadable":
+                click.echo(f"compliance: {result.file}: {result.error_text(lang)}", err=True)
         objects = [result_object(result, catalogue, lang) for result in results]
-        click.echo(dumps(objects[0] if len(objects) == 1 else objects))
+        report = dumps(objects[0] if len(objects) == 1 else objects) + "\n"
     else:
-        click.echo("\n".join(render_text(result, catalogue, lang) for result in results), nl=False)
-    sys.exit(exit_status(results))
+        paint = _painter(output_file)
+        shown = [r for r in results if not (quiet and r.status == "compliant")]
+        report = "\n".join(render_text(result, catalogue, lang, paint) for result in shown)
+        if not quiet:
+            report += ("\n" if report else "") + render_footer(catalogue, lang)
+    _emit(report, output_file, lang)
+    sys.exit(exit_status(results, fail_on))
 
 
-def exit_status(results: list[FilingResult]) -> int:
+def _painter(output_file: Path | None) -> Callable[[str, str], str] | None:
+    """Colour for a person at a terminal: never into a file or pipe, never with NO_COLOR."""
+    if output_file is not None or os.environ.get("NO_COLOR"):
+        return None
+    if not sys.stdout.isatty():
+        return None
+    colours = {"error": "red", "violation": "red", "warning": "yellow", "compliant": "green"}
+    return lambda text, role: click.style(text, fg=colours.get(role), bold=role != "compliant")
+
+
+def _emit(report: str, output_file: Path | None, lang: str) -> None:
+    """The report on stdout, or whole into ``output_file`` (never a half-written file; its
+    folder is made if need be, as --out's is)."""
+    if output_file is None:
+        click.echo(report, nl=False)
+        return
+    partial = output_file.with_name(f".{output_file.name}.partial")
+    try:
+        output_file.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(report, encoding="utf-8")
+        os.replace(partial, output_file)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        detail = error.strerror or str(error)
+        _fail(say("cli.output_unwritable", lang, path=output_file, detail=detail))
+
+
+def exit_status(results: list[FilingResult], fail_on: str = "violation") -> int:
+    """2 when a file could not be read; 1 when a finding not waived is at or above
+    ``fail_on`` (or a check failed); else 0."""
     if any(result.status == "unreadable" for result in results):
         return EXIT_UNUSABLE
-    if any(result.blocking or result.status == "error" for result in results):
+    failing = FAIL_ON[fail_on]
+    if any(
+        result.status == "error" or any(f.severity in failing for f in result.counting_findings)
+        for result in results
+    ):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -180,7 +301,7 @@ def rules_list(lang, rules_dir) -> None:
     """Every rule: id, severity, scheme and title."""
     from compliance.report.rules_report import rule_table
 
-    click.echo(rule_table(_catalogue(rules_dir, None), lang))
+    click.echo(rule_table(_catalogue(rules_dir, None, lang), lang))
 
 
 @rules.command("show")
@@ -198,7 +319,7 @@ def rules_show(rule_id, school_year, lang, reference_dir, rules_dir) -> None:
     """What rule RULE_ID checks, its parameters and severity by school year, and its source."""
     from compliance.report.rules_report import describe_rule
 
-    catalogue = _catalogue(rules_dir, reference_dir)
+    catalogue = _catalogue(rules_dir, reference_dir, lang)
     rule_id = rule_id.strip().upper()
     if rule_id not in catalogue.rules:
         _fail(say("cli.no_rule", lang, rule=rule_id))
@@ -212,17 +333,18 @@ def rules_show(rule_id, school_year, lang, reference_dir, rules_dir) -> None:
 
 @rules.command("test")
 @click.argument("rule_ids", nargs=-1)
+@lang_option
 @rules_dir_option
 @engine_option
-def rules_test(rule_ids, rules_dir, engine) -> None:
+def rules_test(rule_ids, lang, rules_dir, engine) -> None:
     """Run the cases documented in the rule files (all rules, or the RULE_IDS given)."""
     from compliance.authoring.cases import run_cases
 
-    catalogue = _catalogue(rules_dir, None)
+    catalogue = _catalogue(rules_dir, None, lang)
     wanted = [rule_id.strip().upper() for rule_id in rule_ids]
     unknown = [rule_id for rule_id in wanted if rule_id not in catalogue.rules]
     if unknown:
-        _fail(f"no rule {unknown[0]}; `compliance rules list` shows them all")
+        _fail(say("cli.no_rule", lang, rule=unknown[0]))
     checker = _checker(
         {"engine": engine, "max_bytes": ReadLimits.max_bytes, "max_depth": ReadLimits.max_depth},
         catalogue,
@@ -231,14 +353,20 @@ def rules_test(rule_ids, rules_dir, engine) -> None:
     for outcome in run_cases(catalogue, checker, wanted or None):
         total += 1
         if outcome.passed:
-            click.echo(f"ok    {outcome.rule}  {outcome.case}")
+            click.echo(say("cli.case_ok", lang, rule=outcome.rule, case=outcome.case))
         else:
             failed += 1
             click.echo(
-                f"FAIL  {outcome.rule}  {outcome.case}: expected {outcome.expected}, "
-                f"got {outcome.got}"
+                say(
+                    "cli.case_failed",
+                    lang,
+                    rule=outcome.rule,
+                    case=outcome.case,
+                    expected=outcome.expected,
+                    got=outcome.got,
+                )
             )
-    click.echo(f"{total - failed} of {total} cases pass")
+    click.echo(say("cli.cases_pass", lang, passed=total - failed, total=total))
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -282,6 +410,10 @@ EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 )
 @lang_option
 @reference_dir_option
+@fail_on_option
+@selection_options
+@quiet_option
+@config_option
 @rules_dir_option
 @engine_option
 @limit_options
@@ -293,21 +425,27 @@ def batch(
     output,
     timeout,
     resume,
+    baseline,
     lang,
     reference_dir,
+    fail_on,
+    select,
+    ignore,
+    quiet,
     rules_dir,
     engine,
     max_bytes,
     max_depth,
-    baseline,
     waivers_file,
     today,
 ) -> None:
     """Judge every filing in PATHS (files, or folders searched for *.xbrl and *.xml) in
     parallel; write one result per filing and a monitoring summary to --out.
 
-    Exit status: 0 no error or violation, 1 a filing with an error or violation or a check
-    that failed, 2 a usage error, 130 interrupted (the outputs hold what had finished).
+    Exit status: 0 no finding at or above --fail-on and every filing read and checked,
+    1 otherwise (a finding at or above --fail-on, an unreadable filing or a check that
+    failed), 2 a usage error (a path that does not exist is one), 130 interrupted (the
+    outputs hold what had finished).
     """
     outcome = None
     try:
@@ -316,7 +454,10 @@ def batch(
         from compliance.batch.pool import WorkerBroken
         from compliance.batch.runner import NoInputs
 
-        catalogue = _catalogue(rules_dir, reference_dir)
+        for path in paths:
+            if not os.path.lexists(path):
+                _fail(say("batch.no_such_path", lang, path=path))
+        catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
         options = BatchOptions(
             paths=[str(path) for path in paths],
             out=out,
@@ -330,38 +471,56 @@ def batch(
             rules_dir=rules_dir,
             reference_dir=reference_dir,
             stream=sys.stdout if output == "jsonl" else None,
-            progress=sys.stderr,
+            progress=None if quiet else sys.stderr,
             waivers=_waivers(waivers_file, today, catalogue, lang),
             baseline=baseline,
         )
         try:
             outcome = run_batch(options)
         except NoInputs as error:
-            _fail(f"no *.xbrl or *.xml filings in {error}")
+            _fail(say("batch.no_inputs", lang, paths=str(error)))
         except (WorkerBroken, DataFileError, BaselineError) as error:
             _fail(str(error))
         except OSError as error:
             _fail(f"{error.filename or out}: {error.strerror or error}")
         for name, reason in outcome.failed:
             click.echo(f"compliance: {name}: {reason}", err=True)
-        counts = dict(outcome.counts)
-        filings = count(counts.pop("inputs"), "filing", lang)
-        lines = [say("batch.counts", lang, filings=filings, **counts)]
-        if outcome.reused:
-            lines.append(say("batch.reused", lang, reused=outcome.reused))
-        if outcome.interrupted:
-            missing = count(outcome.counts["not_checked"], "filing", lang)
-            lines.append(say("batch.interrupted", lang, missing=missing))
-        lines.extend(_review_lines(outcome.review, lang))
-        lines.append(say("batch.written", lang, out=out))
-        click.echo("\n".join(lines), err=output == "jsonl")
-        if outcome.interrupted:
-            sys.exit(EXIT_INTERRUPTED)
-        sys.exit(EXIT_FINDINGS if outcome.blocking else EXIT_OK)
+        if not quiet:
+            lines = _closing_lines(outcome, out, catalogue, lang)
+            click.echo("\n".join(lines), err=output == "jsonl")
+        sys.exit(_batch_status(outcome, fail_on))
     except KeyboardInterrupt:  # Ctrl-C outside the judging: exit as interrupted all the same
         if outcome is None:  # before judging began: --out is as it was
             click.echo(f"compliance: {say('batch.interrupted_early', lang, out=out)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _closing_lines(outcome, out: Path, catalogue: Catalogue, lang: str) -> list[str]:
+    """What the run did, in counts, and where the outputs are; then what judged them."""
+    counts = dict(outcome.counts)
+    filings = count(counts.pop("inputs"), "filing", lang)
+    lines = [say("batch.counts", lang, filings=filings, **counts)]
+    if outcome.reused:
+        lines.append(say("batch.reused", lang, reused=outcome.reused))
+    if outcome.interrupted:
+        missing = count(outcome.counts["not_checked"], "filing", lang)
+        lines.append(say("batch.interrupted", lang, missing=missing))
+    lines.extend(_review_lines(outcome.review, lang))
+    lines += [
+        say("text.not_judged", lang, rule=rule, reason=say(f"not_judged.{reason}", lang))
+        for rule, reason in catalogue.not_judged
+    ]
+    lines.append(say("batch.written", lang, out=out))
+    lines.append(render_footer(catalogue, lang).rstrip("\n"))
+    return lines
+
+
+def _batch_status(outcome, fail_on: str) -> int:
+    if outcome.interrupted:
+        return EXIT_INTERRUPTED
+    if outcome.counts["unreadable"] or outcome.counts["error"]:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if outcome.severities & set(FAIL_ON[fail_on]) else EXIT_OK
 
 
 @main.command()

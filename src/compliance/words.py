@@ -132,7 +132,7 @@ _NL = {
         "arbeidsmarkttoelage.csv)"
     ),
     "reference.missing_file": (
-        "{folder}: geen {name} in deze map (--reference-dir moet minstens {name} bevatten)"
+        "{path}: geen {name} in deze map (--reference-dir moet minstens {name} bevatten)"
     ),
     "reference.cannot_read": "{path}: kan niet lezen: {detail}",
     "reference.bad_header": "{path}: bronregel 1: de kop moet 'school_year,brin' zijn",
@@ -250,7 +250,10 @@ _NL = {
     "cli.case_failed": "FOUT  {rule}  {case}: verwacht {expected}, gekregen {got}",
     "cli.cases_pass": "{passed} van {total} gevallen slagen",
     "cli.usage": "Gebruik",
-    "cli.try_help": "Zie '{command} --help' voor hulp.",
+    "cli.options": "[OPTIES]",
+    "cli.try_help": "Zie '{command}' voor hulp.",
+    "cli.extra_argument": "onverwacht extra argument {name}",
+    "cli.aborted": "Afgebroken!",
     "cli.error": "Fout",
     "cli.missing_argument": "ontbrekend argument {name}",
     "cli.missing_option": "ontbrekende optie {name}",
@@ -672,7 +675,7 @@ _EN = {
         "arbeidsmarkttoelage.csv)"
     ),
     "reference.missing_file": (
-        "{folder}: no {name} in this folder (--reference-dir must hold at least {name})"
+        "{path}: no {name} in this folder (--reference-dir must hold at least {name})"
     ),
     "reference.cannot_read": "{path}: cannot read: {detail}",
     "reference.bad_header": "{path}: line 1: the header must be 'school_year,brin'",
@@ -785,7 +788,10 @@ _EN = {
     "cli.case_failed": "FAIL  {rule}  {case}: expected {expected}, got {got}",
     "cli.cases_pass": "{passed} of {total} cases pass",
     "cli.usage": "Usage",
-    "cli.try_help": "Try '{command} --help' for help.",
+    "cli.options": "[OPTIONS]",
+    "cli.try_help": "Try '{command}' for help.",
+    "cli.extra_argument": "unexpected extra argument {name}",
+    "cli.aborted": "Aborted!",
     "cli.error": "Error",
     "cli.missing_argument": "missing argument {name}",
     "cli.missing_option": "missing option {name}",
@@ -1107,7 +1113,7 @@ WORDS: dict[str, dict[str, str]] = {"nl": _NL, "en": _EN}
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
 
 
-def say(key: str, lang: str, **values: object) -> str:
+def say(key: str, lang: str, /, **values: object) -> str:
     """The text of ``key`` in ``lang`` with ``values`` filled in; ints grouped the reader's
     way, ``{name|one|many}`` as the count with its noun."""
     template = WORDS[lang][key]

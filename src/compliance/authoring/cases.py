@@ -7,11 +7,11 @@ tests every rule, with both engines.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 from compliance.authoring.instance_writer import write_instance
 from compliance.check import Checker
+from compliance.engine import make_engine
 from compliance.rules.catalogue import Catalogue, Rule, RuleCase
 
 
@@ -89,10 +89,15 @@ def run_cases(catalogue: Catalogue, checker: Checker, rule_ids: list[str] | None
 
 
 def _with_allowance_list(checker: Checker, case: RuleCase) -> Checker:
-    """The checker itself, or a twin judging with the case's own eligibility list."""
+    """The checker itself, or a twin judging with the case's own eligibility list: its
+    catalogue has the rules that read the list in force, so it compiles books of its own on
+    an engine of its own (the engine knows books by name). One twin per list and checker."""
     rows = case.spec.get("allowance_list")
     if rows is None:
         return checker
-    twin = copy.copy(checker)  # shares the compiled books and the engine
-    twin.allowance_list = frozenset(tuple(row.split(",", 1)) for row in rows)
-    return twin
+    eligible = frozenset(tuple(row.split(",", 1)) for row in rows)
+    twins = vars(checker).setdefault("_case_twins", {})
+    if eligible not in twins:
+        catalogue = checker.catalogue.with_allowance_list(eligible)
+        twins[eligible] = Checker(catalogue, make_engine(checker.engine.name), checker.limits)
+    return twins[eligible]

@@ -46,6 +46,7 @@ class Record(NamedTuple):
     cells: Cells  # the monitoring contribution, as Layout gives it
     run: str  # the result's reference data and rules not judged, as JSON ("" if none)
     waived: tuple[tuple[str, int], ...] = ()  # (rule, waiver's entry) of each waived finding
+    counted: tuple[str, ...] = ()  # the severities of its findings not waived (--fail-on)
 
 
 class Digest:
@@ -103,6 +104,7 @@ class Digest:
             cells=self.layout.cells(contribution),
             run=_run_of(obj),
             waived=waived,
+            counted=tuple(sorted({f["severity"] for f in findings if not f.get("waiver")})),
         )
 
 

@@ -65,6 +65,7 @@ class BatchOutcome:
     interrupted: bool
     failed: list[tuple[str, str]]  # (file, reason) of each result with status error
     review: dict = field(default_factory=dict)  # summary.json's "waivers" and "baseline"
+    severities: frozenset[str] = frozenset()  # of the findings not waived (for --fail-on)
 
     @property
     def blocking(self) -> bool:
@@ -98,7 +99,10 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         raise OSError(error.errno, reason, str(out)) from error
     review = {key: summary[key] for key in ("waivers", "baseline")}
     interrupted = interrupted or interrupts.requested
-    return BatchOutcome(summary["counts"], len(reused), interrupted, tally.failed(), review)
+    counted = frozenset(tally.counted)
+    return BatchOutcome(
+        summary["counts"], len(reused), interrupted, tally.failed(), review, counted
+    )
 
 
 def _run(
@@ -174,6 +178,7 @@ def _pool(options: BatchOptions, monitoring: Monitoring) -> Pool:
         monitoring=monitoring,
         rules_dir=options.rules_dir,
         reference_dir=options.reference_dir,
+        selection=catalogue.selection,
         catalogue=catalogue,
         waivers=options.waivers,
     )

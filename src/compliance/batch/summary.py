@@ -44,11 +44,13 @@ class Tally:
         self.waived: Counter = Counter()  # rule → findings a waiver covers
         self.waivers_used: set[int] = set()  # entries of the waivers file that covered one
         self.runs: Counter = Counter()  # reference data and rules not judged, as JSON
+        self.counted: set[str] = set()  # severities of findings not waived (--fail-on)
 
     def add(self, record: Record) -> None:
         self.records += 1
         self.statuses[record.status] += 1
         self.blocking += record.blocking
+        self.counted.update(record.counted)
         for rule, severity, count in record.rules:
             self.findings[rule, severity] += count
         if record.rules:

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import pickle
 import signal
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from compliance.batch.records import Digest, Record
 from compliance.check import Checker
 from compliance.engine import make_engine
 from compliance.read import ReadLimits
-from compliance.rules.catalogue import Catalogue, load_catalogue
+from compliance.rules.catalogue import Catalogue, Selection, load_catalogue
 from compliance.waivers import Waivers
 from compliance.words import say
 
@@ -45,6 +45,7 @@ class WorkerSetup:
     monitoring: Monitoring
     rules_dir: Path | None = None
     reference_dir: Path | None = None
+    selection: Selection = field(default_factory=Selection)  # --select / --ignore
     catalogue: Catalogue | None = None
     waivers: Waivers | None = None  # loaded once by the parent, applied to every result
 
@@ -53,7 +54,9 @@ class Judge:
     """Checks one filing into a record; one per worker process."""
 
     def __init__(self, setup: WorkerSetup) -> None:
-        catalogue = setup.catalogue or load_catalogue(setup.rules_dir, setup.reference_dir)
+        catalogue = setup.catalogue or load_catalogue(
+            setup.rules_dir, setup.reference_dir
+        ).with_selection(setup.selection)
         engine = make_engine(setup.engine)
         self.checker = Checker(catalogue, engine, setup.limits, record_plans=True)
         self.contributor = Contributor(setup.monitoring, catalogue)

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import json
 
+from compliance import __version__
 from compliance.check import REPORT_VERSION, FilingResult
 from compliance.findings import fingerprint
 from compliance.report.messages import render_message
 from compliance.rules.catalogue import Catalogue
 from compliance.waivers import entry_object, waiver_object
+from compliance.words import say
 
 
 def result_object(result: FilingResult, catalogue: Catalogue, lang: str) -> dict:
     return {
         "report_version": REPORT_VERSION,
+        "tool_version": __version__,
         "file": result.file,
         "sha256": result.sha256,
         "status": result.status,
         "board": result.board,
         "error": result.error_text(lang),
         "rule_set": catalogue.version,
+        "reference": [{"name": ref.name, "sha256": ref.sha256} for ref in catalogue.reference],
+        "not_judged": not_judged(catalogue, lang),
         "findings": [
             {
                 "rule": finding.rule,
@@ -58,6 +63,14 @@ def waivers_object(result: FilingResult) -> dict | None:
         "expired": [entry_object(waiver) for waiver in result.expired_waivers],
         "unused": [entry_object(waiver) for waiver in result.unused_waivers],
     }
+
+
+def not_judged(catalogue: Catalogue, lang: str) -> list[dict]:
+    """The rules left unjudged for want of reference data, each with its reason."""
+    return [
+        {"rule": rule, "reason": say(f"not_judged.{reason}", lang)}
+        for rule, reason in catalogue.not_judged
+    ]
 
 
 def dumps(value: object, indent: int | None = 2) -> str:

@@ -4,8 +4,10 @@ wrong, in plain Dutch (or English), with the fact and value that caused each fin
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import groupby
 
+from compliance import __version__
 from compliance.check import FilingResult
 from compliance.findings import CitedFact, Finding, Waiver
 from compliance.model.filing import Board
@@ -17,20 +19,31 @@ from compliance.words import count, say
 _SEVERITY_ORDER = ("error", "violation", "warning")
 
 
-def render_text(result: FilingResult, catalogue: Catalogue, lang: str = "nl") -> str:
+Paint = Callable[[str, str], str]  # (text, role) → text; roles: a severity, "compliant"
+
+
+def render_text(
+    result: FilingResult, catalogue: Catalogue, lang: str = "nl", paint: Paint | None = None
+) -> str:
+    """``paint`` colours severity labels and verdicts (the CLI passes one on a terminal)."""
+    paint = paint or _plain
     lines = [_heading(result, lang)]
     if result.status == "unreadable" or result.status == "error":
-        lines.append(f"  {say('text.unreadable', lang)}: {result.error_text(lang)}")
+        lines.append(f"  {paint(say('text.unreadable', lang), 'error')}: {result.error_text(lang)}")
         return "\n".join(lines) + "\n"
+    lines += [
+        "  " + say("text.not_judged", lang, rule=rule, reason=say(f"not_judged.{reason}", lang))
+        for rule, reason in catalogue.not_judged
+    ]
     if not result.findings:
-        lines.append(f"  {say('text.compliant', lang)}")
+        lines.append(f"  {paint(say('text.compliant', lang), 'compliant')}")
     else:
         lines.append("  " + _counts(result.findings, lang))
     for (school, year), group in groupby(result.findings, key=lambda f: (f.school, f.school_year)):
         lines.append("")
         lines.append("  " + _group_heading(school, year, result.model, lang))
         for finding in group:
-            lines.extend(_finding_lines(finding, catalogue, lang))
+            lines.extend(_finding_lines(finding, catalogue, lang, paint))
     for heading, waivers in (
         ("text.expired_waivers", result.expired_waivers or ()),
         ("text.unused_waivers", result.unused_waivers),
@@ -69,6 +82,13 @@ def _describe_waiver(waiver: Waiver, lang: str) -> str:
     return f"{entry}: {', '.join(parts)} — {waiver.reason}"
 
 
+def render_footer(catalogue: Catalogue, lang: str) -> str:
+    """What judged the filings: tool version, rule set and reference data (by sha256)."""
+    names = ", ".join(f"{ref.name} (sha256 {ref.sha256[:12]})" for ref in catalogue.reference)
+    tool = say("text.tool", lang, version=__version__, rule_set=catalogue.version)
+    return f"{tool}; {say('text.reference', lang, names=names)}\n"
+
+
 def _heading(result: FilingResult, lang: str) -> str:
     board = result.model
     name = f" {board.name}" if board is not None and board.name else ""
@@ -88,8 +108,13 @@ def _group_heading(school: str | None, year: str | None, board: Board | None, la
     return heading + in_year
 
 
-def _finding_lines(finding: Finding, catalogue: Catalogue, lang: str) -> list[str]:
-    label = f"{say(f'severity.{finding.severity}', lang).upper()} {finding.rule}"
+def _plain(text: str, _role: str) -> str:
+    return text
+
+
+def _finding_lines(finding: Finding, catalogue: Catalogue, lang: str, paint: Paint) -> list[str]:
+    severity = paint(say(f"severity.{finding.severity}", lang).upper(), finding.severity)
+    label = f"{severity} {finding.rule}"
     where = f" [{say('text.line', lang, line=finding.line)}]" if finding.line else ""
     lines = [f"    {label}{where}: {render_message(finding, catalogue, lang)}"]
     if finding.waiver is not None:

@@ -8,6 +8,7 @@ files skips the YAML, the validation and the import of jsonschema.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import re
@@ -33,9 +34,12 @@ from compliance.rules.conditions import (
 from compliance.rules.dated import Dated, Period
 from compliance.rules.facts import STANDARD_PLACEHOLDERS, FactKind, fact_kinds
 from compliance.rules.reference import (
+    ALLOWANCE_FIELD,
     ALLOWANCE_FILE,
     MENUKAART_FILE,
+    NO_ALLOWANCE_LIST,
     Menukaart,
+    find_allowance_list,
     load_allowance_list,
     load_menukaart,
 )
@@ -125,19 +129,87 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class ReferenceFile:
+    """A reference data file a result was judged with, as the result names it."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The rules a user asked for (--select, --ignore): ids or patterns such as NPO-*.
+    Empty ``select`` is every rule."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def includes(self, rule_id: str) -> bool:
+        chosen = not self.select or any(_matches(rule_id, p) for p in self.select)
+        return chosen and not any(_matches(rule_id, p) for p in self.ignore)
+
+    def unmatched(self, rule_ids: list[str]) -> list[str]:
+        """Patterns that name no rule: a typo the user should hear about."""
+        return [
+            pattern
+            for pattern in (*self.select, *self.ignore)
+            if not any(_matches(rule_id, pattern) for rule_id in rule_ids)
+        ]
+
+
+def _matches(rule_id: str, pattern: str) -> bool:
+    return fnmatch.fnmatchcase(rule_id, pattern.strip().upper())
+
+
+@dataclass(frozen=True)
 class Catalogue:
     path: Path
     domain: Domain
     schemes: dict[str, Scheme]
     parameters: dict[str, Parameter]
     menukaart: Menukaart
-    allowance_list: frozenset[tuple[str, str]]
+    allowance_list: frozenset[tuple[str, str]] | None  # None: not given, its rules not judged
     kinds: dict[str, FactKind]
     rules: dict[str, Rule]
     version: str  # sha256 over every file read: changes whenever a rule or datum does
+    reference: tuple[ReferenceFile, ...] = ()
+    # (rule, reason) of each rule left out for want of reference data (words.py not_judged.*)
+    not_judged: tuple[tuple[str, str], ...] = ()
+    selection: Selection = field(default_factory=Selection)
+
+    @cached_property
+    def in_force(self) -> frozenset[str]:
+        """The rules judged: every rule but those lacking reference data or deselected."""
+        missing = {rule_id for rule_id, _ in self.not_judged}
+        return frozenset(
+            rule_id
+            for rule_id in self.rules
+            if rule_id not in missing and self.selection.includes(rule_id)
+        )
+
+    def judges(self, rule_id: str) -> bool:
+        return rule_id in self.in_force
 
     def plan_rules(self) -> list[Rule]:
-        return [rule for rule in self.rules.values() if rule.kind == "plan"]
+        """The plan rules in force, the only ones compiled into rule books."""
+        return [r for r in self.rules.values() if r.kind == "plan" and r.id in self.in_force]
+
+    def with_selection(self, selection: Selection) -> Catalogue:
+        """This catalogue judging only the rules ``selection`` includes (a new version, so
+        that --resume never mixes results of two selections); a rule not selected is not
+        reported as not judged for want of reference data."""
+        if selection == Selection():
+            return self
+        tag = f"{self.version}|{','.join(selection.select)}|{','.join(selection.ignore)}"
+        version = hashlib.sha256(tag.encode()).hexdigest()[:16]
+        kept = tuple(item for item in self.not_judged if selection.includes(item[0]))
+        return replace(self, selection=selection, version=version, not_judged=kept)
+
+    def with_allowance_list(self, eligible: frozenset[tuple[str, str]]) -> Catalogue:
+        """This catalogue with an allowance list of its own (a rule case's), so that the
+        rules reading it are in force."""
+        kept = tuple(item for item in self.not_judged if item[1] != NO_ALLOWANCE_LIST)
+        return replace(self, allowance_list=eligible, not_judged=kept)
 
     def severities(self) -> dict[str, str]:
         return {rule.id: rule.severity.entries[0][1] for rule in self.rules.values()}
@@ -169,14 +241,13 @@ def _cache_key(directory: Path, reference_dir: Path | None) -> str | None:
     if not directory.is_dir():
         return None
     inputs = [directory / name for name in ("domain.yaml", "parameters.yaml", "schemes.yaml")]
-    inputs += [_reference_path(directory, reference_dir, name) for name in _REFERENCE_FILES]
+    inputs.append(_reference_path(directory, reference_dir, MENUKAART_FILE))
+    if reference_dir is not None:  # the allowance list comes only from there (or is missing)
+        inputs.append(reference_dir / ALLOWANCE_FILE)
     inputs += _rule_files(directory)
     inputs.append(schemas_dir() / "rule.schema.json")
     where = [str(directory.resolve()), str(reference_dir.resolve() if reference_dir else "")]
     return content_key(inputs, *where)
-
-
-_REFERENCE_FILES = (MENUKAART_FILE, ALLOWANCE_FILE)
 
 
 def _reference_path(directory: Path, reference_dir: Path | None, name: str) -> Path:
@@ -202,8 +273,15 @@ class _Loader:
             raise DataFileError(self.directory, None, "no such rules folder")
         domain = load_domain(self._file("domain.yaml"))
         parameters = self._parameters()
-        menukaart = load_menukaart(self._reference(MENUKAART_FILE))
-        allowance = load_allowance_list(self._reference(ALLOWANCE_FILE), domain)
+        menukaart_path = self._reference(MENUKAART_FILE)
+        menukaart = load_menukaart(menukaart_path)
+        reference = [menukaart_path]
+        allowance_path = find_allowance_list(self.reference_dir)
+        allowance = None
+        if allowance_path is not None:
+            self.read.append(allowance_path)
+            reference.append(allowance_path)
+            allowance = load_allowance_list(allowance_path, domain)
         kinds = fact_kinds(menukaart)
         schemes = self._schemes(domain, kinds, parameters)
         rules = self._rules(schemes, kinds, parameters, domain)
@@ -217,6 +295,8 @@ class _Loader:
             kinds=kinds,
             rules=rules,
             version=self._version(),
+            reference=tuple(_reference_file(path) for path in reference),
+            not_judged=_not_judged(rules, allowance is not None),
         )
 
     # -- files ------------------------------------------------------------------------------
@@ -419,6 +499,26 @@ class _Loader:
             raise DataFileError(
                 rule.path, "message", f"unknown placeholder {{{unknown[0]}}} in the message"
             )
+
+
+def _reference_file(path: Path) -> ReferenceFile:
+    return ReferenceFile(path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def _not_judged(rules: dict[str, Rule], has_allowance_list: bool) -> tuple[tuple[str, str], ...]:
+    """The rules that read reference data the user did not give, with the reason."""
+    if has_allowance_list:
+        return ()
+    return tuple(
+        (rule.id, NO_ALLOWANCE_LIST)
+        for rule in sorted(rules.values(), key=lambda r: r.id)
+        if ALLOWANCE_FIELD in _fields_read(rule)
+    )
+
+
+def _fields_read(rule: Rule) -> set[str]:
+    conditions = [c for c in (rule.when, rule.judged_when) if c is not None]
+    return {name for condition in conditions for name in fields_of(condition)}
 
 
 def _period(spec: dict, path: Path, where: str) -> Period:

@@ -1,6 +1,11 @@
 """Reference data: the menukaart (versioned), the proven-ineffective list and the
-labour-market allowance eligibility list. Each comes from a file of rules/reference/, which a
-file of the same name in --reference-dir replaces.
+labour-market allowance eligibility list.
+
+The menukaart ships in rules/reference/ (a file of the same name in --reference-dir replaces
+it). The allowance list does not ship: DUO publishes it per school year, and a sample list
+judged as if it were real gave hundreds of false NPO-009 violations. Without one the rules
+that read it are not judged and every result says so; a --reference-dir without it is a
+usage error, never a silent fallback (report-contract.md).
 """
 
 from __future__ import annotations
@@ -15,9 +20,38 @@ from compliance.datafiles import DataFileError, as_date, load_yaml
 from compliance.findings import Localized
 from compliance.model.domain import Domain
 from compliance.rules.dated import Dated
+from compliance.words import say
 
 MENUKAART_FILE = "menukaart.yaml"
 ALLOWANCE_FILE = "arbeidsmarkttoelage.csv"
+# The field of rules/facts.py that reads the allowance list: a rule whose conditions name it
+# cannot be judged without the list.
+ALLOWANCE_FIELD = "on_allowance_list"
+NO_ALLOWANCE_LIST = "no_allowance_list"  # why such a rule is not judged (words.py not_judged.*)
+
+
+class ReferenceDataError(DataFileError):
+    """Reference data a user supplied that cannot be used, worded for that user in Dutch or
+    English (words.py ``reference.*``); a rule author's DataFileError stays English."""
+
+    def __init__(self, path: Path, key: str, **values: object) -> None:
+        self.key = key
+        self.values = {"path": path, **values}
+        super().__init__(path, None, say(key, "en", **self.values).removeprefix(f"{path}: "))
+
+    def describe(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)
+
+
+def find_allowance_list(reference_dir: Path | None) -> Path | None:
+    """The allowance list of ``reference_dir``; None without a folder; a folder without the
+    list is refused rather than judged as if no school were eligible."""
+    if reference_dir is None:
+        return None
+    path = reference_dir / ALLOWANCE_FILE
+    if not path.is_file():
+        raise ReferenceDataError(reference_dir, "reference.missing_file", name=ALLOWANCE_FILE)
+    return path
 
 
 @dataclass(frozen=True)
@@ -78,23 +112,25 @@ def load_allowance_list(path: Path, domain: Domain) -> frozenset[tuple[str, str]
     """(school year label, BRIN) pairs of the schools eligible for the allowance."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(path, None, f"cannot read: {error}") from None
+    except OSError as error:
+        raise ReferenceDataError(path, "reference.cannot_read", detail=error.strerror) from None
+    except UnicodeDecodeError as error:
+        raise ReferenceDataError(path, "reference.cannot_read", detail=error.reason) from None
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header is None or [cell.strip() for cell in header] != ["school_year", "brin"]:
-        raise DataFileError(path, None, "line 1: the header must be 'school_year,brin'")
+        raise ReferenceDataError(path, "reference.bad_header")
     eligible: set[tuple[str, str]] = set()
     for line_number, row in enumerate(rows, start=2):
         if not row or not "".join(row).strip():
             continue
         cells = [cell.strip() for cell in row]
         if len(cells) != 2:
-            raise DataFileError(path, None, f"line {line_number}: expected 2 columns")
+            raise ReferenceDataError(path, "reference.columns", line=line_number)
         year, brin = cells
         if domain.calendar.year_of_label(year) is None:
-            raise DataFileError(path, None, f"line {line_number}: {year!r} is not a school year")
+            raise ReferenceDataError(path, "reference.not_a_year", line=line_number, value=year)
         if not domain.school_pattern.match(brin):
-            raise DataFileError(path, None, f"line {line_number}: {brin!r} is not a BRIN")
+            raise ReferenceDataError(path, "reference.not_a_brin", line=line_number, value=brin)
         eligible.add((year, brin))
     return frozenset(eligible)

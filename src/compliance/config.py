@@ -1,0 +1,135 @@
+"""The config file: options a reviewer sets once (reference data, waivers, language, fail-on,
+rule selection), read from ``--config FILE`` or else ``compliance.toml`` in the working folder.
+
+Why through click's ``default_map``: a value from the file then becomes the option's default,
+so a flag on the command line wins without any code per option, and an option another module
+adds to a command (``--waivers``) is configurable the moment it exists. Keys are option
+names (``reference-dir`` or ``reference_dir``); a key no command of the file's reach knows
+is an error, so a typo is never silently ignored. Relative paths are relative to the file,
+as in ruff's and sqlfluff's config files, so a project's config works from any folder.
+
+```toml
+reference-dir = "duo-reference"
+lang = "en"
+fail-on = "warning"
+ignore = ["NPO-007"]
+[batch]            # options for one command only
+jobs = 4
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import click
+
+from compliance.words import say
+
+CONFIG_NAME = "compliance.toml"
+# The commands that may have a section of their own; a flat key applies to every command
+# that has the option.
+CONFIGURED_COMMANDS = ("check", "batch", "serve")
+
+
+class ConfigError(click.UsageError):
+    """A config file that cannot be used: exit status 2, one line naming file and key."""
+
+
+def load_config(path: Path | None, group: click.Group, lang: str) -> dict:
+    """The default map for ``group``'s commands from the file at ``path`` (or
+    ./compliance.toml when there is one); {} without a file."""
+    if path is None:
+        path = Path(CONFIG_NAME)
+        if not path.is_file():
+            return {}
+    data = _read(path, lang)
+    sections = {key: value for key, value in data.items() if isinstance(value, dict)}
+    flat = {key: value for key, value in data.items() if key not in sections}
+    for key in sections:
+        if key not in CONFIGURED_COMMANDS:
+            known = ", ".join(f"[{name}]" for name in CONFIGURED_COMMANDS)
+            raise ConfigError(say("cli.config_unknown", lang, path=path, key=key, known=known))
+    every = {}
+    for command in _commands(group):
+        every.update(_options(command))
+    _refuse_unknown(path, flat, every, lang)
+    return _defaults(group, flat, sections, path, lang)
+
+
+def _defaults(group: click.Group, flat: dict, sections: dict, path: Path, lang: str) -> dict:
+    """Per command (nested for groups such as ``rules``), the values that apply to it."""
+    defaults: dict = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            defaults[name] = _defaults(command, flat, {}, path, lang)
+            continue
+        options = _options(command)
+        section = sections.get(name, {})
+        _refuse_unknown(path, section, options, lang)
+        values = {_key(key): value for key, value in {**flat, **section}.items()}
+        defaults[name] = {
+            key: _value(options[key], value, path.parent)
+            for key, value in values.items()
+            if key in options
+        }
+    return defaults
+
+
+def _commands(group: click.Group) -> list[click.Command]:
+    found = []
+    for command in group.commands.values():
+        found += _commands(command) if isinstance(command, click.Group) else [command]
+    return found
+
+
+def _read(path: Path, lang: str) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=detail)) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
+
+
+def _options(command: click.Command) -> dict[str, click.Parameter]:
+    """The options a config file may set: every option but --config and --help."""
+    return {
+        param.name: param
+        for param in command.params
+        if isinstance(param, click.Option) and param.name not in ("config", "help")
+    }
+
+
+def _key(key: str) -> str:
+    return key.replace("-", "_")
+
+
+def _value(option: click.Parameter, value: object, folder: Path) -> object:
+    """Paths relative to the config file's folder; lists for options given many times."""
+    if not isinstance(option.type, click.Path):
+        return value
+    if isinstance(value, list):
+        return [_path(item, folder) for item in value]
+    return _path(value, folder)
+
+
+def _path(value: object, folder: Path) -> object:
+    if not isinstance(value, str):
+        return value
+    path = Path(value).expanduser()
+    return str(path if path.is_absolute() else folder / path)
+
+
+def _refuse_unknown(path: Path, values: dict, options: dict, lang: str) -> None:
+    for key in values:
+        if _key(key) not in options:
+            known = _list(options)
+            raise ConfigError(say("cli.config_unknown", lang, path=path, key=key, known=known))
+
+
+def _list(names) -> str:
+    return ", ".join(sorted(name.replace("_", "-") for name in names))

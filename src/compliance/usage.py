@@ -1,0 +1,156 @@
+"""The command line's own errors (a missing argument, an unknown option, a bad value) in the
+user's language, and the config file applied before any option is read.
+
+Why here and not in cli.py: click words its errors in English; a Dutch-default tool that
+reports a filing's problems in Dutch and then "Error: Missing argument" reads as two tools.
+The language of such an error cannot come from the parsed options (parsing is what failed),
+so it is read from the arguments as given (``--lang en``), else the config file, else Dutch.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from compliance.config import load_config
+from compliance.words import DEFAULT_LANGUAGE, LANGUAGES, say
+
+EXIT_USAGE = 2
+_CONFIG_DONE = "compliance.config"
+_LANG = "compliance.lang"
+
+# click's English details of a bad value, and the words.py key that says them.
+_DETAILS = (
+    (re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.\Z", re.S), "cli.bad_choice"),
+    (re.compile(r"(?P<value>.*)\Z", re.S), "cli.bad_value"),
+)
+_EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)\Z")
+_COMMAND = re.compile(r"No such command (?P<name>'.*')\.\Z")
+
+
+def language_of(args: Sequence[str], fallback: str = DEFAULT_LANGUAGE) -> str:
+    """``--lang`` as given on the command line, without parsing it."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg[len("--lang=") :] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value in LANGUAGES:
+            return value
+    return fallback
+
+
+class ComplianceGroup(click.Group):
+    """A group whose usage errors are worded in the user's language (exit status 2)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        argv = list(sys.argv[1:] if args is None else args)
+        self.argv = argv  # for the language of errors met before --lang is parsed
+        if not standalone_mode:
+            return super().main(argv, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.UsageError as error:
+            lang = language_of(argv, _config_language(error.ctx))
+            show_usage_error(error, lang)
+            sys.exit(EXIT_USAGE)
+        except click.Abort:
+            click.echo(say("cli.aborted", language_of(argv)), err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def show_usage_error(error: click.UsageError, lang: str) -> None:
+    """click's usage, hint and error lines, worded in ``lang``."""
+    ctx = error.ctx
+    lines = []
+    if ctx is not None:
+        usage = ctx.get_usage().replace("Usage:", say("cli.usage", lang) + ":", 1)
+        lines.append(usage.replace("[OPTIONS]", say("cli.options", lang)))
+        command = ctx.command_path
+        help_name = ctx.help_option_names[0] if ctx.help_option_names else "--help"
+        lines += [say("cli.try_help", lang, command=f"{command} {help_name}"), ""]
+    lines.append(f"{say('cli.error', lang)}: {_reason(error, lang)}")
+    click.echo("\n".join(lines), err=True)
+
+
+def _reason(error: click.UsageError, lang: str) -> str:
+    ctx = error.ctx
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        name = error.param.get_error_hint(ctx) if ctx else error.param.name
+        kind = error.param_type or error.param.param_type_name
+        key = "cli.missing_argument" if kind == "argument" else "cli.missing_option"
+        return say(key, lang, name=name)
+    if isinstance(error, click.NoSuchOption):
+        return say("cli.no_such_option", lang, name=error.option_name)
+    if isinstance(error, click.BadOptionUsage) and "requires an argument" in error.message:
+        return say("cli.needs_value", lang, name=error.option_name)
+    if isinstance(error, click.BadParameter):
+        name = error.param.get_error_hint(ctx) if error.param is not None and ctx else "?"
+        for pattern, key in _DETAILS:
+            match = pattern.match(error.message)
+            if match:
+                return say(key, lang, name=name, **match.groupdict())
+    for pattern, key in ((_EXTRA, "cli.extra_argument"), (_COMMAND, "cli.no_such_command")):
+        match = pattern.match(error.message)
+        if match:
+            return say(key, lang, **match.groupdict())
+    return error.message
+
+
+def config_option(function):
+    """``--config FILE`` (else ./compliance.toml): the file's values become the options'
+    defaults before any other option is read (it is eager), so a flag given wins."""
+    return click.option(
+        "--config",
+        type=click.Path(dir_okay=False, path_type=Path),
+        is_eager=True,
+        expose_value=False,
+        callback=_apply_config,
+        help="Options from this TOML file [default: compliance.toml in the working folder].",
+    )(function)
+
+
+def _apply_config(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is None and ctx.meta.get(_CONFIG_DONE):
+        return  # the group read it already; this command inherits its defaults
+    root = ctx.find_root()
+    lang = language_of(getattr(root.command, "argv", sys.argv[1:]))
+    defaults = load_config(value, root.command, lang)
+    ctx.meta[_CONFIG_DONE] = True
+    ctx.meta[_LANG] = _find_language(defaults)
+    for name in _path_from_root(ctx):
+        defaults = defaults.get(name, {})
+    if defaults or value is not None:
+        ctx.default_map = {**(ctx.default_map or {}), **defaults}
+
+
+def _find_language(defaults: dict) -> str | None:
+    """The config file's ``lang``, wherever in the nested defaults it landed."""
+    for value in defaults.values():
+        if isinstance(value, dict):
+            found = value.get("lang") if "lang" in value else _find_language(value)
+            if isinstance(found, str):
+                return found
+    return None
+
+
+def _path_from_root(ctx: click.Context) -> list[str]:
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return names[::-1]
+
+
+def _config_language(ctx: click.Context | None) -> str:
+    lang = ctx.meta.get(_LANG) if ctx is not None else None
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE

@@ -1,0 +1,327 @@
+"""Everyday use of the installed `compliance` command, as users of linters expect it: the
+words and exit status a user's command gives (issue 12), reference data without silent
+fallback, config file, --fail-on, --select/--ignore, --output, --quiet, unreadable files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import REPO, SAMPLES
+
+INSTALLED = Path(sys.executable).parent / "compliance"
+COMPLIANT = SAMPLES / "compliant-one-school.xbrl"
+PROBLEMS = SAMPLES / "multi-school-problems.xbrl"
+REFERENCE = SAMPLES / "reference"
+SCHEMA = json.loads((REPO / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.skipif(not INSTALLED.exists(), reason="console script not installed")
+
+
+def run(*args, cwd: Path | None = None, env: dict | None = None, user: int | None = None):
+    """The installed command as a user types it; ``user`` runs it as that uid (from root)."""
+    command = [str(INSTALLED), *map(str, args)]
+    if user is not None:
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+# -- reference data: no silent fallback ----------------------------------------------------
+
+
+def test_without_reference_data_npo_009_is_not_judged_and_every_output_says_so(tmp_path):
+    done = run("check", PROBLEMS, "--format", "json", cwd=tmp_path)
+    result = json.loads(done.stdout)
+    jsonschema.validate(result, SCHEMA)
+    assert result["not_judged"] == [
+        {
+            "rule": "NPO-009",
+            "reason": "geen lijst van scholen met arbeidsmarkttoelage opgegeven "
+            "(--reference-dir met arbeidsmarkttoelage.csv)",
+        }
+    ]
+    assert "NPO-009" not in {finding["rule"] for finding in result["findings"]}
+    assert [ref["name"] for ref in result["reference"]] == ["menukaart.yaml"]
+    text = run("check", PROBLEMS, cwd=tmp_path).stdout
+    assert "niet beoordeeld: NPO-009: geen lijst van scholen met arbeidsmarkttoelage" in text
+
+
+def test_with_the_samples_list_npo_009_is_judged_and_the_list_is_named_by_sha256(tmp_path):
+    done = run("check", PROBLEMS, "--format", "json", "--reference-dir", REFERENCE)
+    result = json.loads(done.stdout)
+    jsonschema.validate(result, SCHEMA)
+    assert result["not_judged"] == []
+    assert "NPO-009" in {finding["rule"] for finding in result["findings"]}
+    listed = {ref["name"]: ref["sha256"] for ref in result["reference"]}
+    digest = __import__("hashlib").sha256(
+        (REFERENCE / "arbeidsmarkttoelage.csv").read_bytes()
+    ).hexdigest()
+    assert listed["arbeidsmarkttoelage.csv"] == digest
+    assert result["tool_version"] == __import__("compliance").__version__
+
+
+def test_a_reference_dir_without_the_allowance_list_is_a_usage_error_in_dutch(tmp_path):
+    done = run("check", COMPLIANT, "--reference-dir", tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"compliance: {tmp_path}: geen arbeidsmarkttoelage.csv in deze map "
+        "(--reference-dir moet minstens arbeidsmarkttoelage.csv bevatten)\n"
+    )
+    assert done.stdout == ""
+
+
+def test_a_bad_allowance_list_is_named_in_dutch_with_its_line(tmp_path):
+    (tmp_path / "arbeidsmarkttoelage.csv").write_text("school_year,brin\n2022/2023,12AB\n")
+    done = run("check", COMPLIANT, "--reference-dir", tmp_path)
+    assert done.returncode == 2
+    path = tmp_path / "arbeidsmarkttoelage.csv"
+    assert done.stderr == f"compliance: {path}: bronregel 2: '2022/2023' is geen schooljaar\n"
+
+
+def test_the_batch_says_what_was_not_judged_in_its_summary_lines(tmp_path):
+    done = run("batch", COMPLIANT, "--out", tmp_path / "out")
+    assert done.returncode == 0
+    assert "niet beoordeeld: NPO-009" in done.stdout
+    line = (tmp_path / "out" / "results.jsonl").read_text().splitlines()[0]
+    assert json.loads(line)["not_judged"][0]["rule"] == "NPO-009"
+
+
+# -- exit status and the words of unreadable inputs ------------------------------------------
+
+
+def test_check_of_a_folder_says_it_is_a_folder(tmp_path):
+    done = run("check", SAMPLES)
+    assert done.returncode == 2
+    assert "NIET LEESBAAR: dit is een map, geen bestand" in done.stdout
+    assert "pipe" not in done.stdout + done.stderr
+
+
+def test_the_unreadable_reason_is_printed_once_in_its_own_report(tmp_path):
+    done = run("check", SAMPLES / "malformed.xbrl", COMPLIANT)
+    assert done.returncode == 2
+    assert done.stderr == ""
+    assert done.stdout.count("geen geldige XML") == 1
+    first, second = done.stdout.split("\n\n")[:2]
+    assert "malformed.xbrl" in first and "geen geldige XML" in first
+    assert "voldoet" in second
+
+
+def test_batch_of_a_path_that_does_not_exist_exits_2(tmp_path):
+    done = run("batch", tmp_path / "nonexist", "--out", tmp_path / "r")
+    assert done.returncode == 2
+    assert done.stderr == f"compliance: {tmp_path / 'nonexist'}: bestaat niet\n"
+
+
+def test_batch_where_every_filing_is_unreadable_exits_1(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(7):
+        (folder / f"{number}.xbrl").write_bytes(b"%PDF-1.4 not a filing")
+    done = run("batch", folder, "--out", tmp_path / "r")
+    assert done.returncode == 1
+    assert "7 aanleveringen: 0 voldoen, 0 met bevindingen, 7 niet leesbaar, 0 fout" in done.stdout
+
+
+def _unreadable_file() -> tuple[Path, int | None]:
+    """A filing its reader may not open: as root, a file only root may read, checked as
+    nobody (uid 65534); otherwise a file with mode 000."""
+    folder = Path(tempfile.mkdtemp())
+    folder.chmod(0o755)
+    path = folder / "geheim.xbrl"
+    shutil.copy(COMPLIANT, path)
+    path.chmod(0o000 if os.geteuid() else 0o600)
+    return path, (65534 if os.geteuid() == 0 else None)
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None and os.geteuid() == 0, reason="no setpriv")
+def test_check_of_a_file_without_read_permission_gives_a_result_and_the_others_too():
+    path, user = _unreadable_file()
+    try:
+        done = run("check", path, COMPLIANT, "--format", "json", user=user)
+        assert done.returncode == 2
+        first, second = json.loads(done.stdout)
+        assert first["status"] == "unreadable"
+        assert first["error"] == "geen leesrechten op dit bestand"
+        assert second["status"] == "compliant"
+        assert "Usage" not in done.stderr and "Gebruik" not in done.stderr
+    finally:
+        shutil.rmtree(path.parent)
+
+
+def test_a_file_named_with_a_leading_dash_is_checked_after_double_dash(tmp_path):
+    shutil.copy(COMPLIANT, tmp_path / "-dash.xbrl")
+    done = run("check", "--format", "json", "--", "-dash.xbrl", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["file"] == "-dash.xbrl"
+    without = run("check", "-dash.xbrl", cwd=tmp_path)
+    assert without.returncode == 2
+    assert "onbekende optie -d" in without.stderr
+
+
+# -- click's own errors in the user's language ------------------------------------------------
+
+
+def test_usage_errors_are_dutch_by_default_and_english_on_request():
+    dutch = run("check")
+    assert dutch.returncode == 2
+    assert dutch.stderr.startswith("Gebruik: compliance check [OPTIES] FILES...")
+    assert "Fout: ontbrekend argument 'FILES...'" in dutch.stderr
+    english = run("check", "--lang", "en", "--format", "xml", COMPLIANT)
+    assert english.returncode == 2
+    assert "Error: invalid value for '--format': 'xml' is not one of 'text', 'json'" in (
+        english.stderr
+    )
+    bad = run("check", "--format", "xml", COMPLIANT)
+    assert "Fout: ongeldige waarde voor '--format': 'xml' is niet een van 'text', 'json'" in (
+        bad.stderr
+    )
+
+
+# -- linters' habits ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "status"), [("error", 0), ("violation", 1), ("warning", 1), ("never", 0)]
+)
+def test_fail_on_moves_the_threshold_for_exit_1(fail_on, status):
+    done = run("check", PROBLEMS, "--fail-on", fail_on, "--reference-dir", REFERENCE)
+    assert done.returncode == status
+
+
+def test_fail_on_warning_fails_on_a_warning_alone(tmp_path, filing, board_spec):
+    year = board_spec["schools"][0]["years"]["2022-2023"]
+    year["facts"]["WorkloadStaffCouncilConsentDate"] = "2023-08-15"  # WDM-004, a warning
+    path = tmp_path / "late.xbrl"
+    path.write_bytes(filing(board_spec))
+    warned = run("check", path, "--fail-on", "warning")
+    assert "WAARSCHUWING WDM-004" in warned.stdout and "1 bevinding: 1 waarschuwing" in (
+        warned.stdout
+    )
+    assert warned.returncode == 1
+    assert run("check", path).returncode == 0
+
+
+def test_select_and_ignore_take_ids_and_patterns():
+    done = run("check", PROBLEMS, "--format", "json", "--select", "NPO-*", "--ignore", "npo-008")
+    rules = {finding["rule"] for finding in json.loads(done.stdout)["findings"]}
+    assert rules and all(rule.startswith("NPO-") for rule in rules)
+    assert "NPO-008" not in rules
+    structural = run("check", SAMPLES / "structural-problems.xbrl", "--format", "json",
+                     "--ignore", "FIL-*")
+    assert not [f for f in json.loads(structural.stdout)["findings"] if f["rule"].startswith("FIL")]
+
+
+def test_a_pattern_that_names_no_rule_is_a_usage_error():
+    done = run("check", COMPLIANT, "--select", "XYZ-*")
+    assert done.returncode == 2
+    assert done.stderr == "compliance: --select XYZ-*: geen regel heet zo\n"
+
+
+def test_the_config_file_sets_options_once_and_a_flag_wins(tmp_path):
+    shutil.copytree(REFERENCE, tmp_path / "duo")
+    (tmp_path / "compliance.toml").write_text(
+        'reference-dir = "duo"\nlang = "en"\nfail-on = "never"\nignore = ["NPO-008"]\n'
+    )
+    done = run("check", PROBLEMS, "--format", "json", cwd=tmp_path)
+    result = json.loads(done.stdout)
+    assert done.returncode == 0  # fail-on never
+    assert result["not_judged"] == []  # the reference dir, relative to the config file
+    assert "NPO-008" not in {finding["rule"] for finding in result["findings"]}
+    assert result["findings"][0]["message"].isascii()  # English
+    flagged = run("check", PROBLEMS, "--lang", "nl", "--fail-on", "violation", cwd=tmp_path)
+    assert flagged.returncode == 1 and "schooljaar" in flagged.stdout
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    named = run("check", PROBLEMS, "--config", tmp_path / "compliance.toml", cwd=elsewhere)
+    assert named.returncode == 0 and "school year" in named.stdout
+
+
+def test_a_config_file_with_an_unknown_key_is_a_usage_error(tmp_path):
+    (tmp_path / "compliance.toml").write_text('referentie = "x"\n')
+    done = run("check", COMPLIANT, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "compliance.toml: onbekende sleutel 'referentie'" in done.stderr
+
+
+def test_output_writes_the_report_to_a_file(tmp_path):
+    target = tmp_path / "report.json"
+    done = run("check", PROBLEMS, "--format", "json", "--output", target)
+    assert done.returncode == 1 and done.stdout == ""
+    assert json.loads(target.read_text())["board"] == "40321"
+
+
+def test_quiet_leaves_out_compliant_filings_and_the_closing_lines(tmp_path):
+    done = run("check", COMPLIANT, PROBLEMS, "--quiet")
+    assert "compliant-one-school" not in done.stdout
+    assert "multi-school-problems" in done.stdout
+    assert "compliance 0.1" not in done.stdout
+    batch = run("batch", COMPLIANT, "--out", tmp_path / "out", "--quiet")
+    assert batch.returncode == 0 and batch.stdout == "" and batch.stderr == ""
+
+
+def test_the_tool_version_is_in_every_output(tmp_path):
+    from compliance import __version__
+
+    assert f"compliance {__version__}, regelset" in run("check", COMPLIANT).stdout
+    assert f"compliance {__version__}, regelset" in run("batch", COMPLIANT, "--out",
+                                                         tmp_path / "o").stdout
+    assert run("--version").stdout.strip().endswith(__version__)
+
+
+def test_no_colour_when_the_output_is_not_a_terminal():
+    assert "\x1b[" not in run("check", PROBLEMS).stdout
+
+
+def test_shell_completion_is_offered_for_bash():
+    done = run(env={"_COMPLIANCE_COMPLETE": "bash_source"})
+    assert done.returncode == 0
+    assert "_compliance_completion" in done.stdout
+
+
+def _readme_commands() -> list[str]:
+    """Every `compliance ...` line in the README's shell blocks, comment removed."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    commands, inside = [], False
+    for line in text.splitlines():
+        if line.strip().startswith("```"):
+            inside = line.strip() == "```sh"
+            continue
+        if inside and line.startswith("compliance "):
+            commands.append(line.split("   #")[0].split("  #")[0].strip())
+    return commands
+
+
+def test_the_readme_starts_with_the_demo_and_the_test_command():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert [line.split("#")[0].strip() for line in block] == [
+        "source scripts/demo.sh",
+        "bash scripts/test.sh",
+    ]
+    assert "bash scripts/test.sh" in (REPO / ".ci" / "run").read_text()
+
+
+@pytest.mark.parametrize("command", _readme_commands())
+def test_every_command_the_readme_shows_works_as_written(command, tmp_path):
+    """Run from a folder like the checkout (samples/ beside it), each is no usage error."""
+    (tmp_path / "samples").symlink_to(SAMPLES)
+    shutil.copy(COMPLIANT, tmp_path / "-dash.xbrl")
+    import shlex
+
+    done = run(*shlex.split(command)[1:], cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr
