@@ -293,8 +293,9 @@ def test_shell_completion_is_offered_for_bash():
 
 
 def _readme_commands() -> list[str]:
-    """Every `compliance ...` line in the README's shell blocks, comment removed."""
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+    """Every `compliance ...` line in the README's shell blocks for users (before the
+    developers' part, "## Installing"), comment removed."""
+    text = (REPO / "README.md").read_text(encoding="utf-8").split("## Installing")[0]
     commands, inside = [], False
     for line in text.splitlines():
         if line.strip().startswith("```"):
