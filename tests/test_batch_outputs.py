@@ -232,6 +232,7 @@ def test_the_report_says_loudly_which_rule_was_not_judged_and_why(batch_out, cat
 def test_the_report_names_the_run_and_its_reference_data(batch_out, catalogue, tmp_path):
     summary = _summary(batch_out)
     summary["run"]["reference"] = [{"name": "arbeidsmarkttoelage.csv", "sha256": "ab" * 32}]
+    summary["run"]["not_judged"] = []  # as with a list given: every rule judged
     html = _report(summary, catalogue, tmp_path)
     header = html[html.index("<header") : html.index("</header>")]
     assert summary["run"]["tool_version"] in header

@@ -780,7 +780,7 @@ def test_an_instance_without_facts_is_unreadable_with_nothing_to_judge(
     printed = json.loads(result.stdout)
     assert (printed["status"], printed["findings"]) == ("unreadable", [])
     assert printed["error"].startswith("nothing to judge: the XBRL instance holds no facts")
-    assert "niets te beoordelen" in cli("check", path).stderr
+    assert "niets te beoordelen" in cli("check", path).stdout
 
 
 def test_an_instance_of_unknown_concepts_only_names_one(cli, tmp_path, filing, board_spec):

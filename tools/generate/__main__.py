@@ -56,7 +56,8 @@ def generate(boards, seed, out, rate, rule_ids, rules_dir) -> None:
     """
     wanted = [rule_id.strip().upper() for rule_id in rule_ids]
     try:
-        catalogue = load_catalogue(rules_dir)
+        # every rule in force: the corpus brings its own allowance list
+        catalogue = load_catalogue(rules_dir).with_allowance_list(frozenset())
         summary = write_corpus(out, boards, seed, rate, wanted or None, catalogue=catalogue)
     except (CorpusError, DataFileError) as error:
         click.echo(f"generate: {error}", err=True)

@@ -142,7 +142,7 @@ def write_corpus(
     filings = folder / FILINGS
     if filings.exists() and any(filings.iterdir()):
         raise CorpusError(f"{filings} is not empty; choose a new folder")
-    catalogue = catalogue or load_catalogue()
+    catalogue = catalogue or load_catalogue().with_allowance_list(frozenset())
     taxonomy = load_taxonomy()
     setting = make_setting(catalogue, taxonomy, seed, rate, rules)
     filings.mkdir(parents=True, exist_ok=True)
