@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-REFERENCE = REPO / "rules" / "reference"  # the samples' allowance list
+REFERENCE = REPO / "samples" / "reference"  # the samples' allowance list
 
 
 def free_port() -> int:

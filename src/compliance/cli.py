@@ -616,7 +616,7 @@ def serve(
     from compliance.web.app import run
     from compliance.web.options import ServeOptions
 
-    catalogue = _catalogue(rules_dir, reference_dir)  # a bad folder is a usage error now
+    catalogue = _catalogue(rules_dir, reference_dir, lang)  # a bad folder is a usage error
     _waivers(waivers_file, today, catalogue, lang)  # and so is a malformed waivers file
     run(
         ServeOptions(
