@@ -84,6 +84,9 @@ class CheckPool:
         except (EOFError, OSError):
             self._renew(slot)
             raise CheckFailed("the worker stopped") from None
+        except asyncio.CancelledError:  # its answer may still come: the pipe is out of step
+            self._renew(slot)
+            raise
         if reply[0] != DONE:
             self._renew(slot)
             raise CheckFailed(reply[1])

@@ -35,6 +35,10 @@ def result_view(answer: dict, catalogue: Catalogue, taxonomy: Taxonomy, lang: st
         "error": result["error"],
         "rule_set": result["rule_set"],
         "summary": words["summary"].format(count=total, parts=parts) if findings else "",
+        "not_judged": [
+            say("text.not_judged", lang, rule=item["rule"], reason=item["reason"])
+            for item in result.get("not_judged") or []
+        ],
         "groups": _groups(findings, answer.get("schools") or {}, catalogue, taxonomy, lang),
     }
 
