@@ -29,8 +29,24 @@ def site():
 def _upload(browser, site, path, lang="nl"):
     browser.open(f"{site}/?lang={lang}")
     browser.find("input[type=file]").send_keys(str(path))
-    browser.find("form.upload button[type=submit]").click()
-    _wait_for(browser, "main h1")
+    _submit_and_wait(browser, browser.find("form.upload button[type=submit]").click)
+
+
+def _submit_and_wait(browser, action, limit=30.0):
+    """Do ``action`` and wait until the next page has replaced this one."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    old = browser.find("html")
+    action()
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            old.get_attribute("lang")
+        except StaleElementReferenceException:
+            _wait_for(browser, "main h1")
+            return
+        time.sleep(0.05)
+    raise AssertionError("the page was not replaced")
 
 
 def _wait_for(browser, css, limit=30.0):
@@ -52,7 +68,7 @@ def test_upload_page_is_dutch_accessible_and_switches_to_english(browser, site):
     assert "Controleer uw bestedingsplan" in browser.text("h1")
     _assert_accessible(browser)
     browser.screenshots("upload")
-    browser.find("a.switch").click()
+    _submit_and_wait(browser, browser.find("a.switch").click)
     _wait_for(browser, "html[lang=en]")
     assert "Check your spending plan" in browser.text("h1")
     _assert_accessible(browser)
@@ -113,7 +129,7 @@ def test_rule_page_from_a_finding_shows_thresholds_provenance_and_examples(
         for a in browser.find_all(".rule-link a")
         if a.get_attribute("href").split("?")[0].endswith("NPO-007")
     )
-    link.click()
+    _submit_and_wait(browser, link.click)
     _wait_for(browser, "table.parameters")
     assert browser.text("h1").startswith("NPO-007")
     table = browser.text("table.parameters")
@@ -167,10 +183,14 @@ def test_the_whole_flow_works_with_the_keyboard_alone(browser, site):
     picker = browser.press_tab_until("input[type=file]")
     picker.send_keys(str(SAMPLES / "multi-school-problems.xbrl"))  # what the file dialog does
     browser.press_tab_until("form.upload button[type=submit]")
-    ActionChains(browser.driver).send_keys(Keys.ENTER).perform()
+
+    def enter():
+        ActionChains(browser.driver).send_keys(Keys.ENTER).perform()
+
+    _submit_and_wait(browser, enter)
     _wait_for(browser, "article.finding")
     browser.press_tab_until(".rule-link a")
-    ActionChains(browser.driver).send_keys(Keys.ENTER).perform()
+    _submit_and_wait(browser, enter)
     _wait_for(browser, "blockquote.source")
     assert "/rules/" in browser.driver.current_url
 
@@ -190,7 +210,7 @@ def test_a_file_dropped_on_the_form_is_checked(browser, site):
         content,
     )
     assert "dropped.xbrl" in browser.text("[data-chosen]")
-    browser.find("form.upload button[type=submit]").click()
+    _submit_and_wait(browser, browser.find("form.upload button[type=submit]").click)
     _wait_for(browser, ".status")
     assert "Voldoet" in browser.text(".status")
     assert "dropped.xbrl" in browser.text(".summary")
