@@ -22,7 +22,10 @@ from test_batch import HANG, HANGING_BATCH, _read_lines, named, put, with_year
 
 from compliance.batch import outputs
 
-PUBLISHED = ("results.jsonl", "findings.csv", "summary.json", "report.html", "batch-state.jsonl")
+PUBLISHED = (
+    *("results.jsonl", "batch-state.jsonl", "findings.csv", "findings.xlsx"),
+    *("summary.json", "report.html"),
+)
 
 
 def _restore_sigint() -> None:
@@ -159,6 +162,41 @@ def test_a_full_disk_while_writing_leaves_the_previous_run_and_names_the_folder(
     )
     assert _one_run(out, names, old) == "old"
     assert not [p for p in out.iterdir() if p.name.startswith(".compliance-run")]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 256 KB file system (tmpfs), where a root that may mount one can."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_disk_that_really_fills_up_leaves_the_previous_run(
+    cli, tmp_path, small_disk, filing, board_spec
+):
+    old_in, new_in, out = tmp_path / "old", tmp_path / "new", small_disk / "out"
+    put(old_in, "earlier.xbrl", filing(board_spec))
+    assert cli("batch", old_in, "--out", out, "--engine", "python").exit_code == 0
+    old = _snapshot(out)
+    for index in range(150):  # some 450 KB of results alone: more than is left
+        put(new_in, f"filing-{index:03d}.xbrl", filing(board_spec))
+    result = cli("batch", new_in, "--out", out, "--engine", "python")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"compliance: {out}: No space left on device;")
+    assert _snapshot(out) == old
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".compliance-outputs",
+        ".compliance.lock",
+    ]
 
 
 def test_interrupted_before_judging_leaves_out_as_it_was(cli, previous_run, monkeypatch):

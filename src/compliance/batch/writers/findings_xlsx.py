@@ -12,6 +12,7 @@ Excel, which is what reviewers use.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from datetime import datetime
 from typing import ClassVar
@@ -50,8 +51,12 @@ class FindingsXlsx:
         self.lang = lang
         self.words = words_of(lang, "report.")
         self.handle = targets(FILE, "utf-8")
+        # The zip is assembled in memory (the worksheets stream to temporary files) and
+        # then written in one go, so a full disk is a plain OSError from our own write:
+        # xlsxwriter meeting it would leave a half-closed zip to complain at exit.
+        self.packed = io.BytesIO()
         self.book = xlsxwriter.Workbook(
-            self.handle.buffer, {"constant_memory": True, "strings_to_numbers": False}
+            self.packed, {"constant_memory": True, "strings_to_numbers": False}
         )
         self.formats = {
             "head": self.book.add_format({"bold": True, "bg_color": "#F2F2F2", "border": 1}),
@@ -106,6 +111,7 @@ class FindingsXlsx:
             sheet.autofilter(0, 0, max(self._rows[name], 1), width - 1)
         self._summary(batch)
         self.book.close()
+        self.handle.buffer.write(self.packed.getbuffer())
 
     # -- pieces ------------------------------------------------------------------------------
 
