@@ -335,3 +335,34 @@ def test_every_command_the_readme_shows_works_as_written(command, tmp_path):
     done = run(*shlex.split(command)[1:], cwd=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     assert "Traceback" not in done.stderr
+
+
+# -- rules show ---------------------------------------------------------------------------------
+
+
+def test_rules_show_says_a_rule_does_not_apply_in_a_year_outside_its_period():
+    done = run("rules", "show", "NPO-007", "--year", "2030-2031")
+    assert done.returncode == 0
+    assert "Deze regel geldt niet in schooljaar 2030-2031 (de regel geldt 01-08-2021 – " in (
+        done.stdout
+    )
+    assert "geldend in 2030-2031" not in done.stdout
+    applies = run("rules", "show", "NPO-007", "--year", "2022-2023").stdout
+    assert "25% (geldend in 2022-2023)" in applies and "geldt niet" not in applies
+
+
+def test_rules_show_names_the_source_document_by_its_title():
+    shown = run("rules", "show", "NPO-007", "--lang", "en").stdout
+    assert "Source: Letter to Parliament (2022) on the National Education Programme " in shown
+    assert "(004_0ca5dd17a86193b4.txt)" in shown
+
+
+def test_rules_show_gives_conditions_in_words_and_what_each_field_means():
+    shown = run("rules", "show", "NPO-009", "--year", "2022-2023", "--lang", "en").stdout
+    assert (
+        "Finding when: labour-market allowance paid (labour_market_allowance_paid) is more "
+        "than €0.00 and not: school is on the labour-market allowance list for the school "
+        "year (on_allowance_list)"
+    ) in shown
+    assert "    on_allowance_list: school is on the labour-market allowance list" in shown
+    assert "param(" not in run("rules", "show", "NPO-007", "--year", "2022-2023").stdout

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from compliance.findings import Measured
 from compliance.model.calendar import SchoolYear
+from compliance.report.condition_words import condition_words
 from compliance.report.formatting import format_date, format_value
 from compliance.rules.catalogue import Catalogue, Rule
-from compliance.rules.conditions import describe_condition, params_of
+from compliance.rules.conditions import fields_of, params_of
+from compliance.rules.dated import Period
 from compliance.words import say
 
 
@@ -34,35 +36,69 @@ def rule_table(catalogue: Catalogue, lang: str) -> str:
 
 
 def describe_rule(catalogue: Catalogue, rule: Rule, year: SchoolYear | None, lang: str) -> str:
+    """What the rule checks, in words; with ``year``, the values in force then, or that the
+    rule does not apply that year (never a limit "in force" for a year it has no force)."""
+    applies = year is None or rule.kind == "structural" or rule.period.contains(year.first_day)
+    day = year.first_day if year is not None and applies else None
     lines = [f"{rule.id}  {rule.title.in_language(lang)}", ""]
+    if not applies:
+        period = _period_words(rule.period, lang)
+        lines += [f"  {say('rules.not_in_year', lang, year=year.label, period=period)}", ""]
     if rule.kind == "structural":
         lines.append(f"  {say('rules.structural', lang)}")
     else:
-        scheme = catalogue.schemes[rule.scheme]
-        lines += [
-            f"  {say('rules.scheme', lang)}: {scheme.title.in_language(lang)} ({scheme.id})",
-            f"  {say('rules.types', lang)}: {', '.join(sorted(rule.types))}",
-            f"  {say('rules.period', lang)}: {rule.period.describe()}",
-            f"  {say('rules.judged_when', lang)}: "
-            + (
-                describe_condition(rule.judged_when)
-                if rule.judged_when
-                else say("rules.always", lang)
-            ),
-            f"  {say('rules.fires', lang)}: {describe_condition(rule.when)}",
-        ]
+        lines += _plan_rule_lines(catalogue, rule, day, lang)
     lines.append(f"  {say('rules.severity', lang)}: {severity_text(rule, lang)}")
     names = sorted(params_of(rule.when)) if rule.when is not None else []
     if names:
         lines.append(f"  {say('rules.parameters', lang)}:")
         for name in names:
-            lines.extend(_parameter_lines(catalogue, name, year, lang))
+            lines.extend(_parameter_lines(catalogue, name, year if applies else None, lang))
     lines += [
         f"  {say('rules.message', lang)}: {rule.message.in_language(lang)}",
-        f"  {say('rules.source', lang)}: {rule.source['file']}: “{rule.source['passage']}”",
+        f"  {say('rules.source', lang)}: {_source_words(catalogue, rule, lang)}",
         f"  {say('rules.cases', lang)}: {len(rule.cases)}",
     ]
     return "\n".join(lines)
+
+
+def _plan_rule_lines(catalogue: Catalogue, rule: Rule, day, lang: str) -> list[str]:
+    scheme = catalogue.schemes[rule.scheme]
+    judged = (
+        condition_words(rule.judged_when, rule, catalogue, day, lang)
+        if rule.judged_when
+        else say("rules.always", lang)
+    )
+    lines = [
+        f"  {say('rules.scheme', lang)}: {scheme.title.in_language(lang)} ({scheme.id})",
+        f"  {say('rules.types', lang)}: {', '.join(sorted(rule.types))}",
+        f"  {say('rules.period', lang)}: {_period_words(rule.period, lang)}",
+        f"  {say('rules.judged_when', lang)}: {judged}",
+        f"  {say('rules.fires', lang)}: {condition_words(rule.when, rule, catalogue, day, lang)}",
+        f"  {say('rules.fields', lang)}:",
+    ]
+    fields = catalogue.kinds[rule.fact_kind].fields
+    used = fields_of(rule.when) + (fields_of(rule.judged_when) if rule.judged_when else [])
+    for name in dict.fromkeys(used):
+        if name in fields:
+            lines.append(f"    {name}: {fields[name].describe.in_language(lang)}")
+    return lines
+
+
+def _period_words(period: Period, lang: str) -> str:
+    first = format_date(period.first, lang) if period.first else say("rules.open", lang)
+    last = format_date(period.last, lang) if period.last else say("rules.open", lang)
+    return f"{first} – {last}"
+
+
+def _source_words(catalogue: Catalogue, rule: Rule, lang: str) -> str:
+    """The cited document by its title (its file name beside it), then the passage."""
+    file = str(rule.source.get("file", ""))
+    title = catalogue.sources.get(file)
+    if title is None:
+        return f"{file}: “{rule.source.get('passage', '')}”"
+    document = say("rules.source_of", lang, title=title.in_language(lang), file=file)
+    return f"{document}: “{rule.source.get('passage', '')}”"
 
 
 def _parameter_lines(catalogue, name, year, lang) -> list[str]:
@@ -70,10 +106,12 @@ def _parameter_lines(catalogue, name, year, lang) -> list[str]:
     head = f"    {name} ({parameter.description.in_language(lang)})"
     if year is not None:
         value = parameter.values.at(year.first_day)
+        if value is None:
+            return [f"{head}: {say('rules.no_value', lang, year=year.label)}"]
         shown = format_value(Measured(value, parameter.unit), lang)
         return [f"{head}: {shown} ({say('rules.in_force', lang)} {year.label})"]
     lines = [head + ":"]
     for day, value in parameter.values.entries:
         shown = format_value(Measured(value, parameter.unit), lang)
-        lines.append(f"      {say('rules.from', lang)} {day:%Y-%m-%d}: {shown}")
+        lines.append(f"      {say('rules.from', lang)} {format_date(day, lang)}: {shown}")
     return lines

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 CatalogueError = DataFileError
 
+SOURCES_FILE = "sources.yaml"
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Placeholders structural (FIL) messages may use; the reader fills them in.
 _STRUCTURAL_PLACEHOLDERS = {
@@ -176,6 +177,7 @@ class Catalogue:
     # (rule, reason) of each rule left out for want of reference data (words.py not_judged.*)
     not_judged: tuple[tuple[str, str], ...] = ()
     selection: Selection = field(default_factory=Selection)
+    sources: dict[str, Localized] = field(default_factory=dict)  # cited file → its title
 
     @cached_property
     def in_force(self) -> frozenset[str]:
@@ -241,6 +243,8 @@ def _cache_key(directory: Path, reference_dir: Path | None) -> str | None:
     if not directory.is_dir():
         return None
     inputs = [directory / name for name in ("domain.yaml", "parameters.yaml", "schemes.yaml")]
+    if (directory / SOURCES_FILE).is_file():
+        inputs.append(directory / SOURCES_FILE)
     inputs.append(_reference_path(directory, reference_dir, MENUKAART_FILE))
     if reference_dir is not None:  # the allowance list comes only from there (or is missing)
         inputs.append(reference_dir / ALLOWANCE_FILE)
@@ -297,6 +301,7 @@ class _Loader:
             version=self._version(),
             reference=tuple(_reference_file(path) for path in reference),
             not_judged=_not_judged(rules, allowance is not None),
+            sources=self._sources(),
         )
 
     # -- files ------------------------------------------------------------------------------
@@ -317,6 +322,18 @@ class _Loader:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
         return digest.hexdigest()[:16]
+
+    def _sources(self) -> dict[str, Localized]:
+        """The titles of the documents rules cite (optional: a rules folder without
+        sources.yaml shows file names)."""
+        path = self.directory / SOURCES_FILE
+        if not path.is_file():
+            return {}
+        data = load_yaml(self._file(SOURCES_FILE))
+        try:
+            return {str(name): Localized(**title) for name, title in (data or {}).items()}
+        except TypeError as error:
+            raise DataFileError(path, None, f"expected file: {{nl, en}} titles ({error})") from None
 
     # -- parameters and schemes -------------------------------------------------------------
 
