@@ -357,3 +357,23 @@ def test_waivers_load_once_and_apply_to_any_number_of_results(
     later = Waivers(waivers.entries, date(2024, 8, 1)).apply(plain)
     assert all(f.waiver is None for f in later.findings)
     assert [w.entry for w in later.expired_waivers] == [1]
+
+
+def test_a_config_file_names_the_waivers_file_once_and_a_flag_wins(
+    cli, tmp_path, consent_refused, monkeypatch
+):
+    project = tmp_path / "project"
+    project.mkdir()
+    waivers_file(project, {"board": '"41234"'})  # every finding of the board
+    waivers_file(project, {"board": '"41234"', "rule": "WDM-002"}, name="fewer.yaml")
+    (project / "compliance.toml").write_text('waivers = "waivers.yaml"\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(project)
+    code, result = check_json(cli, consent_refused)
+    assert code == 0 and result["waivers"]["waived"] == 2
+    code, result = check_json(cli, consent_refused, "--waivers", project / "fewer.yaml")
+    assert code == 1 and result["waivers"]["waived"] == 1
+    monkeypatch.chdir(elsewhere)  # a path in the file is relative to the file
+    code, result = check_json(cli, consent_refused, "--config", project / "compliance.toml")
+    assert code == 0 and result["waivers"]["waived"] == 2

@@ -149,8 +149,7 @@ def waiver_options(function):
         "[default: today].",
     )(function)
     return click.option(
-        "--waivers",
-        "waivers_file",
+        "--waivers",  # the parameter is "waivers": the config file's key is the option's name
         type=click.Path(dir_okay=False, path_type=Path),
         help="A reviewer's waivers file (YAML): the findings it covers are marked and do "
         "not count for the exit status.",
@@ -215,7 +214,7 @@ def check(
     engine,
     max_bytes,
     max_depth,
-    waivers_file,
+    waivers,
     today,
 ) -> None:
     """Judge each FILE and report its findings. A file whose name starts with a dash
@@ -228,10 +227,10 @@ def check(
     checker = _checker(
         {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
     )
-    waivers = _waivers(waivers_file, today, catalogue, lang)
+    waived = _waivers(waivers, today, catalogue, lang)
     results = [checker.check_file(path, str(path)) for path in files]
-    if waivers is not None:
-        results = [waivers.apply(result) for result in results]
+    if waived is not None:
+        results = [waived.apply(result) for result in results]
     if output == "json":
         for result in results:  # the text report says it in its place; JSON needs a word
             if result.status == "unreadable":
@@ -436,7 +435,7 @@ def batch(
     engine,
     max_bytes,
     max_depth,
-    waivers_file,
+    waivers,
     today,
 ) -> None:
     """Judge every filing in PATHS (files, or folders searched for *.xbrl and *.xml) in
@@ -472,7 +471,7 @@ def batch(
             reference_dir=reference_dir,
             stream=sys.stdout if output == "jsonl" else None,
             progress=None if quiet else sys.stderr,
-            waivers=_waivers(waivers_file, today, catalogue, lang),
+            waivers=_waivers(waivers, today, catalogue, lang),
             baseline=baseline,
         )
         try:
@@ -607,7 +606,7 @@ def serve(
     reference_dir,
     rules_dir,
     engine,
-    waivers_file,
+    waivers,
     today,
     max_bytes,
     max_depth,
@@ -617,7 +616,7 @@ def serve(
     from compliance.web.options import ServeOptions
 
     catalogue = _catalogue(rules_dir, reference_dir, lang)  # a bad folder is a usage error
-    _waivers(waivers_file, today, catalogue, lang)  # and so is a malformed waivers file
+    _waivers(waivers, today, catalogue, lang)  # and so is a malformed waivers file
     run(
         ServeOptions(
             host,
@@ -629,7 +628,7 @@ def serve(
             ReadLimits(max_bytes=max_bytes, max_depth=max_depth),
             jobs,
             timeout,
-            waivers_file=waivers_file,
+            waivers_file=waivers,
             today=today.date() if today else None,
         )
     )
