@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import signal
 from contextlib import contextmanager
+from decimal import Decimal
 
+import pytest
 import xbrl_variants as v
 import yaml
 from conftest import REPO, SAMPLES
@@ -18,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from compliance.report.formatting import format_amount, format_percentage
 from compliance.report.json_report import dumps, result_object
 from compliance.report.text_report import render_text
 from tools.mutate import EDGE_VALUES, LEAF
@@ -173,3 +176,13 @@ def test_a_damaged_filing_gives_a_result_never_an_exception(checkers, catalogue,
 def test_an_unlucky_value_gives_a_result_never_an_exception(checkers, catalogue, data):
     judged = {name: _judge(checker, catalogue, data) for name, checker in checkers.items()}
     assert len(set(judged.values())) == 1, "the engines disagree"
+
+
+@pytest.mark.parametrize("ratio", ["1E+30", "123456789012345678901234567890.123", "1E-40"])
+def test_a_share_of_any_size_is_shown_not_raised(ratio):
+    """Found by benchmarks/bench_fuzz.py: a share of huge amounts made quantize raise in
+    the worker, and the filing became an error instead of a finding."""
+    for lang in ("nl", "en"):
+        shown = format_percentage(Decimal(ratio), lang)
+        assert shown.endswith("%")
+        assert format_amount(Decimal(ratio), lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Context, Decimal
+from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 
 from compliance.findings import Localized, Measured
@@ -82,6 +82,14 @@ def _decimal(value: object) -> Decimal:
     return Decimal(str(value))
 
 
+def _quantized(number: Decimal, exponent: Decimal) -> Decimal:
+    """``number`` rounded to ``exponent``, however many digits that takes: under the default
+    context (28 digits) quantize raises for a share of huge amounts (found by fuzzing)."""
+    with localcontext() as context:
+        context.prec = max(context.prec, number.adjusted() - exponent.adjusted() + 2)
+        return number.quantize(exponent)
+
+
 def format_date(day: date, lang: str) -> str:
     return day.strftime(WORDS[lang]["date.format"])
 
@@ -89,9 +97,9 @@ def format_date(day: date, lang: str) -> str:
 def format_number(number: Decimal, lang: str, places: int | None = None) -> str:
     """Thousands grouped, decimals as written (or fixed to ``places``)."""
     if places is not None:
-        number = number.quantize(Decimal(1).scaleb(-places))
+        number = _quantized(number, Decimal(1).scaleb(-places))
     elif number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
+        number = _quantized(number, Decimal(1))
     else:
         number = number.normalize()
     text = f"{number:,}" if places is None else f"{number:,.{places}f}"
@@ -113,8 +121,8 @@ def format_percentage(ratio: Decimal, lang: str) -> str:
     if percent == percent.to_integral_value():
         return f"{format_number(percent, lang, places=0)}%"
     places = 1
-    rounded = percent.quantize(Decimal("0.1"))
+    rounded = _quantized(percent, Decimal("0.1"))
     while places < 6 and rounded != percent and rounded == rounded.to_integral_value():
         places += 1
-        rounded = percent.quantize(Decimal(1).scaleb(-places))
+        rounded = _quantized(percent, Decimal(1).scaleb(-places))
     return f"{format_number(rounded, lang, places=places)}%"
