@@ -10,6 +10,7 @@ nothing); a writer never names a temporary file or renames one itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,10 +90,16 @@ def _measures(values: dict) -> tuple[float | None, float | None]:
 
 
 def _number(value: object) -> float | None:
+    """The value as a float for a workbook cell; None when it is no number or too large
+    for one (a share of huge amounts: found by fuzzing)."""
     if isinstance(value, Reported):
         value = value.value
     if isinstance(value, (Decimal, Fraction, int, float)) and not isinstance(value, bool):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            return None
+        return number if math.isfinite(number) else None
     return None
 
 
