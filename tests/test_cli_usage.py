@@ -366,3 +366,14 @@ def test_rules_show_gives_conditions_in_words_and_what_each_field_means():
     ) in shown
     assert "    on_allowance_list: school is on the labour-market allowance list" in shown
     assert "param(" not in run("rules", "show", "NPO-007", "--year", "2022-2023").stdout
+
+
+def test_config_keys_are_the_flags_a_user_types_and_tables_hold_one_commands_options(
+    tmp_path,
+):
+    (tmp_path / "compliance.toml").write_text('[check]\nformat = "json"\n[batch]\njobs = 1\n')
+    done = run("check", COMPLIANT, cwd=tmp_path)
+    assert json.loads(done.stdout)["status"] == "compliant"
+    (tmp_path / "compliance.toml").write_text("[check]\njobs = 1\n")
+    refused = run("check", COMPLIANT, cwd=tmp_path)
+    assert refused.returncode == 2 and "onbekende sleutel 'jobs'" in refused.stderr

@@ -70,7 +70,7 @@ def _defaults(group: click.Group, flat: dict, sections: dict, path: Path, lang: 
         _refuse_unknown(path, section, options, lang)
         values = {_key(key): value for key, value in {**flat, **section}.items()}
         defaults[name] = {
-            key: _value(options[key], value, path.parent)
+            options[key].name: _value(options[key], value, path.parent)
             for key, value in values.items()
             if key in options
         }
@@ -96,12 +96,18 @@ def _read(path: Path, lang: str) -> dict:
 
 
 def _options(command: click.Command) -> dict[str, click.Parameter]:
-    """The options a config file may set: every option but --config and --help."""
+    """The options a config file may set, by their long flag as a user types it
+    (``format``, not the parameter's name): every option but --config and --help."""
     return {
-        param.name: param
+        _key(_long_flag(param)): param
         for param in command.params
         if isinstance(param, click.Option) and param.name not in ("config", "help")
     }
+
+
+def _long_flag(option: click.Option) -> str:
+    longs = [flag for flag in option.opts if flag.startswith("--")]
+    return (longs[0] if longs else option.opts[0]).lstrip("-")
 
 
 def _key(key: str) -> str:
