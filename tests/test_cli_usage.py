@@ -133,7 +133,7 @@ def test_batch_where_every_filing_is_unreadable_exits_1(tmp_path):
         (folder / f"{number}.xbrl").write_bytes(b"%PDF-1.4 not a filing")
     done = run("batch", folder, "--out", tmp_path / "r")
     assert done.returncode == 1
-    assert "7 aanleveringen: 0 voldoen, 0 met bevindingen, 7 niet leesbaar, 0 fout" in done.stdout
+    assert "7 aanleveringen: 0 voldoen, 0 met bevindingen, 7 niet leesbaar, 0 fouten" in done.stdout
 
 
 def _unreadable_file() -> tuple[Path, int | None]:

@@ -67,3 +67,23 @@ def test_no_language_choice_is_left_in_the_code():
             ):
                 offenders.append(f"{path.relative_to(SOURCE)}:{node.lineno}")
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("compliant", "errors", "expected"),
+    [
+        (1, 1, "1 voldoet, 0 met bevindingen, 0 niet leesbaar, 1 fout"),
+        (2, 0, "2 voldoen, 0 met bevindingen, 0 niet leesbaar, 0 fouten"),
+    ],
+)
+def test_the_batch_closing_line_agrees_with_its_counts(compliant, errors, expected):
+    line = say(
+        "batch.counts",
+        "nl",
+        filings="3 aanleveringen",
+        compliant=compliant,
+        findings=0,
+        unreadable=0,
+        error=errors,
+    )
+    assert line == f"3 aanleveringen: {expected}"

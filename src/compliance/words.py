@@ -178,8 +178,8 @@ _NL = {
     "batch.exit_code": "exitcode {code}",
     "batch.signal": "signaal {name}",
     "batch.counts": (
-        "{filings}: {compliant} voldoen, {findings} met bevindingen, "
-        "{unreadable} niet leesbaar, {error} fout"
+        "{filings}: {compliant|voldoet|voldoen}, {findings} met bevindingen, "
+        "{unreadable} niet leesbaar, {error|fout|fouten}"
     ),
     "batch.reused": "{reused} ongewijzigd uit de vorige run overgenomen (--resume)",
     "batch.interrupted": "onderbroken: {missing} niet gecontroleerd; --resume gaat verder",
@@ -730,7 +730,7 @@ _EN = {
     "batch.signal": "signal {name}",
     "batch.counts": (
         "{filings}: {compliant} compliant, {findings} with findings, "
-        "{unreadable} unreadable, {error} error"
+        "{unreadable} unreadable, {error|error|errors}"
     ),
     "batch.reused": "{reused} unchanged, taken over from the previous run (--resume)",
     "batch.interrupted": "interrupted: {missing} not checked; --resume carries on",
