@@ -33,16 +33,22 @@ def _upload(browser, site, path, lang="nl"):
 
 
 def _submit_and_wait(browser, action, limit=30.0):
-    """Do ``action`` and wait until the next page has replaced this one."""
-    from selenium.common.exceptions import StaleElementReferenceException
+    """Do ``action`` and wait until the next page has replaced this one. The old page is
+    marked with a script variable rather than held by an element reference: asking chromedriver
+    about an element while the document changes can fail with errors other than "stale"."""
+    from selenium.common.exceptions import WebDriverException
 
-    old = browser.find("html")
+    browser.driver.execute_script("window.__pageBeforeSubmit = true;")
     action()
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         try:
-            old.get_attribute("lang")
-        except StaleElementReferenceException:
+            replaced = browser.driver.execute_script(
+                "return !window.__pageBeforeSubmit && document.readyState === 'complete';"
+            )
+        except WebDriverException:  # the document is changing under the question: ask again
+            replaced = False
+        if replaced:
             _wait_for(browser, "main h1")
             return
         time.sleep(0.05)

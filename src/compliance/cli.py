@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -487,11 +488,19 @@ def batch(
         if not quiet:
             lines = _closing_lines(outcome, out, catalogue, lang)
             click.echo("\n".join(lines), err=output == "jsonl")
-        sys.exit(_batch_status(outcome, fail_on))
+        _exit_after_batch(_batch_status(outcome, fail_on))
     except KeyboardInterrupt:  # Ctrl-C outside the judging: exit as interrupted all the same
         if outcome is None:  # before judging began: --out is as it was
             click.echo(f"compliance: {say('batch.interrupted_early', lang, out=out)}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _exit_after_batch(EXIT_INTERRUPTED)
+
+
+def _exit_after_batch(code: int) -> None:
+    """Exit with ``code``, deaf to Ctrl-C from here on: the outputs are in place and nothing
+    is left to stop, while a Ctrl-C during the interpreter's shutdown (joining the pool's
+    threads) would print a traceback from threading instead of just exiting."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
 
 
 def _closing_lines(outcome, out: Path, catalogue: Catalogue, lang: str) -> list[str]:
