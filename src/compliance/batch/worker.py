@@ -83,16 +83,13 @@ def serve(conn: Connection, setup: WorkerSetup) -> None:
     """The worker's main loop: ``(index, name)`` in, ``(DONE, index, record, healthy)`` out,
     one answer per filing in the order given (the next filing usually already waits in the
     pipe); ``None`` or a closed pipe ends it."""
-    # Ctrl-C reaches the whole process group; the parent decides what an interrupt means.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    start_worker_process()
     try:
         judge = Judge(setup)
     except Exception as error:
         conn.send((BROKEN, " ".join(str(error).split())))
         return
-    _settle_garbage_collector()
+    settle_garbage_collector()
     while True:
         try:
             task = conn.recv()
@@ -108,7 +105,16 @@ def serve(conn: Connection, setup: WorkerSetup) -> None:
             return
 
 
-def _settle_garbage_collector() -> None:
+def start_worker_process() -> None:
+    """What every worker process (batch or web server) does first. Ctrl-C reaches the whole
+    process group and the parent decides what an interrupt means, so the worker ignores it;
+    SIGTERM ends it; and it dies with its parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def settle_garbage_collector() -> None:
     """Keep the collector off what lives for the whole run (catalogue, compiled books,
     engine) and let it run less often: a filing's objects are freed by reference counting
     as soon as it is done, so frequent full passes over long-lived objects are pure cost

@@ -8,7 +8,7 @@ a worker that dies is replaced the same way. Workers are spawned, not forked: th
 process runs threads (the sender below, uvicorn's), and forking a threaded process can
 hand the child a lock held forever; a spawned worker costs about a second, paid at start
 and after a timeout only. The batch's process hygiene is reused: workers die with the
-server (``_die_with_parent``) and keep the garbage collector off their long-lived objects.
+server (``start_worker_process``) and keep the garbage collector off their long-lived objects.
 """
 
 from __future__ import annotations

@@ -10,12 +10,11 @@ half-way is not trusted with the next upload.
 from __future__ import annotations
 
 import pickle
-import signal
 from dataclasses import replace
 from datetime import date
 from multiprocessing.connection import Connection
 
-from compliance.batch.worker import _die_with_parent, _settle_garbage_collector
+from compliance.batch.worker import settle_garbage_collector, start_worker_process
 from compliance.check import Checker, FilingResult
 from compliance.engine import make_engine
 from compliance.report.json_report import result_object
@@ -63,15 +62,13 @@ def answer_of(checker: Checker, result: FilingResult, lang: str) -> dict:
 
 def serve(conn: Connection, options: ServeOptions) -> None:
     """``(name, lang, data)`` in, ``(DONE, answer)`` out; ``None`` or a closed pipe ends it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    start_worker_process()
     try:
         judge = Judge(options)
     except Exception as error:
         conn.send_bytes(pickle.dumps((BROKEN, " ".join(str(error).split()))))
         return
-    _settle_garbage_collector()
+    settle_garbage_collector()
     conn.send_bytes(pickle.dumps((READY,)))
     while True:
         try:
