@@ -8,6 +8,7 @@ from datetime import date
 
 from compliance.findings import Measured
 from compliance.model.calendar import SchoolYear
+from compliance.report.condition_words import condition_words
 from compliance.report.formatting import format_date, format_value
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.rules.conditions import describe_condition, params_of
@@ -42,12 +43,30 @@ def rule_detail(catalogue: Catalogue, rule: Rule, lang: str, today: date) -> dic
         ],
         "judged_when": describe_condition(rule.judged_when) if rule.judged_when else None,
         "when": describe_condition(rule.when) if rule.when is not None else None,
+        # the same conditions in words, as `compliance rules show` prints them
+        "judged_when_words": _words(catalogue, rule, rule.judged_when, lang),
+        "when_words": _words(catalogue, rule, rule.when, lang),
         "message": rule.message.in_language(lang),
         "advice": advice.in_language(lang) if advice is not None else None,
-        "source": {"file": rule.source.get("file"), "passage": rule.source.get("passage")},
+        "source": {
+            "file": rule.source.get("file"),
+            "title": _source_title(catalogue, rule, lang),
+            "passage": rule.source.get("passage"),
+        },
         "parameters": [_parameter(catalogue, name, years, lang) for name in _names(rule)],
         "examples": [_example(case.name, case.spec) for case in rule.cases],
     }
+
+
+def _words(catalogue: Catalogue, rule: Rule, condition, lang: str) -> str | None:
+    if condition is None:
+        return None
+    return condition_words(condition, rule, catalogue, None, lang)
+
+
+def _source_title(catalogue: Catalogue, rule: Rule, lang: str) -> str | None:
+    title = catalogue.sources.get(str(rule.source.get("file", "")))
+    return title.in_language(lang) if title is not None else None
 
 
 def school_years(catalogue: Catalogue, rule: Rule, today: date) -> list[SchoolYear]:
