@@ -123,6 +123,34 @@ def test_xinclude_is_refused_as_unsafe(check, tmp_path):
     assert reason == "line 3: refused as unsafe: XInclude is not allowed"
 
 
+# The XInclude namespace declared on the root, where the reader looks for it before searching
+# the tree: as written, with character references, as the default namespace, in UTF-16.
+XINCLUDE_ON_ROOT = {
+    "as written": ' xmlns:xi="http://www.w3.org/2001/XInclude"',
+    "with character references": ' xmlns:xi="&#x68;ttp://www.w3.org/2001/&#88;Include"',
+}
+
+
+@pytest.mark.parametrize("declaration", XINCLUDE_ON_ROOT.values(), ids=XINCLUDE_ON_ROOT.keys())
+@pytest.mark.parametrize("encoding", ["UTF-8", "UTF-16"])
+def test_xinclude_declared_on_the_root_is_refused_as_unsafe(check, tmp_path, declaration, encoding):
+    root = OPEN.replace("<xbrli:xbrl ", f"<xbrli:xbrl{declaration} ").replace("UTF-8", encoding)
+    text = (
+        root
+        + '  <bp:BoardName contextRef="B">X</bp:BoardName>\n'
+        + '  <xi:include href="/etc/hostname"/>\n'
+        + CLOSE
+    )
+    _, reason = _check(check, _write(tmp_path, text.encode(encoding)))
+    assert reason == "line 4: refused as unsafe: XInclude is not allowed"
+
+
+def test_xinclude_as_the_default_namespace_below_the_root_is_refused(check, tmp_path):
+    include = '  <include xmlns="http://www.w3.org/2001/XInclude" href="/etc/hostname"/>\n'
+    _, reason = _check(check, _write(tmp_path, OPEN + include + CLOSE))
+    assert reason == "line 3: refused as unsafe: XInclude is not allowed"
+
+
 def _depth(path) -> int:
     root = etree.parse(str(path)).getroot()
     return max(sum(1 for _ in element.iterancestors()) + 1 for element in root.iter())

@@ -8,7 +8,7 @@ import xbrl_variants as v
 import yaml
 from conftest import SAMPLES
 
-from compliance.read.instance import _declared_only_on_root
+from compliance.read.safety import declared_only_on_root
 from compliance.report.json_report import result_object
 
 EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
@@ -135,11 +135,11 @@ def test_namespaces_are_resolved_once_only_when_declared_on_the_root_alone(
 ):
     """The reader resolves QNames once per filing only when no element below the root
     declares a namespace; the bytes must prove it, whatever else they hold."""
-    assert _declared_only_on_root(text.encode(), root_declarations) is only_on_root
+    assert declared_only_on_root(text.encode(), root_declarations) is only_on_root
 
 
 def test_namespaces_in_utf16_are_resolved_on_each_element():
     """In UTF-16 no declaration is spelled in ASCII bytes, so counting them proves nothing."""
     data = '<a><b:c xmlns:b="urn:b">1</b:c></a>'.encode("utf-16")
     assert data.count(b"xmlns") == 0
-    assert not _declared_only_on_root(data, 0)
+    assert not declared_only_on_root(data, 0)
