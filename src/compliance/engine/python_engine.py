@@ -55,6 +55,16 @@ def compile_pattern(pattern: dict) -> Predicate:
     return eval(source, {"__builtins__": {}}, {})  # generated from checked parts only
 
 
+def compile_patterns(patterns: list[dict | None]) -> Callable[[dict], tuple[bool, ...]]:
+    """Turn several patterns into one function giving whether each holds on a fact, in
+    order (None holds on every fact): one call per fact instead of one per pattern, for the
+    judged_when of every rule on a plan (0.2 ms per filing when called one by one)."""
+    parts = "".join(
+        f"{'True' if pattern is None else _expression(pattern)}, " for pattern in patterns
+    )
+    return eval(f"lambda fact: ({parts})", {"__builtins__": {}}, {})  # checked parts only
+
+
 def _expression(pattern: dict) -> str:
     if len(pattern) != 1:
         raise ValueError(f"pattern must have one operator: {pattern!r}")
