@@ -18,7 +18,7 @@ from typing import NamedTuple
 from compliance.findings import CitedFact, Finding
 from compliance.model.calendar import SchoolYear
 from compliance.model.domain import Domain
-from compliance.model.filing import Reported
+from compliance.model.filing import Reported, reported
 from compliance.model.values import (
     INVALID,
     PARSERS,
@@ -96,6 +96,7 @@ class _ConceptCheck:
     level: str
     type: str
     numeric: bool
+    monetary: bool
     parse: Callable[[str], TypedValue | object]
 
 
@@ -118,7 +119,13 @@ def _concept_table(taxonomy: Taxonomy) -> _ConceptTable:
     table = _last_table
     if table is None or table.taxonomy is not taxonomy:
         checks = {
-            name: _ConceptCheck(concept.level, concept.type, concept.numeric, PARSERS[concept.type])
+            name: _ConceptCheck(
+                concept.level,
+                concept.type,
+                concept.numeric,
+                concept.type == "monetary",
+                PARSERS[concept.type],
+            )
             for name, concept in taxonomy.concepts.items()
         }
         levels = frozenset(check.level for check in checks.values())
@@ -170,6 +177,8 @@ class _StructureCheck:
         # period (the calendar is fixed) and immutable; a refusal is a pure function of its
         # key and the taxonomy's levels, and nothing writes to it once made.
         self._years: dict[tuple[str | None, str | None], SchoolYear | None] = {}
+        # (BRIN, line number) as written → what _identity makes of them
+        self._identities: dict[tuple[str | None, str | None], tuple] = {}
         self._refusals: dict[tuple[str | None, str | None, bool], dict[str, str | None]] = {}
         # (school, line, period) → its number, so that duplicates are found on a small key
         self._equivalences: dict[tuple, int] = {}
@@ -182,10 +191,12 @@ class _StructureCheck:
         self._classify_contexts()
         for raw in self.instance.unknown:
             self._report("FIL-006", raw, self.contexts.get(raw.context_ref or ""))
-        facts = self._typed_facts()
+        facts, declared = self._typed_facts()
         self._report_unusable()
-        facts = self._collapse_duplicates(facts)
-        school_types, untyped = self._school_types(facts)
+        if declared is None:  # some concept repeats in an equivalent context
+            facts = self._collapse_duplicates(facts)
+            declared = _declared_types(facts)
+        school_types, untyped = self._school_types(declared)
         if untyped:  # FIL-005 said why; their facts go unused
             facts = [fact for fact in facts if fact[1].school not in untyped]
         return Structure(board, facts, school_types, self.findings)
@@ -237,12 +248,10 @@ class _StructureCheck:
         members = context.members
         brin = members.get(SCHOOL_AXIS)
         line_text = members.get(LINE_AXIS)
-        school = brin if brin is not None and self.domain.school_pattern.match(brin) else None
-        line = None if line_text is None else self._line_number(line_text)
-        if not isinstance(line, int):
-            line = None
-        broken = (brin is not None and school is None) or (line_text is not None and line is None)
-        level = _LEVELS.get((brin is not None, line_text is not None))
+        identity = self._identities.get((brin, line_text))
+        if identity is None:  # a school's contexts share it, one per school year or line
+            identity = self._identities[(brin, line_text)] = self._identity(brin, line_text)
+        school, line, broken, level = identity
         problem = context.problems[0] if context.problems else None
         if problem is None and level is None:
             problem = "line_without_school"
@@ -251,19 +260,24 @@ class _StructureCheck:
         equivalence = self._equivalences.setdefault(
             (school, line, period_key), len(self._equivalences)
         )
+        refusal = self._refusal(problem, level, year is not None)
+        # positional: a named tuple's keywords cost more than its making (51 contexts a filing)
         return ContextInfo(
-            id=context.id,
-            level=level,
-            school=school,
-            school_label=brin,
-            line=line,
-            year=year,
-            problem=problem,
-            broken_identity=broken,
-            period_key=period_key,
-            refusal=self._refusal(problem, level, year is not None),
-            equivalence=equivalence,
-        )
+            context.id, level, school, brin, line, year, problem, broken, period_key, refusal,
+            equivalence,
+        )  # fmt: skip
+
+    def _identity(
+        self, brin: str | None, line_text: str | None
+    ) -> tuple[str | None, int | None, bool, str | None]:
+        """The school and line a context's members name (None when malformed or absent),
+        whether one is malformed, and the context's level."""
+        school = brin if brin is not None and self.domain.school_pattern.match(brin) else None
+        line = None if line_text is None else self._line_number(line_text)
+        if not isinstance(line, int):
+            line = None
+        broken = (brin is not None and school is None) or (line_text is not None and line is None)
+        return school, line, broken, _LEVELS.get((brin is not None, line_text is not None))
 
     def _line_number(self, text: str) -> int | object:
         """A line number as rules/domain.yaml spells it (any lexical form of a positive
@@ -295,13 +309,27 @@ class _StructureCheck:
 
     # -- facts ------------------------------------------------------------------------------
 
-    def _typed_facts(self) -> list[TrustedFact]:
+    def _typed_facts(self) -> tuple[list[TrustedFact], dict[str, list[TrustedFact]] | None]:
+        """Type and check every fact in one loop (FIL-001, FIL-002, FIL-004), the hot loop of
+        a batch (some 300 facts a filing): it also notes the schools in the order their first
+        fact comes and each school's SchoolType facts, and whether any fact repeats a concept
+        in an equivalent context. Without such a repeat (every real filing) the duplicate and
+        school-type checks need no further walk over the facts; with one, the schools are
+        taken again from the facts that remain (``None`` here)."""
         checks = self.concepts.checks
         contexts = self.contexts
         units = self.instance.units
+        # (unit id, value type) → what the unit means for a fact of that type (_unit_verdict):
+        # a filing has two units for hundreds of facts
+        verdicts: dict[tuple[str | None, str], _UnitVerdict | None] = {}
         typed: list[TrustedFact] = []
+        keep = typed.append
+        seen: set[tuple[str, int]] = set()
+        schools: dict[str, list[TrustedFact]] = {}  # BRIN → its SchoolType facts
+        last: ContextInfo | None = None
         for raw in self.instance.facts:
-            check = checks[raw.concept]
+            concept = raw.concept
+            check = checks[concept]
             context = contexts.get(raw.context_ref or "")
             if context is None:
                 self._context_undefined(raw)
@@ -312,37 +340,37 @@ class _StructureCheck:
             if problem:
                 self._refuse(raw, context, problem)
                 continue
-            unit = None
-            if check.numeric:
-                unit = self._unit_of(raw, context, units)
-                if unit is None:
+            verdict = None
+            if check.numeric or raw.unit_ref is not None:
+                unit_key = (raw.unit_ref, check.type)
+                verdict = verdicts.get(unit_key, _UNJUDGED)
+                if verdict is _UNJUDGED:
+                    verdict = verdicts[unit_key] = _unit_verdict(raw.unit_ref, check, units)
+                if verdict is not None and verdict.before_value:  # FIL-002
+                    self._refuse(raw, context, verdict.reason, verdict.key, **verdict.values)
                     continue
-            elif raw.unit_ref is not None:
-                self._refuse(raw, context, "unit_not_numeric", unit=raw.unit_ref)
-                continue
             value = None
             if not raw.nil:
                 value = INVALID if raw.has_elements else check.parse(raw.text)
                 if value is INVALID or value is TOO_LONG:
                     self._report("FIL-001", raw, context, type=_fil001_type(check.type, value))
                     continue
-            if unit is not None and not self._unit_fits(raw, context, check.type, unit, value):
+                if check.monetary and value < 0 and verdict is None:
+                    self._report("FIL-004", raw, context, reason="negative")
+                    continue
+            if verdict is not None:  # a unit that does not fit the type
+                self._report("FIL-004", raw, context, reason=verdict.reason, **verdict.values)
                 continue
-            typed.append((raw.concept, context, Reported(value, raw)))
-        return typed
-
-    def _unit_of(
-        self, raw: RawFact, context: ContextInfo, units: Mapping[str, RawUnit]
-    ) -> RawUnit | None:
-        """The unit a numeric fact names; None (and FIL-002) when it names none or an
-        undefined one."""
-        if raw.unit_ref is None:
-            self._refuse(raw, context, "unit_missing")
-            return None
-        unit = units.get(raw.unit_ref)
-        if unit is None:
-            self._refuse(raw, context, "unit_undefined", key=raw.unit_ref, unit=raw.unit_ref)
-        return unit
+            fact = (concept, context, reported(value, raw))
+            keep(fact)
+            seen.add((concept, context.equivalence))
+            if context is not last:  # facts come by context: the schools' order in one look
+                last = context
+                if context.school is not None and context.school not in schools:
+                    schools[context.school] = []
+            if concept == SCHOOL_TYPE:
+                schools[context.school].append(fact)
+        return typed, (schools if len(seen) == len(typed) else None)
 
     def _context_undefined(self, raw: RawFact) -> None:
         if raw.context_ref is None:
@@ -389,21 +417,6 @@ class _StructureCheck:
             facts = tuple(cite(raw) for raw in group.facts)
             self.findings.append(self._finding("FIL-002", group.context, facts, values))
 
-    def _unit_fits(
-        self, raw: RawFact, context: ContextInfo, value_type: str, unit: RawUnit, value: object
-    ) -> bool:
-        if value_type == "monetary":
-            if unit.measures != _EUR:
-                self._report("FIL-004", raw, context, reason="not_eur", unit=raw.unit_ref or "")
-                return False
-            if value is not None and value < 0:
-                self._report("FIL-004", raw, context, reason="negative")
-                return False
-        elif unit.measures != _PURE:
-            self._report("FIL-004", raw, context, reason="not_pure", unit=raw.unit_ref or "")
-            return False
-        return True
-
     def _collapse_duplicates(self, facts: list[TrustedFact]) -> list[TrustedFact]:
         """Keep one fact per concept and equivalent context; FIL-003 when values differ."""
         firsts: dict[tuple[str, int], TrustedFact] = {}
@@ -435,22 +448,16 @@ class _StructureCheck:
                 )
         return kept
 
-    def _school_types(self, facts: list[TrustedFact]) -> tuple[dict[str, str], set[str]]:
-        """The one known type of each school, and the schools without one: FIL-005 when it is
-        missing, unknown or varies."""
-        schools: dict[str, list[TrustedFact]] = {}
-        for fact in facts:
-            school = fact[1].school
-            if school is not None:
-                declared = schools.get(school)
-                if declared is None:
-                    declared = schools[school] = []
-                if fact[0] == SCHOOL_TYPE:
-                    declared.append(fact)
+    def _school_types(
+        self, declared: dict[str, list[TrustedFact]]
+    ) -> tuple[dict[str, str], set[str]]:
+        """The one known type of each school (``declared``: each school with a fact, and its
+        SchoolType facts), and the schools without one: FIL-005 when it is missing, unknown
+        or varies."""
         types: dict[str, str] = {}
         untyped: set[str] = set()
-        for brin, declared in schools.items():
-            values = {f[2].value for f in declared if f[2].value is not None}  # nil: not reported
+        for brin, facts in declared.items():
+            values = {f[2].value for f in facts if f[2].value is not None}  # nil: not reported
             if len(values) == 1 and next(iter(values)) in self.domain.school_types:
                 types[brin] = next(iter(values))
                 continue
@@ -463,7 +470,7 @@ class _StructureCheck:
                     rule="FIL-005",
                     severity=self.severities["FIL-005"],
                     school=brin,
-                    facts=tuple(cite(f[2].source) for f in declared)
+                    facts=tuple(cite(f[2].source) for f in facts)
                     or (CitedFact(SCHOOL_TYPE, None, None, None),),
                     values={"reason": reason, "value": _shown(", ".join(sorted(values)))},
                 )
@@ -516,6 +523,50 @@ class _StructureCheck:
             facts=facts,
             values=values,
         )
+
+
+def _declared_types(facts: list[TrustedFact]) -> dict[str, list[TrustedFact]]:
+    """Each school with a fact, in the order its first fact comes, and its SchoolType facts."""
+    schools: dict[str, list[TrustedFact]] = {}
+    for fact in facts:
+        school = fact[1].school
+        if school is not None:
+            declared = schools.setdefault(school, [])
+            if fact[0] == SCHOOL_TYPE:
+                declared.append(fact)
+    return schools
+
+
+class _UnitVerdict(NamedTuple):
+    """Why a fact cannot use its unit: FIL-002 (``before_value``: no unit, an undefined one,
+    or one on a fact that is not numeric) or FIL-004 (the wrong measure for its type)."""
+
+    before_value: bool
+    reason: str
+    key: str | None = None  # the FIL-002 group: the undefined unit id
+    values: Mapping[str, str] = {}
+
+
+_UNJUDGED = _UnitVerdict(False, "")  # not yet worked out (a verdict is None when it fits)
+
+
+def _unit_verdict(
+    unit_ref: str | None, check: _ConceptCheck, units: Mapping[str, RawUnit]
+) -> _UnitVerdict | None:
+    """What a fact's unit means for its concept's type; None when it fits."""
+    if not check.numeric:
+        if unit_ref is None:
+            return None
+        return _UnitVerdict(True, "unit_not_numeric", values={"unit": unit_ref})
+    if unit_ref is None:
+        return _UnitVerdict(True, "unit_missing")
+    unit = units.get(unit_ref)
+    if unit is None:
+        return _UnitVerdict(True, "unit_undefined", unit_ref, {"unit": unit_ref})
+    wanted, reason = (_EUR, "not_eur") if check.monetary else (_PURE, "not_pure")
+    return (
+        None if unit.measures == wanted else _UnitVerdict(False, reason, None, {"unit": unit_ref})
+    )
 
 
 def _common_place(first: ContextInfo, other: ContextInfo | None) -> ContextInfo | None:
