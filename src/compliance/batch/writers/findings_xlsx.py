@@ -24,6 +24,7 @@ from compliance.batch.writers.columns import AMOUNT, LINE, RATIO, finding_rows, 
 from compliance.batch.writers.overview import overview_rows
 from compliance.findings import SEVERITIES
 from compliance.rules.catalogue import Catalogue
+from compliance.words import WORDS
 
 FILE = "findings.xlsx"
 _WIDTHS = (9, 28, 8, 9, 11, 9, 40, 13, 9, 14, 10, 70, 30, 30, 18)  # Findings, in characters
@@ -83,7 +84,7 @@ class FindingsXlsx:
             result["board"] or "",
             filing.profile.board_name or "",
             result["file"],
-            words_of(lang, "status.")[result["status"]],
+            WORDS[lang][f"status.{result['status']}"],  # once per filing: no words_of
             len(filing.profile.school_types),
             *(severities[severity] for severity in SEVERITIES),
             len(counting),
