@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import xbrl_variants as v
+from conftest import SAMPLES
 from pydantic import BaseModel
 
 from compliance import check
@@ -854,7 +855,7 @@ def test_a_fact_of_every_known_concept_reaches_the_model(checkers, filing, taxon
     assert not by_level["board"], "a board concept besides BoardName needs a test here"
     result = checkers["python"].check_bytes(filing(spec), "every-concept.xbrl")
     assert not [f for f in result.findings if f.rule.startswith("FIL")]
-    board = result.model
+    board = result.pydantic_model  # made from the light model the rules read: both covered
     (built,) = board.schools
     assert (board.name, built.name, built.type) == ("B3", "B3", "BAO")
     expected = set(taxonomy.concepts) - {"BoardName", "SchoolName", "SchoolType"}
@@ -891,3 +892,15 @@ def test_dates_at_the_ends_of_the_calendar_are_judged_not_a_crash(
     for lang in ("nl", "en"):
         assert dumps(result_object(result, catalogue, lang))
         assert render_text(result, catalogue, lang)
+
+
+def test_the_documented_pydantic_model_is_judged_as_the_light_one(checker):
+    """The rules read the light board the builder makes; the pydantic model made from it on
+    demand has the same attributes, so judging either gives the same findings."""
+    for path in sorted(SAMPLES.glob("*.xbrl")):
+        result = checker.check_file(path)
+        if result.model is None:
+            continue
+        assert not isinstance(result.model, BaseModel)
+        assert isinstance(result.pydantic_model, BaseModel)
+        assert checker.judge(result.pydantic_model) == checker.judge(result.model)

@@ -37,7 +37,7 @@ from pydantic import BaseModel
 
 from compliance.authoring.cases import case_filing
 from compliance.model.calendar import SchoolYear
-from compliance.model.filing import SchoolYearPlans
+from compliance.model.documented import SchoolYearPlans
 from compliance.read.taxonomy import Taxonomy
 from compliance.rules.catalogue import Rule, RuleCase
 from compliance.rules.conditions import fields_of, params_of
@@ -258,8 +258,8 @@ def _concepts(regime: Regime, rule: Rule, condition) -> set[str]:
 
 @cache
 def plan_concepts(plan: str) -> frozenset[str]:
-    """Every concept of one scheme's plan in the model (``SchoolYearPlans.<plan>``), its
-    intervention lines' included."""
+    """Every concept of one scheme's plan in the (documented, pydantic) model
+    (``SchoolYearPlans.<plan>``), its intervention lines' included."""
     model = SchoolYearPlans.model_fields[plan].annotation
     concepts = {spec.alias for spec in model.model_fields.values() if spec.alias}
     lines = model.model_fields.get("lines")

@@ -1,4 +1,6 @@
-"""Trusted facts → the Board model, grouped by school, school year and intervention line.
+"""Trusted facts → the Board the rules read, grouped by school, school year and intervention
+line, in the light objects of ``model.filing`` (the pydantic models are made from it only on
+demand, ``model.documented``).
 
 Every concept of the taxonomy has a place in the model (a plan's field, a line's field, or
 the board's or school's own); a fact of a concept without one is never dropped quietly:
@@ -32,24 +34,22 @@ _PLANS: dict[str, type[Plan]] = {
     "npo": NpoPlan,
     "other_professionals": OtherProfessionalsPlan,
 }
-# concept → the plan (attribute of SchoolYearPlans) whose field it fills
+# concept → the plan (attribute of SchoolYearPlans) and the field of it that it fills
 _PLAN_OF_CONCEPT = {
-    field.alias: plan
+    concept: (plan, name)
     for plan, model in _PLANS.items()
-    for field in model.model_fields.values()
-    if field.alias
+    for name, concept in model.CONCEPTS.items()
 }
 # Concepts the board or school takes itself rather than a plan: the board's and school's
 # name, the school's type, and each school year's pupil count.
 _BOARD_CONCEPTS = frozenset({"BoardName"})
 _SCHOOL_CONCEPTS = frozenset({"SchoolName", "SchoolType", "PupilCount"})
-_LINE_CONCEPTS = frozenset(
-    field.alias for field in InterventionLine.model_fields.values() if field.alias
-)
+# concept → the field of an intervention line it fills
+_LINE_FIELDS = {concept: name for name, concept in InterventionLine.CONCEPTS.items()}
 _PLACED = {
     "board": _BOARD_CONCEPTS,
     "school": _SCHOOL_CONCEPTS | set(_PLAN_OF_CONCEPT),
-    "line": _LINE_CONCEPTS,
+    "line": frozenset(_LINE_FIELDS),
 }
 
 
@@ -141,9 +141,9 @@ def _build_school(
 def _build_year(facts: _YearFacts) -> SchoolYearPlans:
     fields: dict[str, dict[str, Reported]] = {plan: {} for plan in _PLANS}
     for concept, reported in facts.fields.items():
-        plan = _PLAN_OF_CONCEPT.get(concept)
-        if plan is not None:
-            fields[plan][concept] = reported
+        place = _PLAN_OF_CONCEPT.get(concept)
+        if place is not None:
+            fields[place[0]][place[1]] = reported
         elif concept not in _SCHOOL_CONCEPTS:
             raise ModelGap(f"no field of a plan or school takes {concept}")
     npo_lines = tuple(_build_line(facts.lines[number]) for number in sorted(facts.lines))
@@ -161,8 +161,11 @@ def _build_year(facts: _YearFacts) -> SchoolYearPlans:
 
 
 def _build_line(line: dict[str, object]) -> InterventionLine:
-    """pydantic would ignore a field InterventionLine lacks; the line says so instead."""
-    unplaced = line.keys() - _LINE_CONCEPTS - {"number", "context"}
+    """A line from its number, context and facts by concept; ModelGap for a concept that no
+    field of InterventionLine takes."""
+    number, context = line.pop("number"), line.pop("context")
+    unplaced = line.keys() - _LINE_FIELDS.keys()
     if unplaced:
         raise ModelGap(f"no field of an intervention line takes {', '.join(sorted(unplaced))}")
-    return InterventionLine(**line)
+    fields = {_LINE_FIELDS[concept]: reported for concept, reported in line.items()}
+    return InterventionLine(number, context, **fields)

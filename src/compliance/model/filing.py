@@ -1,25 +1,29 @@
 """The filing as the rules see it: a board, its schools, and per school and school year the
-plan of each scheme, in pydantic models with typed values.
+plan of each scheme, in light slotted objects with typed values.
 
 Every reported value keeps the fact it came from (``Reported.source``), so a finding can say
 which fact and value caused it. "Not reported" (the field is None) stays distinct from a
 reported nil (``Reported.value`` is None) and from a reported ``false``. A plan's reported
-fields are made from the taxonomy schema (``plan_fields``), named by its bp:field and
-aliased by concept name, so the builder fills a plan straight from the facts it found and
-a new concept needs no line here; the classes below add only what is derived.
+fields are made from the taxonomy schema (``plan_fields``), named by its bp:field, each
+knowing its concept, so the builder fills a plan straight from the facts it found and a new
+concept needs no line here; the classes below add only what is derived.
+
+These are the objects the rules read, built for every filing; the documented pydantic
+models of the same board (``model.documented``) are made from them only when a caller asks
+(``FilingResult.pydantic_model``): validating pydantic models cost 0.35-0.7 ms a filing and
+importing and building their classes some 0.15 s of every cold start (docs/decisions.md).
+Nothing here is changed once the builder made it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date
 from decimal import MAX_PREC, Context, Decimal, Inexact, Overflow
 from fractions import Fraction
 from functools import cached_property
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, computed_field, create_model
 
 from compliance.read.taxonomy import load_taxonomy
 
@@ -93,14 +97,20 @@ def amount(reported: Reported[Decimal] | None) -> Decimal | None:
     return None if reported is None else reported.value
 
 
-class Plan(BaseModel):
-    """Fields shared by every scheme's plan."""
+class Plan:
+    """Fields shared by every scheme's plan: none; ``plan_fields`` adds one slot per concept.
 
-    model_config = ConfigDict(frozen=True, populate_by_name=True)
+    ``CONCEPTS`` maps each reported field to its concept and ``VALUE_TYPES`` to the type of
+    its value: what the model's helpers, the builder and the pydantic models read, rather
+    than pydantic's ``model_fields``."""
+
+    __slots__ = ()
+    CONCEPTS: ClassVar[dict[str, str]] = {}
+    VALUE_TYPES: ClassVar[dict[str, type]] = {}
 
     @classmethod
     def concept_of(cls, field_name: str) -> str:
-        return cls.model_fields[field_name].alias or field_name
+        return cls.CONCEPTS.get(field_name, field_name)
 
 
 _VALUE_TYPES: dict[str, type] = {
@@ -113,16 +123,22 @@ _VALUE_TYPES: dict[str, type] = {
 }
 
 
-def plan_fields(plan: str) -> type[Plan]:
+def plan_fields(plan: str, *leading: tuple[str, type]) -> type[Plan]:
     """A Plan whose reported fields are the taxonomy's concepts of ``plan``: each concept is
-    declared once, in the taxonomy schema (its bp:plan and bp:field), and every plan model
-    below adds only what is derived from those fields."""
-    fields: dict[str, Any] = {
-        concept.field: (Reported[_VALUE_TYPES[concept.type]] | None, Field(None, alias=name))
-        for name, concept in load_taxonomy().concepts.items()
-        if concept.plan == plan
-    }
-    return create_model(f"{plan.title().replace('_', '')}Fields", __base__=Plan, **fields)
+    declared once, in the taxonomy schema (its bp:plan and bp:field), and every plan class
+    below (and its pydantic twin in ``model.documented``) adds only what is derived from
+    those fields. ``leading`` fields come first and have no default (a line's number).
+
+    A slotted dataclass, not frozen: a frozen one sets each field through
+    ``object.__setattr__``, four times the cost of building a plan of 15 fields."""
+    concepts = [c for c in load_taxonomy().concepts.values() if c.plan == plan]
+    reported = [(c.field, Reported | None, field(default=None)) for c in concepts]
+    name = f"{plan.title().replace('_', '')}Fields"
+    made = make_dataclass(name, [*leading, *reported], bases=(Plan,), slots=True)
+    made.__module__ = __name__
+    made.CONCEPTS = {c.field: c.name for c in concepts}
+    made.VALUE_TYPES = {c.field: _VALUE_TYPES[c.type] for c in concepts}
+    return made
 
 
 class WorkloadPlan(plan_fields("workload")):
@@ -135,7 +151,6 @@ class WorkloadPlan(plan_fields("workload")):
         "spending_other",
     )
 
-    @computed_field
     @cached_property
     def spending_total(self) -> Decimal | None:
         """Sum of the categories reported; None when no category was reported (nil counts
@@ -144,7 +159,6 @@ class WorkloadPlan(plan_fields("workload")):
         reported = [value for value in amounts if value is not None]
         return exact_sum(reported) if reported else None
 
-    @computed_field
     @cached_property
     def spending_deviation(self) -> Fraction | None:
         """|spending total − funds received| ÷ funds received, in exact fractions (Decimal's
@@ -160,14 +174,12 @@ class WorkloadPlan(plan_fields("workload")):
 class ProfessionalisationPlan(plan_fields("professionalisation")):
     """Professionalisation and induction funds (former prestatiebox), since 2021/22."""
 
+    __slots__ = ()
 
-class InterventionLine(plan_fields("line")):
+
+class InterventionLine(plan_fields("line", ("number", int), ("context", str))):
     """One line of an NPO school programme: an intervention and what it cost."""
 
-    number: int
-    context: str
-
-    @computed_field
     @cached_property
     def normalized_code(self) -> str | None:
         """The menukaart code as compared: upper case; None when missing or empty. The reader
@@ -177,23 +189,18 @@ class InterventionLine(plan_fields("line")):
         return self.code.value.upper()
 
 
-class NpoPlan(plan_fields("npo")):
+class NpoPlan(plan_fields("npo", ("lines", tuple[InterventionLine, ...], field(default=())))):
     """NP Onderwijs: the school programme of one school year, 2021/22 to 2024/25."""
 
-    lines: tuple[InterventionLine, ...] = ()
-
-    @computed_field
     @cached_property
     def spending_total(self) -> Decimal:
         """Sum of the lines' spending; a missing or nil amount counts as 0."""
         return exact_sum(amount(line.spending) or 0 for line in self.lines)
 
-    @computed_field
     @cached_property
     def external_total(self) -> Decimal:
         return exact_sum(amount(line.external_spending) or 0 for line in self.lines)
 
-    @computed_field
     @cached_property
     def external_share(self) -> Fraction | None:
         """External spending ÷ spending over the lines, as an exact fraction (0.2500000000000001
@@ -206,25 +213,25 @@ class NpoPlan(plan_fields("npo")):
 class OtherProfessionalsPlan(plan_fields("other_professionals")):
     """Other professionals (andere dag- en weekindeling), since 2020/21."""
 
+    __slots__ = ()
 
-class SchoolYearPlans(BaseModel):
+
+@dataclass(slots=True)
+class SchoolYearPlans:
     """Everything one school reported for one school year."""
-
-    model_config = ConfigDict(frozen=True)
 
     school_year: str
     first_day: date
     last_day: date
     pupil_count: Reported[int] | None = None
-    workload: WorkloadPlan = WorkloadPlan()
-    professionalisation: ProfessionalisationPlan = ProfessionalisationPlan()
-    npo: NpoPlan = NpoPlan()
-    other_professionals: OtherProfessionalsPlan = OtherProfessionalsPlan()
+    workload: WorkloadPlan = field(default_factory=WorkloadPlan)
+    professionalisation: ProfessionalisationPlan = field(default_factory=ProfessionalisationPlan)
+    npo: NpoPlan = field(default_factory=NpoPlan)
+    other_professionals: OtherProfessionalsPlan = field(default_factory=OtherProfessionalsPlan)
 
 
-class School(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(slots=True)
+class School:
     brin: str
     type: str
     name: str | None = None
@@ -232,9 +239,8 @@ class School(BaseModel):
     years: tuple[SchoolYearPlans, ...] = ()
 
 
-class Board(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(slots=True)
+class Board:
     id: str | None
     name: str | None = None
     schools: tuple[School, ...] = ()

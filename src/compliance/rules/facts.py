@@ -221,9 +221,11 @@ _ALIASES: dict[type, dict[str, str]] = {}
 
 
 def _alias_map(model: type[Plan]) -> dict[str, str]:
+    """Concept → the field that holds it, for a light plan class or its pydantic twin (both
+    name their fields' concepts in ``CONCEPTS``)."""
     aliases = _ALIASES.get(model)
     if aliases is None:
-        aliases = {f.alias: name for name, f in model.model_fields.items() if f.alias}
+        aliases = {concept: name for name, concept in model.CONCEPTS.items()}
         _ALIASES[model] = aliases
     return aliases
 
@@ -307,10 +309,9 @@ def _reported_besides_funds(plan: Plan, also_left_out: tuple[str, ...] = ()) -> 
     so a concept added to a plan counts without being named here."""
     left_out = {"funds_received", *also_left_out}
     count = 0
-    # the model's __dict__ holds its fields (and cached computed values, never Reported):
-    # read directly, without pydantic's __iter__, as this runs per plan and per line
-    for name, value in plan.__dict__.items():
-        if isinstance(value, Reported) and value.value is not None and name not in left_out:
+    for name in type(plan).CONCEPTS:  # the reported fields, light or pydantic alike
+        value = getattr(plan, name)
+        if value is not None and value.value is not None and name not in left_out:
             count += 1
     return count
 
