@@ -20,7 +20,6 @@ from pathlib import Path
 from compliance.check import FilingResult
 from compliance.findings import Finding, Waiver
 from compliance.rules.catalogue import Catalogue
-from compliance.waivers.loading import load_waivers
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,8 @@ class Waivers:
     def load(cls, path: Path, catalogue: Catalogue, today: date, lang: str = "nl") -> Waivers:
         """The waivers file at ``path``; a WaiverFileError (in ``lang``) names entry and
         field."""
+        from compliance.waivers.loading import load_waivers  # with PyYAML: only when needed
+
         entries = tuple(load_waivers(path, catalogue, lang))
         return cls(entries, today, str(path), hashlib.sha256(path.read_bytes()).hexdigest())
 

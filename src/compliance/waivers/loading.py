@@ -7,6 +7,9 @@ field against the catalogue: the board, school and line against the identifier p
 of rules/domain.yaml, the school year against the calendar, the rule against the rules
 there are (a pattern must match at least one), so a typo is a usage error, not a waiver
 that silently covers nothing.
+
+Imported only when a waivers file is loaded (``Waivers.load``): PyYAML costs a cold start
+some 10 ms that a run without one never needs.
 """
 
 from __future__ import annotations
@@ -20,17 +23,13 @@ import yaml
 
 from compliance.findings import Waiver
 from compliance.rules.catalogue import Catalogue
+from compliance.waivers.errors import WaiverFileError
 from compliance.words import say
 
 REQUIRED = ("board", "reason", "granted_by", "expires")
 NARROWING = ("school", "school_year", "rule", "line")
 FIELDS = REQUIRED + NARROWING
 _TOP = "waivers"
-
-
-class WaiverFileError(Exception):
-    """A waivers file that cannot be used: a usage error, one line naming file, entry
-    and field."""
 
 
 class _FieldError(ValueError):
