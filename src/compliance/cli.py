@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,12 +18,13 @@ from compliance.check import Checker, FilingResult
 from compliance.datafiles import DataFileError
 from compliance.engine import ENGINE_NAMES, EngineError, make_engine
 from compliance.read import ReadLimits
-from compliance.report.json_report import dumps, result_object
 from compliance.report.text_report import render_footer, render_text
 from compliance.rules.catalogue import Catalogue, Selection, load_catalogue
 from compliance.usage import ComplianceGroup, config_option
-from compliance.waivers import WaiverFileError, Waivers
 from compliance.words import count, say
+
+if TYPE_CHECKING:
+    from compliance.waivers import Waivers
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 # --fail-on: the severities that make exit status 1 (waived findings never count).
@@ -160,6 +162,8 @@ def waiver_options(function):
 def _waivers(path: Path | None, today, catalogue: Catalogue, lang: str) -> Waivers | None:
     if path is None:
         return None
+    from compliance.waivers import WaiverFileError, Waivers  # only with a waivers file
+
     try:
         return Waivers.load(path, catalogue, today.date() if today else date.today(), lang)
     except WaiverFileError as error:
@@ -236,6 +240,8 @@ def check(
         for result in results:  # the text report says it in its place; JSON needs a word
             if result.status == "unreadable":
                 click.echo(f"compliance: {result.file}: {result.error_text(lang)}", err=True)
+        from compliance.report.json_report import dumps, result_object  # JSON only
+
         objects = [result_object(result, catalogue, lang) for result in results]
         report = dumps(objects[0] if len(objects) == 1 else objects) + "\n"
     else:
@@ -550,6 +556,8 @@ def diff(previous, current, output, lang) -> None:
     except BaselineError as error:
         _fail(str(error))
     if output == "json":
+        from compliance.report.json_report import dumps
+
         click.echo(dumps(comparison))
     else:
         click.echo(render_diff(comparison, lang), nl=False)
