@@ -8,13 +8,11 @@ it. For the batch summary it can also say, per plan, which rules judged it and w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress
 from typing import NamedTuple
 
 from compliance.engine import Engine, Match
-from compliance.engine.python_engine import compile_patterns
+from compliance.engine.python_engine import compile_mask
 from compliance.findings import Finding, Measured
 from compliance.model.filing import Board, School, SchoolYearPlans
 from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, CompiledRule, Library
@@ -56,12 +54,24 @@ class _Step(NamedTuple):
     merged: bool
 
 
-class _Guards(NamedTuple):
-    """The rules of one book on one fact kind, and whether each one's judged_when holds on
-    a fact (one generated function for all of them, ``compile_patterns``)."""
+class _Guards:
+    """The rules of one book on one fact kind, and which of them judge a fact (their
+    judged_when holds): one generated function tells it for all of them at once, as the
+    bits of an int (``compile_mask``), and each set of bits is turned into rule ids once."""
 
-    rules: tuple[str, ...]
-    hold: Callable[[dict], tuple[bool, ...]]
+    def __init__(self, rules: list[CompiledRule]) -> None:
+        self.rules = tuple(rule.id for rule in rules)
+        self.mask = compile_mask([rule.guard for rule in rules])
+        self._judged: dict[int, tuple[str, ...]] = {}
+
+    def judged(self, fact: dict) -> tuple[str, ...]:
+        """The rules whose judged_when holds on ``fact``, in the book's order."""
+        mask = self.mask(fact)
+        found = self._judged.get(mask)
+        if found is None:
+            found = tuple(rule for i, rule in enumerate(self.rules) if mask >> i & 1)
+            self._judged[mask] = found
+        return found
 
 
 def _compiled(parts: dict[str, _Judged], rule_id: str) -> CompiledRule:
@@ -167,23 +177,24 @@ class PlanJudge:
         """Per plan (or line): the rules whose judged_when holds for it, and those that
         fired; what the monitoring summary counts."""
         judged = judgement.judged
-        fired: dict[tuple[int, str], list[str]] = {}
+        fired: dict[int, dict[str, list[str]]] = {}  # by ref, then by fact kind
         for match in judgement.matches:
             kind = _compiled(judged[match.ref], match.rule).kind
-            fired.setdefault((match.ref, kind), []).append(match.rule)
+            fired.setdefault(match.ref, {}).setdefault(kind, []).append(match.rule)
         outcomes = []
         for ref, parts in enumerate(judged):
+            fired_here = fired.get(ref)
             for kind_name, item in parts.items():
-                guards = self._guards(item.book)[kind_name]
                 school, year = item.subject.school, item.subject.year
+                rules = fired_here.get(kind_name) if fired_here else None
                 outcomes.append(
                     PlanOutcome(
                         school.brin,
                         school.type,
                         year.school_year,
                         kind_name,
-                        tuple(compress(guards.rules, guards.hold(item.fact))),
-                        tuple(sorted(fired.get((ref, kind_name), ()))),
+                        self._guards(item.book)[kind_name].judged(item.fact),
+                        tuple(sorted(rules)) if rules else (),
                         _figures(item),
                     )
                 )
@@ -196,13 +207,7 @@ class PlanJudge:
             by_kind: dict[str, list[CompiledRule]] = {}
             for rule in book.rules:
                 by_kind.setdefault(rule.kind, []).append(rule)
-            guards = {
-                kind: _Guards(
-                    tuple(rule.id for rule in rules),
-                    compile_patterns([rule.guard for rule in rules]),
-                )
-                for kind, rules in by_kind.items()
-            }
+            guards = {kind: _Guards(rules) for kind, rules in by_kind.items()}
             self._judged_when[book.name] = guards
         return guards
 

@@ -55,14 +55,16 @@ def compile_pattern(pattern: dict) -> Predicate:
     return eval(source, {"__builtins__": {}}, {})  # generated from checked parts only
 
 
-def compile_patterns(patterns: list[dict | None]) -> Callable[[dict], tuple[bool, ...]]:
-    """Turn several patterns into one function giving whether each holds on a fact, in
-    order (None holds on every fact): one call per fact instead of one per pattern, for the
-    judged_when of every rule on a plan (0.2 ms per filing when called one by one)."""
-    parts = "".join(
-        f"{'True' if pattern is None else _expression(pattern)}, " for pattern in patterns
-    )
-    return eval(f"lambda fact: ({parts})", {"__builtins__": {}}, {})  # checked parts only
+def compile_mask(patterns: list[dict | None]) -> Callable[[dict], int]:
+    """Turn several patterns into one function giving which of them hold on a fact, as the
+    bits of an int (bit i for pattern i; None holds on every fact): one call per fact
+    instead of one per pattern, and no object made, for the judged_when of every rule on a
+    plan."""
+    bits = [
+        f"({_expression(pattern)} and {1 << i})" if pattern is not None else str(1 << i)
+        for i, pattern in enumerate(patterns)
+    ]
+    return eval(f"lambda fact: {' | '.join(bits) or '0'}", {"__builtins__": {}}, {})  # checked
 
 
 def _expression(pattern: dict) -> str:
