@@ -171,7 +171,11 @@ def _too_long(limits: ReadLimits, line: int | None) -> UnreadableFiling:
 def _refuse_too_many_tags(data: bytes, limits: ReadLimits) -> None:
     """Refuse, before parsing, a document with more tags than any filing needs: counted
     as '<' in the bytes (C speed), which no text can hold unescaped, so the count is an
-    upper bound on start and end tags (comments and CDATA count too)."""
+    upper bound on start and end tags (comments and CDATA count too). Skipped when the
+    document has no more bytes than the cap allows tags, as no count can then pass it (a
+    scan of 20 microseconds per filing of the benchmark corpus)."""
+    if len(data) <= limits.max_tags:
+        return
     codec = wide_codec(data)
     less_than = "<".encode(codec) if codec else b"<"
     if data.count(less_than) > limits.max_tags:
