@@ -3,6 +3,8 @@ XML content, never by prefix, encoding, comments or the order of the document.""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import xbrl_variants as v
 import yaml
@@ -36,7 +38,27 @@ SAME_LINES = {
     "comments inside values": lambda text: v.split_values(text, "<!-- - -->"),
     "processing instructions inside values": lambda text: v.split_values(text, "<?n?>"),
     "white space around values": v.pad_values,
+    # the reader takes a fact's usual attributes, in the usual order, in one go
+    "fact attributes in another order": lambda text: _facts_with(text, _attributes_reversed),
+    "an id on every fact": lambda text: _facts_with(text, lambda tag: tag + ' id="f"'),
+    "nil said false on every fact not nil": lambda text: _facts_with(text, _nil_false),
 }
+
+
+def _facts_with(text: str, rewrite) -> str:
+    """Each fact's start tag (up to its closing ">") rewritten by ``rewrite``."""
+    return re.sub(r"<bp:\w+ [^>/]*", lambda match: rewrite(match.group(0)), text)
+
+
+def _nil_false(tag: str) -> str:
+    return tag if "nil" in tag else tag + ' xsi:nil="false"'
+
+
+def _attributes_reversed(tag: str) -> str:
+    name, *attributes = tag.split(" ")
+    return " ".join([name, *reversed(attributes)])
+
+
 ENCODINGS = {
     "UTF-8 with BOM": ("utf-8", True),
     "UTF-16 little-endian with BOM": ("utf-16-le", True),

