@@ -10,7 +10,6 @@ list in a fixed place); nothing is unpacked. The words are in compliance/words.p
 from __future__ import annotations
 
 import io
-import zipfile
 
 # first bytes → the reason kind of that format
 _STARTS = (
@@ -58,6 +57,8 @@ def _zip_kind(data: bytes) -> str:
             return "format_odt"
         if data[38:].startswith(_ODF_SPREADSHEET):
             return "format_ods"
+    import zipfile  # here, not at the top: only a zip needs it, and it costs every start 3 ms
+
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()  # the central directory only
     except (zipfile.BadZipFile, ValueError, OSError):

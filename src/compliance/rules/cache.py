@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -108,6 +107,8 @@ def write_entry(key: str, value: object) -> None:
     if folder is None:
         return
     try:
+        import tempfile  # only when writing an entry (1 ms of every start otherwise)
+
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".catalogue-", suffix=".tmp")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -568,6 +567,8 @@ def _cases(data: dict) -> tuple[RuleCase, ...]:
 
 @cache
 def _rule_schema() -> dict:
+    import json  # only when rule files are validated, not on a cached start
+
     return json.loads((schemas_dir() / "rule.schema.json").read_text(encoding="utf-8"))
 
 
