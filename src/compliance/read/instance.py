@@ -128,6 +128,8 @@ def _read_children(
     """Read the root's children into ``instance``, facts first: they are most of a filing."""
     concepts = taxonomy.concept_tags
     concept_prefix = f"{{{taxonomy.namespace}}}"
+    # the usual way of reading contexts, when a QName means the same on every element
+    usual = _UsualContexts(taxonomy, scope) if scope.global_qnames else None
     add_fact = instance.facts.append
     for element in root:
         tag = element.tag
@@ -137,7 +139,9 @@ def _read_children(
         elif not isinstance(tag, str):
             continue  # comment or processing instruction
         elif tag == _CONTEXT:
-            context = _read_context(element, taxonomy, scope)
+            context = usual.read(element) if usual is not None else None
+            if context is None:
+                context = _read_context(element, taxonomy, scope)
             first = instance.contexts.setdefault(context.id, context)
             if first is not context:
                 first.problems.append("defined_twice")
@@ -259,6 +263,82 @@ def _read_context(element: etree._Element, taxonomy: Taxonomy, scope: _Namespace
     return RawContext(context_id, line, scheme, identifier, start, end, instant, members, problems)
 
 
+class _UsualContexts:
+    """Contexts written the usual way, read by walking the shape they must have, element by
+    element, rather than by searching each one (``_read_context``): a context with an entity
+    of an identifier and at most a segment of typed members, each holding one domain
+    element of its dimension, then a period of a start and an end date or an instant, with
+    no other element anywhere in it, each leaf holding text only, and nothing that makes a
+    problem. Such a context is exactly what ``_read_context`` makes of it: that one finds
+    these same elements of the instance namespace, in this order, and no others (a member's
+    value is in the taxonomy's namespace). Any other shape, or any problem, and ``read``
+    says None, and ``_read_context`` reads it from the start.
+
+    The search costs a filing of the benchmark corpus (50 contexts) 2.65 million CPU
+    instructions, the walk 2.0: the search sets up two iterators per context and fetches each
+    tag it passes; the walk indexes children, cheap in lxml, and each dimension's QName is
+    resolved once per filing, which holds only while a QName means the same everywhere."""
+
+    def __init__(self, taxonomy: Taxonomy, scope: _Namespaces) -> None:
+        self._namespace = taxonomy.namespace
+        self._domain_tags = taxonomy.domain_tags
+        self._scope = scope
+        self._dimensions: dict[str, tuple[str, str | None]] = {}  # QName → axis, domain tag
+
+    def read(self, element: etree._Element) -> RawContext | None:
+        if len(element) != 2:
+            return None
+        entity, period = element[0], element[1]
+        if entity.tag != _ENTITY or period.tag != _PERIOD:
+            return None
+        parts = len(entity)
+        identifier = entity[0] if parts else None
+        if identifier is None or parts > 2 or identifier.tag != _IDENTIFIER or len(identifier):
+            return None
+        members = self._members(entity[1]) if parts == 2 else {}
+        if members is None:
+            return None
+        start = end = instant = None
+        dates = len(period)
+        if dates == 2:
+            first, last = period[0], period[1]
+            if first.tag != _START or last.tag != _END or len(first) or len(last):
+                return None
+            start, end = (first.text or "").strip(XML_SPACE), (last.text or "").strip(XML_SPACE)
+        elif dates == 1 and period[0].tag == _INSTANT and not len(period[0]):
+            instant = (period[0].text or "").strip(XML_SPACE)
+        else:
+            return None
+        scheme = (identifier.get("scheme") or "").strip(XML_SPACE)
+        identified = (identifier.text or "").strip(XML_SPACE)
+        context_id, line = element.get("id", ""), element.sourceline or 0
+        return RawContext(context_id, line, scheme, identified, start, end, instant, members, [])
+
+    def _members(self, segment: etree._Element) -> dict[str, str] | None:
+        if segment.tag != _SEGMENT:
+            return None
+        members: dict[str, str] = {}
+        dimensions = self._dimensions
+        # a segment of one member, the usual case, without setting up an iterator over it
+        for member in (segment[0],) if len(segment) == 1 else segment:
+            if member.tag != _TYPED_MEMBER or len(member) != 1:
+                return None
+            qname = member.get("dimension", "")
+            dimension = dimensions.get(qname)
+            if dimension is None:
+                resolved = self._scope.resolve(member, qname)
+                if resolved is None or resolved[0] != self._namespace:
+                    return None
+                axis = resolved[1]
+                dimension = dimensions[qname] = axis, self._domain_tags.get(axis)
+            axis, domain_tag = dimension
+            value = member[0]
+            if value.tag != domain_tag or len(value) or axis in members:
+                return None
+            members[axis] = (value.text or "").strip(XML_SPACE)
+        return members
+
+
 def _read_members(
     segment: etree._Element,
     taxonomy: Taxonomy,
@@ -311,6 +391,11 @@ class _Namespaces:
         self._memo: dict[str, tuple[str, str] | None] = {}
         self._root_nsmap = root_nsmap
         self._scoped = scoped  # element → its QName resolved where it is written
+
+    @property
+    def global_qnames(self) -> bool:
+        """True when a QName means the same on every element (resolved on the root)."""
+        return self._scoped is None
 
     def resolve(self, element: etree._Element, qname: str) -> tuple[str, str] | None:
         if self._scoped is not None:
