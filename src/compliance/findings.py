@@ -11,15 +11,14 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "violation", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "violation", "warning")
 BLOCKING: frozenset[str] = frozenset({"error", "violation"})
 
 
-@dataclass(frozen=True, slots=True)
-class CitedFact:
+class CitedFact(NamedTuple):
     """A fact a finding rests on, as the filer wrote it; all but ``concept`` are None when
     the fact was not reported."""
 
@@ -48,8 +47,7 @@ class Measured:
     unit: str
 
 
-@dataclass(frozen=True, slots=True)
-class Waiver:
+class Waiver(NamedTuple):
     """A reviewer's acceptance of known findings: one entry of a waivers file. ``board``
     is required; the other four narrow it where given (``rule`` may be a pattern such as
     ``NPO-*``). It applies up to and including ``expires``."""

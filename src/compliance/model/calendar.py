@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import NamedTuple
 
@@ -14,8 +13,7 @@ from compliance.model.values import INVALID, parse_date
 _LABEL = re.compile(r"([0-9]{4})-([0-9]{4})")
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class SchoolYear:
+class SchoolYear(NamedTuple):
     """One school year, ordered by its first day; written ``2022-2023``."""
 
     first_day: date

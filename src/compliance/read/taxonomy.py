@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from lxml import etree
 
@@ -36,8 +36,7 @@ _ITEM_TYPES: dict[str, ValueType] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(NamedTuple):
     name: str
     type: ValueType
     level: Level

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from typing import NamedTuple
 
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.rules.conditions import compile_condition, constants_of, params_of
@@ -27,8 +28,7 @@ KIND_FIELD = "kind"
 REF_FIELD = "ref"
 
 
-@dataclass(frozen=True)
-class CompiledRule:
+class CompiledRule(NamedTuple):
     id: str
     kind: str  # the fact kind it is about (wdm_plan, npo_line, ...)
     engine_kind: str  # the kind of engine fact it matches (plan, npo_line)

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.datafiles import DataFileError, as_date, load_yaml
 from compliance.findings import Localized
@@ -57,8 +57,7 @@ _STRUCTURAL_PLACEHOLDERS = {
 }
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(NamedTuple):
     name: str
     description: Localized
     unit: str
@@ -66,8 +65,7 @@ class Parameter:
     values: Dated[Decimal]
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(NamedTuple):
     id: str
     title: Localized
     types: frozenset[str]
@@ -76,8 +74,7 @@ class Scheme:
     source: dict
 
 
-@dataclass(frozen=True)
-class RuleCase:
+class RuleCase(NamedTuple):
     """One documented example of a rule: a small filing and whether the rule fires on it."""
 
     name: str
@@ -128,16 +125,14 @@ class Rule:
         return self.severity.at(day) or self.severity.entries[0][1]
 
 
-@dataclass(frozen=True)
-class ReferenceFile:
+class ReferenceFile(NamedTuple):
     """A reference data file a result was judged with, as the result names it."""
 
     name: str
     sha256: str
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """The rules a user asked for (--select, --ignore): ids or patterns such as NPO-*.
     Empty ``select`` is every rule."""
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Dated(Generic[T]):
+class Dated(NamedTuple, Generic[T]):
     """``entries`` are (first day, value), sorted by day."""
 
     entries: tuple[tuple[date, T], ...]
@@ -29,8 +27,7 @@ class Dated(Generic[T]):
         return tuple(first for first, _ in self.entries if first != date.min)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """Days from ``first`` to ``last`` inclusive; None is open-ended."""
 
     first: date | None = None

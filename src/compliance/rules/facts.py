@@ -52,8 +52,7 @@ class Subject(NamedTuple):
     line: InterventionLine | None = None
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     name: str
     type: EngineType | None  # None: shown in messages, never given to the engine
     unit: Unit

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from compliance.datafiles import DataFileError, as_date, load_yaml
 from compliance.findings import Localized
@@ -54,16 +54,14 @@ def find_allowance_list(reference_dir: Path | None) -> Path | None:
     return path
 
 
-@dataclass(frozen=True)
-class MenukaartVersion:
+class MenukaartVersion(NamedTuple):
     name: str
     # normalised code → doelgebied letter
     doelgebied_of: dict[str, str]
     names: dict[str, str]
 
 
-@dataclass(frozen=True)
-class Menukaart:
+class Menukaart(NamedTuple):
     doelgebieden: dict[str, Localized]
     versions: Dated[MenukaartVersion]
     ineffective: dict[str, str]

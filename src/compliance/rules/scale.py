@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 Exact = Decimal | Fraction | int
 
 
-@dataclass(frozen=True, slots=True)
-class Scale:
+class Scale(NamedTuple):
     """The sorted, distinct constants one engine field is compared with in one book."""
 
     marks: tuple[Exact, ...] = ()
