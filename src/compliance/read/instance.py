@@ -232,8 +232,9 @@ def _read_fact(element: etree._Element, concept: str) -> RawFact:
 
 
 def _read_context(element: etree._Element, taxonomy: Taxonomy, scope: _Namespaces) -> RawContext:
-    """One pass, in C, over the elements of the instance namespace a context is made of (the
-    hot path of reading). One namespace wildcard costs lxml less to set up than the list of
+    """One pass, in C, over the elements of the instance namespace a context is made of: any
+    context, whatever its shape (``_UsualContexts`` takes the usual ones, for less, and
+    leaves the rest to this). One namespace wildcard costs lxml less to set up than the list of
     the seven tags we want, and the elements it also yields (period, forever) fall through
     the chain below: the same elements, in the same order, as asking for exactly those."""
     scheme = identifier = start = end = instant = None
