@@ -8,10 +8,12 @@ interrupted."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
 import signal
+import weakref
 from pathlib import Path
 
 import pytest
@@ -274,3 +276,25 @@ def test_a_rerun_clears_what_a_killed_run_left_behind(cli, tmp_path, filing, boa
     assert not leftover.exists()
     hidden = sorted(path.name for path in out.iterdir() if path.name.startswith("."))
     assert hidden == [".compliance-outputs", ".compliance.lock"]  # what was published; the lock
+
+
+def test_a_worker_without_automatic_collection_still_frees_reference_cycles():
+    """Workers turn the cyclic collector's automatic passes off (a filing leaves no cycle);
+    should one ever be made, it is freed within CycleSweep.EVERY filings."""
+    class Node:
+        pass
+
+    try:
+        sweep = worker.settle_garbage_collector()
+        node = Node()
+        node.itself = node
+        gone = weakref.ref(node)
+        del node
+        for _ in range(worker.CycleSweep.EVERY - 1):
+            sweep()
+        assert gone() is not None  # not collected by itself: automatic passes are off
+        sweep()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -68,7 +68,7 @@ def serve(conn: Connection, options: ServeOptions) -> None:
     except Exception as error:
         conn.send_bytes(pickle.dumps((BROKEN, " ".join(str(error).split()))))
         return
-    settle_garbage_collector()
+    sweep = settle_garbage_collector()
     conn.send_bytes(pickle.dumps((READY,)))
     while True:
         try:
@@ -86,3 +86,4 @@ def serve(conn: Connection, options: ServeOptions) -> None:
         conn.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
         if message[0] == FAILED:
             return
+        sweep()
