@@ -7,8 +7,9 @@
 Arelle runs offline (workOffline, and an empty HOME so no user cache can help): the standard
 XBRL schemas the taxonomy imports come from the copies inside the arelle-release package.
 Both sides are timed per filing in a warm process (after a few warm-up filings), on the
-same sample of the corpus; the figure is the ratio of the mean times (what a batch of these
-filings costs), with the ratio of the medians beside it. Target: 30x faster.
+same sample of the corpus, ours with the garbage collector set as in a batch worker; the
+figure is the ratio of the mean times (what a batch of these filings costs), with the ratio
+of the medians beside it. Target: 30x faster.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from common import REPO, WORK, corpus, describe_corpus, filings, header, warm_page_cache
 
+from compliance.batch.worker import settle_garbage_collector
 from compliance.check import Checker
 from compliance.engine import make_engine
 from compliance.rules import load_catalogue
@@ -42,10 +44,12 @@ def ours(folder: Path, paths: list[Path], engine: str) -> tuple[list[float], lis
     checker = Checker(load_catalogue(reference_dir=folder), make_engine(engine))
     for path in paths[:WARM_UP]:
         checker.check_file(path)
+    sweep = settle_garbage_collector()  # as a batch worker judges its filings
     seconds, cpu_seconds = [], []
     for path in paths:
         start, start_cpu = time.perf_counter(), time.process_time()
         checker.check_file(path)
+        sweep()
         seconds.append(time.perf_counter() - start)
         cpu_seconds.append(time.process_time() - start_cpu)
     return seconds, cpu_seconds
