@@ -12,6 +12,9 @@ import xbrl_variants as v
 from conftest import SAMPLES
 from lxml import etree
 
+from compliance.read import ReadLimits, UnreadableFiling, safety
+from compliance.read.safety import read_bytes
+
 COMPLIANT = SAMPLES / "compliant-one-school.xbrl"
 OPEN = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -235,3 +238,27 @@ def test_the_reason_is_given_in_dutch_by_default(check, tmp_path):
     result = check(path)
     assert result.exit_code == 2
     assert "NIET LEESBAAR: bronregel 3: geweigerd als onveilig" in result.stdout
+
+
+@pytest.mark.parametrize("cap_over_real", [-1, 0])
+def test_a_file_that_grew_after_its_size_was_taken_is_still_held_to_max_bytes(
+    monkeypatch, cap_over_real
+):
+    """The reader asks for as many bytes as the file's size said, then for the rest up to
+    the cap: a file that grew in between is refused when it passed the cap, read when not."""
+    real = COMPLIANT.stat().st_size
+    stat_of = os.stat
+
+    def smaller(path, *args, **kwargs):
+        status = list(stat_of(path, *args, **kwargs))
+        status[6] = 100  # st_size: as if it had been 100 bytes when we looked
+        return os.stat_result(status)
+
+    monkeypatch.setattr(safety.os, "stat", smaller)
+    limits = ReadLimits(max_bytes=real + cap_over_real)
+    if cap_over_real < 0:
+        with pytest.raises(UnreadableFiling) as refused:
+            read_bytes(COMPLIANT, limits)
+        assert refused.value.kind == "too_large"
+    else:
+        assert read_bytes(COMPLIANT, limits) == COMPLIANT.read_bytes()

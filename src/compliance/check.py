@@ -16,14 +16,14 @@ from compliance.findings import BLOCKING, Finding, Waiver
 from compliance.judging import PlanJudge, PlanOutcome
 from compliance.model.build import build_board, require_placed
 from compliance.model.filing import Board
-
-if TYPE_CHECKING:
-    from compliance.model import documented
 from compliance.model.structure import check_structure
 from compliance.read import ReadLimits, UnreadableFiling, load_taxonomy, read_instance
 from compliance.read.names import shown_name
 from compliance.read.safety import read_bytes
 from compliance.rules.catalogue import Catalogue
+
+if TYPE_CHECKING:
+    from compliance.model import documented
 
 REPORT_VERSION = "1"
 
