@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from types import FrameType
 
 
 class Interrupts:
@@ -47,13 +48,21 @@ class Interrupts:
         finished, which takes a moment and ends the run anyway."""
         self.quiet = True
 
-    def _interrupt(self, number: int, frame: object) -> None:
+    def _interrupt(self, number: int, frame: FrameType | None) -> None:
         self.requested = True
-        if self.held.active:
+        if self.held.active or _in_finalizer(frame):
             self.held.pending = True
         elif not self.quiet:
             self.quiet = True
             raise KeyboardInterrupt
+
+
+def _in_finalizer(frame: FrameType | None) -> bool:
+    """True when the signal came while an object was being finalised (a worker's old pipe
+    let go when the worker is replaced): Python prints an exception raised there as
+    "Exception ignored in ... __del__" with its traceback and drops it, so the Ctrl-C would
+    be lost. It is raised instead once the next filing is written (or the run ends)."""
+    return frame is not None and frame.f_code.co_name == "__del__"
 
 
 class _Held:
