@@ -193,12 +193,10 @@ class _StructureCheck:
         self._classify_contexts()
         for raw in self.instance.unknown:
             self._report("FIL-006", raw, self.contexts.get(raw.context_ref or ""))
-        facts, declared = self._typed_facts()
+        facts = self._typed_facts()
         self._report_unusable()
-        if declared is None:  # some concept repeats in an equivalent context
-            facts = self._collapse_duplicates(facts)
-            declared = _declared_types(facts)
-        school_types, untyped = self._school_types(declared)
+        facts = self._collapse_duplicates(facts)
+        school_types, untyped = self._school_types(_declared_types(facts))
         if untyped:  # FIL-005 said why; their facts go unused
             facts = [fact for fact in facts if fact[1].school not in untyped]
         return Structure(board, facts, school_types, self.findings)
@@ -311,13 +309,9 @@ class _StructureCheck:
 
     # -- facts ------------------------------------------------------------------------------
 
-    def _typed_facts(self) -> tuple[list[TrustedFact], dict[str, list[TrustedFact]] | None]:
+    def _typed_facts(self) -> list[TrustedFact]:
         """Type and check every fact in one loop (FIL-001, FIL-002, FIL-004), the hot loop of
-        a batch (some 300 facts a filing): it also notes the schools in the order their first
-        fact comes and each school's SchoolType facts, and whether any fact repeats a concept
-        in an equivalent context. Without such a repeat (every real filing) the duplicate and
-        school-type checks need no further walk over the facts; with one, the schools are
-        taken again from the facts that remain (``None`` here)."""
+        a batch (some 300 facts a filing)."""
         checks = self.concepts.checks
         contexts = self.contexts
         units = self.instance.units
@@ -326,9 +320,6 @@ class _StructureCheck:
         verdicts: dict[tuple[str | None, str], _UnitVerdict | None] = {}
         typed: list[TrustedFact] = []
         keep = typed.append
-        seen: set[tuple[str, int]] = set()
-        schools: dict[str, list[TrustedFact]] = {}  # BRIN → its SchoolType facts
-        last: ContextInfo | None = None
         for raw in self.instance.facts:
             concept = raw.concept
             check = checks[concept]
@@ -363,16 +354,8 @@ class _StructureCheck:
             if verdict is not None:  # a unit that does not fit the type
                 self._report("FIL-004", raw, context, reason=verdict.reason, **verdict.values)
                 continue
-            fact = (concept, context, reported(value, raw))
-            keep(fact)
-            seen.add((concept, context.equivalence))
-            if context is not last:  # facts come by context: the schools' order in one look
-                last = context
-                if context.school is not None and context.school not in schools:
-                    schools[context.school] = []
-            if concept == SCHOOL_TYPE:
-                schools[context.school].append(fact)
-        return typed, (schools if len(seen) == len(typed) else None)
+            keep((concept, context, reported(value, raw)))
+        return typed
 
     def _context_undefined(self, raw: RawFact) -> None:
         if raw.context_ref is None:
