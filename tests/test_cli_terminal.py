@@ -21,12 +21,15 @@ pytestmark = pytest.mark.skipif(
 
 def _in_terminal(command: str, width: int, tmp_path: Path, env: str = "") -> tuple[str, str]:
     """Run ``command`` in a detached tmux window ``width`` columns wide; the screen as
-    plain text and with its escape sequences, once the command has ended."""
+    plain text and with its escape sequences, once the command has ended. Each call has a
+    tmux server of its own (``-L``): with one shared server, the previous test's last
+    session ending shuts it down, and a new session asked for meanwhile failed to start."""
     name = f"compliance-test-{uuid.uuid4().hex[:8]}"
+    tmux = ["tmux", "-L", name]
     done = tmp_path / "done"
     script = f"{env} {command}; touch {done}; sleep 30"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", "40", script],
+        [*tmux, "new-session", "-d", "-s", name, "-x", str(width), "-y", "40", script],
         check=True,
     )
     try:
@@ -34,13 +37,13 @@ def _in_terminal(command: str, width: int, tmp_path: Path, env: str = "") -> tup
         while not done.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
         plain = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+            [*tmux, "capture-pane", "-p", "-t", name], capture_output=True, text=True
         ).stdout
         coloured = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-e", "-t", name], capture_output=True, text=True
+            [*tmux, "capture-pane", "-p", "-e", "-t", name], capture_output=True, text=True
         ).stdout
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+        subprocess.run([*tmux, "kill-server"], check=False)
     assert done.exists(), plain
     return plain, coloured
 
