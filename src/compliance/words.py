@@ -55,6 +55,37 @@ _NL = {
     "read.not_regular": "geen gewoon bestand (maar een pipe, apparaat of iets dergelijks)",
     "read.too_large": "te groot: {size} bytes, de grens is {limit} (--max-bytes)",
     "read.not_xml": "geen geldige XML: {detail}",
+    # libxml2's reasons (read/xml_errors.py), for someone who edited or exported the file
+    "xml.gt_required": "hier ontbreekt een '>': een tag is niet goed afgesloten",
+    "xml.start_unfinished": "de begintag <{tag}> van bronregel {at} is niet afgesloten met '>'",
+    "xml.attribute_name": "ongeldige attribuutnaam in een tag",
+    "xml.attributes": "de attributen van een tag zijn niet goed geschreven",
+    "xml.lt_in_attribute": "een '<' in een attribuutwaarde: schrijf die als &lt;",
+    "xml.lone_ampersand": "een losse '&': schrijf een & in tekst als &amp;",
+    "xml.entity_semicolon": "een '&' zonder ';' erna: schrijf een & in tekst als &amp;",
+    "xml.element_name": "ongeldige elementnaam na een '<': schrijf een < in tekst als &lt;",
+    "xml.qname": "ongeldige naam '{name}' in een tag",
+    "xml.attribute_quote": "een attribuutwaarde staat niet (goed) tussen aanhalingstekens",
+    "xml.attribute_unclosed": "een attribuutwaarde is niet afgesloten met een aanhalingsteken",
+    "xml.attribute_value": "attribuut {name} heeft geen waarde",
+    "xml.attribute_twice": "attribuut {name} staat twee keer in één tag",
+    "xml.tag_mismatch": "de begintag <{opened}> van bronregel {at} wordt gesloten met </{closed}>",
+    "xml.premature_end": (
+        "het bestand houdt op terwijl <{tag}> van bronregel {at} nog open is: is het afgebroken?"
+    ),
+    "xml.extra_content": "na het einde van het hoofdelement staat nog inhoud",
+    "xml.start_expected": "het bestand begint niet met een XML-element ('<' ontbreekt)",
+    "xml.entity_undefined": "onbekende entiteit &{name};: schrijf een & in tekst als &amp;",
+    "xml.invalid_char": "een teken dat niet in XML mag staan (tekencode {code})",
+    "xml.invalid_reference": "&#{code}; is een teken dat niet in XML mag staan",
+    "xml.invalid_bytes": (
+        "bytes die niet in de tekenset van het bestand passen: is het in een andere "
+        "codering dan UTF-8 opgeslagen?"
+    ),
+    "xml.prefix_undefined": "voorvoegsel {prefix} van <{element}> is niet gedeclareerd",
+    "xml.namespace_uri": "de namespace van voorvoegsel {prefix} ('{uri}') is geen geldige URI",
+    "xml.comment_open": "een commentaar (<!--) is niet afgesloten met -->",
+    "xml.cdata_open": "een CDATA-sectie is niet afgesloten met ]]>",
     "read.unsafe_doctype": (
         "geweigerd als onveilig: een documenttypedeclaratie (DOCTYPE of ENTITY) is niet "
         "toegestaan in een aanlevering"
@@ -616,6 +647,32 @@ _EN = {
     "read.not_regular": "not a regular file (a pipe, a device or the like)",
     "read.too_large": "too large: {size} bytes, the limit is {limit} (--max-bytes)",
     "read.not_xml": "not well-formed XML: {detail}",
+    # libxml2's reasons (read/xml_errors.py), in libxml2's own words
+    "xml.gt_required": "expected '>'",
+    "xml.start_unfinished": "Couldn't find end of Start Tag {tag} line {at}",
+    "xml.attribute_name": "error parsing attribute name",
+    "xml.attributes": "attributes construct error",
+    "xml.lt_in_attribute": "Unescaped '<' not allowed in attributes values",
+    "xml.lone_ampersand": "xmlParseEntityRef: no name",
+    "xml.entity_semicolon": "EntityRef: expecting ';'",
+    "xml.element_name": "StartTag: invalid element name",
+    "xml.qname": "Failed to parse QName '{name}'",
+    "xml.attribute_quote": "AttValue: \" or ' expected",
+    "xml.attribute_unclosed": "AttValue: ' expected",
+    "xml.attribute_value": "Specification mandates value for attribute {name}",
+    "xml.attribute_twice": "Attribute {name} redefined",
+    "xml.tag_mismatch": "Opening and ending tag mismatch: {opened} line {at} and {closed}",
+    "xml.premature_end": "Premature end of data in tag {tag} line {at}",
+    "xml.extra_content": "Extra content at the end of the document",
+    "xml.start_expected": "Start tag expected, '<' not found",
+    "xml.entity_undefined": "Entity '{name}' not defined",
+    "xml.invalid_char": "PCDATA invalid Char value {code}",
+    "xml.invalid_reference": "xmlParseCharRef: invalid xmlChar value {code}",
+    "xml.invalid_bytes": "Invalid bytes in character encoding",
+    "xml.prefix_undefined": "Namespace prefix {prefix} on {element} is not defined",
+    "xml.namespace_uri": "xmlns:{prefix}: '{uri}' is not a valid URI",
+    "xml.comment_open": "Comment not terminated",
+    "xml.cdata_open": "CData section not finished",
     "read.unsafe_doctype": (
         "refused as unsafe: a document type declaration (DOCTYPE or ENTITY) is not allowed "
         "in a filing"

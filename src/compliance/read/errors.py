@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from compliance.read.xml_errors import Phrase
 from compliance.words import say
 
 
@@ -20,14 +21,21 @@ class UnreadableFiling(Exception):
         super().__init__(self.describe("en"))
 
     def describe(self, lang: str = "en") -> str:
-        reason = say(f"read.{self.kind}", lang, **self.details)
+        details = {
+            key: say(value.key, lang, **value.values) if isinstance(value, Phrase) else value
+            for key, value in self.details.items()
+        }
+        reason = say(f"read.{self.kind}", lang, **details)
         if self.line:
             return say("read.at_line", lang, line=self.line, reason=reason)
         return reason
 
 
 def _one_line(value: object) -> object:
-    """Details on one line; numbers stay numbers, so each language groups them its way."""
+    """Details on one line; numbers stay numbers, so each language groups them its way, and
+    a phrase stays one, to be worded in the reader's language."""
+    if isinstance(value, Phrase):
+        return Phrase(value.key, {key: _one_line(part) for key, part in value.values.items()})
     if isinstance(value, int):
         return value
     return " ".join(str(value).split())

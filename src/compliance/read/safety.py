@@ -29,6 +29,7 @@ from lxml import etree
 
 from compliance.read.errors import UnreadableFiling
 from compliance.read.formats import other_format
+from compliance.read.xml_errors import Phrase, explain
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
@@ -142,7 +143,7 @@ def load_tree(data: bytes, limits: ReadLimits) -> Loaded:
             raise UnreadableFiling("too_deep", _line(error), limit=limits.max_depth) from None
         if any(sign in message for sign in _TOO_LONG):  # libxml2's cap, above max_value
             raise _too_long(limits, _line(error)) from None
-        raise UnreadableFiling("not_xml", _line(error), detail=message) from None
+        raise UnreadableFiling("not_xml", _line(error), detail=explain(message)) from None
     except ValueError as error:  # lxml refuses some encodings before parsing
         raise UnreadableFiling("not_xml", detail=error) from None
     if root is None:
@@ -290,7 +291,7 @@ def _scan_prolog(text, lt, pi_open, pi_close, comment_open, comment_close, decl_
     position = _SPACE[type(text)].match(text).end()
     if not text.startswith(lt, position):  # so no other encoding can hide markup from us
         line = text.count(b"\n" if isinstance(text, bytes) else "\n", 0, position) + 1
-        raise UnreadableFiling("not_xml", line, detail="Start tag expected, '<' not found")
+        raise UnreadableFiling("not_xml", line, detail=Phrase("xml.start_expected", {}))
     while True:
         start = text.find(lt, position)
         if start < 0:
