@@ -7,13 +7,14 @@ then judges any number of filings. Every input gives exactly one FilingResult.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compliance.engine import Engine, make_engine
 from compliance.findings import BLOCKING, Finding, Waiver
-from compliance.judging import PlanJudge, PlanOutcome
+from compliance.judging import Judgement, PlanJudge, PlanOutcome
 from compliance.model.build import build_board, require_placed
 from compliance.model.filing import Board
 from compliance.model.structure import check_structure
@@ -84,9 +85,11 @@ class Checker:
         catalogue: Catalogue,
         engine: Engine | None = None,
         limits: ReadLimits | None = None,
-        record_plans: bool = False,
+        record_plans: bool | Mapping[str, Collection[str]] = False,
     ) -> None:
-        """``record_plans`` keeps a PlanOutcome per judged plan, for the batch summary."""
+        """``record_plans`` keeps a PlanOutcome per judged plan, for the batch summary:
+        ``True`` of every plan; fact kind → figure names only of the plans of those kinds,
+        with those figures (``PlanJudge.outcomes``)."""
         self.catalogue = catalogue
         self.record_plans = record_plans
         self.engine = engine or make_engine()
@@ -123,8 +126,12 @@ class Checker:
             findings = [f for f in findings if self.catalogue.judges(f.rule)]
         findings.sort(key=Finding.sort_key)
         status = "findings" if findings else "compliant"
-        plans = self.plan_judge.outcomes(judgement) if self.record_plans else []
+        plans = self._outcomes(judgement) if self.record_plans else []
         return FilingResult(name, digest, status, structure.board, None, findings, board, plans)
+
+    def _outcomes(self, judgement: Judgement) -> list[PlanOutcome]:
+        wanted = None if self.record_plans is True else self.record_plans
+        return self.plan_judge.outcomes(judgement, wanted)
 
     def judge(self, board: Board | documented.Board) -> list[Finding]:
         """Run every rule in force on every plan of the board: the light one the builder

@@ -102,14 +102,17 @@ class Contributor:
         self.monitoring = monitoring
         self.catalogue = catalogue
         self._signals: dict[str, Decimal | None] = {}
-        # The fact kinds a plan can count something in: an intervention line (most plans)
-        # counts in none, and is passed over without a look at its rules.
-        self._counted = {
-            *(catalogue.rules[rule].fact_kind for rule in monitoring.process_rules),
-            monitoring.spending_kind,
-            monitoring.external_kind,
-            monitoring.ministry.funds_kind,
+        # The fact kinds a plan can count something in, each with the figures read of it:
+        # an intervention line (most plans) counts in none, and is not told of.
+        ministry = monitoring.ministry
+        wanted: dict[str, set[str]] = {
+            catalogue.rules[rule].fact_kind: set()
+            for rule in (*monitoring.process_rules, *ministry.board_rules)
         }
+        wanted.setdefault(monitoring.spending_kind, set()).update(monitoring.categories)
+        wanted.setdefault(monitoring.external_kind, set()).add(monitoring.external_field)
+        wanted.setdefault(ministry.funds_kind, set()).add(ministry.funds_field)
+        self.wanted = {kind: frozenset(names) for kind, names in wanted.items()}
 
     def contribution(self, plans: list[PlanOutcome]) -> dict:
         """``{school_year: {school_type: cell}}`` with only the parts that count something.
@@ -122,7 +125,7 @@ class Contributor:
         (``_add_cell``): 0.145 -> 0.102 ms per filing (600 filings, one process).
         """
         total: dict = board_cell(self.monitoring.ministry, plans)
-        counted = self._counted
+        counted = self.wanted
         for plan in plans:
             if plan.kind in counted:
                 cell = self._cell(plan)

@@ -58,8 +58,10 @@ class Judge:
             setup.rules_dir, setup.reference_dir
         ).with_selection(setup.selection)
         engine = make_engine(setup.engine)
-        self.checker = Checker(catalogue, engine, setup.limits, record_plans=True)
         self.contributor = Contributor(setup.monitoring, catalogue)
+        # only the plans the summary counts in, with its figures (PlanJudge.outcomes)
+        wanted = self.contributor.wanted
+        self.checker = Checker(catalogue, engine, setup.limits, record_plans=wanted)
         self.digest = Digest(catalogue, setup.lang, Layout(setup.monitoring))
         self.lang = setup.lang
         self.waivers = setup.waivers
