@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -107,8 +106,8 @@ def test_an_entry_others_could_have_written_is_not_trusted(cache_dir, rules_copy
     first = load_catalogue(rules_copy)
     (entry,) = _entries(cache_dir)
     key = entry.name.removeprefix("catalogue-").removesuffix(".pickle")
-    rule = replace(first.rules["WDM-002"], title=Localized(nl="vervalst", en="forged"))
-    forged = replace(first, kinds={}, rules={**first.rules, "WDM-002": rule})
+    rule = first.rules["WDM-002"].replace(title=Localized(nl="vervalst", en="forged"))
+    forged = first.replace(kinds={}, rules={**first.rules, "WDM-002": rule})
     kept.write_entry(key, forged)
     assert _title(load_catalogue(rules_copy)) == "forged"  # the user's own entry is used
     entry.chmod(0o666)

@@ -5,7 +5,6 @@ what is left is judged as usual (and a fact left out counts as not reported)."""
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 from pathlib import Path
 
@@ -866,7 +865,7 @@ def test_a_concept_the_model_lacks_stops_the_checker_before_any_filing(
     catalogue, taxonomy, monkeypatch
 ):
     extra = Concept("WorkloadSpendingCatering", "monetary", "school")
-    wider = dataclasses.replace(taxonomy, concepts={**taxonomy.concepts, extra.name: extra})
+    wider = taxonomy.replace(concepts={**taxonomy.concepts, extra.name: extra})
     assert unplaced_concepts(wider) == ["WorkloadSpendingCatering"]
     with pytest.raises(ModelGap, match="WorkloadSpendingCatering"):
         require_placed(wider)

@@ -9,7 +9,6 @@ it. For the batch summary it can also say, per plan, which rules judged it and w
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from compliance.engine import Engine, Match
@@ -101,8 +100,7 @@ def _figures(item: _Judged, shown: tuple[FieldSpec, ...]) -> dict[str, Exact]:
     return figures
 
 
-@dataclass
-class Judgement:
+class Judgement(NamedTuple):
     """What the engine found on one board: ``judged[ref]`` holds, per fact kind, what engine
     fact ``ref`` was made of (one plan fact per school and school year carries every
     scheme's plan; a line fact one intervention line)."""

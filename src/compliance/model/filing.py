@@ -17,15 +17,16 @@ Nothing here is changed once the builder made it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, make_dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import MAX_PREC, Context, Decimal, Inexact, Overflow
 from fractions import Fraction
-from functools import cached_property
+from keyword import iskeyword
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from compliance.read.taxonomy import load_taxonomy
+from compliance.record import Record
 
 T = TypeVar("T")
 
@@ -97,7 +98,26 @@ def amount(reported: Reported[Decimal] | None) -> Decimal | None:
     return None if reported is None else reported.value
 
 
-class Plan:
+class derived:
+    """A value derived from a plan's fields on first use and kept in the plan, as
+    ``functools.cached_property``, without the lock Python 3.11 takes at each first use:
+    the derived values of every plan of every filing are first used once."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func  # model.documented makes its computed fields of the same function
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
+class Plan(Record):
     """Fields shared by every scheme's plan: none; ``plan_fields`` adds one slot per concept.
 
     ``CONCEPTS`` maps each reported field to its concept and ``VALUE_TYPES`` to the type of
@@ -105,6 +125,7 @@ class Plan:
     than pydantic's ``model_fields``."""
 
     __slots__ = ()
+    __hash__ = None  # as the dataclasses these were: equal by value, so no dictionary key
     CONCEPTS: ClassVar[dict[str, str]] = {}
     VALUE_TYPES: ClassVar[dict[str, type]] = {}
 
@@ -123,22 +144,47 @@ _VALUE_TYPES: dict[str, type] = {
 }
 
 
-def plan_fields(plan: str, *leading: tuple[str, type]) -> type[Plan]:
+def plan_fields(plan: str, *required: str, **defaulted: object) -> type[Plan]:
     """A Plan whose reported fields are the taxonomy's concepts of ``plan``: each concept is
     declared once, in the taxonomy schema (its bp:plan and bp:field), and every plan class
     below (and its pydantic twin in ``model.documented``) adds only what is derived from
-    those fields. ``leading`` fields come first and have no default (a line's number).
+    those fields. ``required`` fields come first (a line's number and context), then the
+    ``defaulted`` ones (an NPO plan's lines); every reported field defaults to None.
 
-    A slotted dataclass, not frozen: a frozen one sets each field through
-    ``object.__setattr__``, four times the cost of building a plan of 15 fields."""
+    A slotted class with an ``__init__`` generated for its fields, one assignment each (as
+    a dataclass's): a frozen dataclass sets each field through ``object.__setattr__``, four
+    times the cost of building a plan of 15 fields, and making even a plain dataclass
+    generates and runs five methods, 6 ms of every start for the five plans; this 0.3 ms."""
     concepts = [c for c in load_taxonomy().concepts.values() if c.plan == plan]
-    reported = [(c.field, Reported | None, field(default=None)) for c in concepts]
-    name = f"{plan.title().replace('_', '')}Fields"
-    made = make_dataclass(name, [*leading, *reported], bases=(Plan,), slots=True)
-    made.__module__ = __name__
-    made.CONCEPTS = {c.field: c.name for c in concepts}
-    made.VALUE_TYPES = {c.field: _VALUE_TYPES[c.type] for c in concepts}
-    return made
+    reported = [c.field for c in concepts]
+    fields = (*required, *defaulted, *reported)
+    namespace = {
+        "__slots__": fields,
+        "__module__": __name__,
+        "__init__": _initialiser(required, defaulted, reported),
+        "CONCEPTS": {c.field: c.name for c in concepts},
+        "VALUE_TYPES": {c.field: _VALUE_TYPES[c.type] for c in concepts},
+    }
+    return type(f"{plan.title().replace('_', '')}Fields", (Plan,), namespace)
+
+
+def _initialiser(
+    required: tuple[str, ...], defaulted: dict[str, object], reported: list[str]
+) -> Callable[..., None]:
+    """``__init__(self, *required, *, **defaulted, reported=None...)``, one line per field.
+    Only names that are identifiers (from the shipped taxonomy) are written into the code;
+    the defaults are passed in by name."""
+    names = (*required, *defaulted, *reported)
+    for name in names:
+        if not name.isidentifier() or iskeyword(name):
+            raise ValueError(f"not a field name: {name!r}")
+    keywords = [f"{name}=_default_{name}" for name in defaulted]
+    keywords += [f"{name}=None" for name in reported]
+    head = ", ".join(["self", *required, *(["*", *keywords] if keywords else [])])
+    body = [f" self.{name} = {name}" for name in names] or [" pass"]
+    namespace = {f"_default_{name}": value for name, value in defaulted.items()}
+    exec("\n".join([f"def __init__({head}):", *body]), namespace)  # checked names only
+    return namespace["__init__"]
 
 
 class WorkloadPlan(plan_fields("workload")):
@@ -151,7 +197,7 @@ class WorkloadPlan(plan_fields("workload")):
         "spending_other",
     )
 
-    @cached_property
+    @derived
     def spending_total(self) -> Decimal | None:
         """Sum of the categories reported; None when no category was reported (nil counts
         as not reported), so that "spent nothing" and "said nothing" stay apart."""
@@ -159,7 +205,7 @@ class WorkloadPlan(plan_fields("workload")):
         reported = [value for value in amounts if value is not None]
         return exact_sum(reported) if reported else None
 
-    @cached_property
+    @derived
     def spending_deviation(self) -> Fraction | None:
         """|spending total − funds received| ÷ funds received, in exact fractions (Decimal's
         quotient, difference and even abs() round to the context's 28 digits); None when
@@ -177,10 +223,10 @@ class ProfessionalisationPlan(plan_fields("professionalisation")):
     __slots__ = ()
 
 
-class InterventionLine(plan_fields("line", ("number", int), ("context", str))):
+class InterventionLine(plan_fields("line", "number", "context")):
     """One line of an NPO school programme: an intervention and what it cost."""
 
-    @cached_property
+    @derived
     def normalized_code(self) -> str | None:
         """The menukaart code as compared: upper case; None when missing or empty. The reader
         trimmed XML white space already; anything else (a non-breaking space) is part of it."""
@@ -189,19 +235,21 @@ class InterventionLine(plan_fields("line", ("number", int), ("context", str))):
         return self.code.value.upper()
 
 
-class NpoPlan(plan_fields("npo", ("lines", tuple[InterventionLine, ...], field(default=())))):
+class NpoPlan(plan_fields("npo", lines=())):
     """NP Onderwijs: the school programme of one school year, 2021/22 to 2024/25."""
 
-    @cached_property
+    lines: tuple[InterventionLine, ...]
+
+    @derived
     def spending_total(self) -> Decimal:
         """Sum of the lines' spending; a missing or nil amount counts as 0."""
         return exact_sum(amount(line.spending) or 0 for line in self.lines)
 
-    @cached_property
+    @derived
     def external_total(self) -> Decimal:
         return exact_sum(amount(line.external_spending) or 0 for line in self.lines)
 
-    @cached_property
+    @derived
     def external_share(self) -> Fraction | None:
         """External spending ÷ spending over the lines, as an exact fraction (0.2500000000000001
         must stay above 0.25); None (not judged) when the spending sums to 0."""
@@ -216,31 +264,71 @@ class OtherProfessionalsPlan(plan_fields("other_professionals")):
     __slots__ = ()
 
 
-@dataclass(slots=True)
-class SchoolYearPlans:
+# The three classes below are Records with slots rather than slotted dataclasses: defining
+# those cost every start 1 ms (``compliance.record``). One of each is made per school year,
+# school and board.
+
+
+class SchoolYearPlans(Record):
     """Everything one school reported for one school year."""
 
-    school_year: str
-    first_day: date
-    last_day: date
-    pupil_count: Reported[int] | None = None
-    workload: WorkloadPlan = field(default_factory=WorkloadPlan)
-    professionalisation: ProfessionalisationPlan = field(default_factory=ProfessionalisationPlan)
-    npo: NpoPlan = field(default_factory=NpoPlan)
-    other_professionals: OtherProfessionalsPlan = field(default_factory=OtherProfessionalsPlan)
+    __slots__ = (
+        *("school_year", "first_day", "last_day", "pupil_count"),
+        *("workload", "professionalisation", "npo", "other_professionals"),
+    )
+    __hash__ = None
+
+    def __init__(
+        self,
+        school_year: str,
+        first_day: date,
+        last_day: date,
+        pupil_count: Reported[int] | None = None,
+        workload: WorkloadPlan | None = None,
+        professionalisation: ProfessionalisationPlan | None = None,
+        npo: NpoPlan | None = None,
+        other_professionals: OtherProfessionalsPlan | None = None,
+    ) -> None:
+        self.school_year = school_year
+        self.first_day = first_day
+        self.last_day = last_day
+        self.pupil_count = pupil_count
+        self.workload = WorkloadPlan() if workload is None else workload
+        self.professionalisation = (
+            ProfessionalisationPlan() if professionalisation is None else professionalisation
+        )
+        self.npo = NpoPlan() if npo is None else npo
+        self.other_professionals = (
+            OtherProfessionalsPlan() if other_professionals is None else other_professionals
+        )
 
 
-@dataclass(slots=True)
-class School:
-    brin: str
-    type: str
-    name: str | None = None
-    pupil_count: int | None = None
-    years: tuple[SchoolYearPlans, ...] = ()
+class School(Record):
+    __slots__ = ("brin", "name", "pupil_count", "type", "years")
+    __hash__ = None
+
+    def __init__(
+        self,
+        brin: str,
+        type: str,
+        name: str | None = None,
+        pupil_count: int | None = None,
+        years: tuple[SchoolYearPlans, ...] = (),
+    ) -> None:
+        self.brin = brin
+        self.type = type
+        self.name = name
+        self.pupil_count = pupil_count
+        self.years = years
 
 
-@dataclass(slots=True)
-class Board:
-    id: str | None
-    name: str | None = None
-    schools: tuple[School, ...] = ()
+class Board(Record):
+    __slots__ = ("id", "name", "schools")
+    __hash__ = None
+
+    def __init__(
+        self, id: str | None, name: str | None = None, schools: tuple[School, ...] = ()
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.schools = schools

@@ -20,7 +20,6 @@ import io
 import os
 import re
 import stat
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -30,6 +29,7 @@ from lxml import etree
 from compliance.read.errors import UnreadableFiling
 from compliance.read.formats import other_format
 from compliance.read.xml_errors import Phrase, explain
+from compliance.record import Record
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
@@ -53,23 +53,41 @@ _ASCII_BASED = re.compile(r"(utf-8|ascii|iso8859-[0-9]+|cp125[0-8])\Z")
 _SPACE = {bytes: re.compile(rb"[ \t\r\n]*"), str: re.compile(r"[ \t\r\n]*")}
 
 
-@dataclass(frozen=True)
-class ReadLimits:
+class ReadLimits(Record):
     """Technical limits on one filing. The first two are command-line options; the others
     keep any filing under ``max_bytes`` to about a second or two and bounded memory
     (docs/decisions.md, "Limits"): a board of 150 schools, each with 20 intervention lines
-    in each of four school years, files some 13,000 contexts and 43,000 facts."""
+    in each of four school years, files some 13,000 contexts and 43,000 facts.
 
-    max_bytes: int = 50 * 1024 * 1024
-    max_depth: int = 32
+    The defaults are class attributes (the command line shows them); a Record, not a
+    frozen dataclass, which cost every start 0.5 ms to define (``compliance.record``)."""
+
+    max_bytes = 50 * 1024 * 1024
+    max_depth = 32
     # start and end tags ("<"), counted in the bytes before parsing: the parsed tree
     # costs some 300 bytes per element, so this caps its memory whatever the file size
     # (a filing of 20,000 contexts has some 600,000)
-    max_tags: int = 1_000_000
-    max_contexts: int = 20_000
-    max_facts: int = 100_000
+    max_tags = 1_000_000
+    max_contexts = 20_000
+    max_facts = 100_000
     # characters in one text value or attribute; libxml2 itself stops at 10,000,000 bytes
-    max_value: int = 1_000_000
+    max_value = 1_000_000
+
+    def __init__(
+        self,
+        max_bytes: int = max_bytes,
+        max_depth: int = max_depth,
+        max_tags: int = max_tags,
+        max_contexts: int = max_contexts,
+        max_facts: int = max_facts,
+        max_value: int = max_value,
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.max_depth = max_depth
+        self.max_tags = max_tags
+        self.max_contexts = max_contexts
+        self.max_facts = max_facts
+        self.max_value = max_value
 
 
 def read_bytes(path: Path, limits: ReadLimits) -> bytes:

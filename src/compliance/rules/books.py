@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
+from compliance.record import Record
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.rules.conditions import compile_condition, constants_of, params_of
 from compliance.rules.facts import FactKind
@@ -38,13 +38,23 @@ class CompiledRule(NamedTuple):
     rule: Rule
 
 
-@dataclass(frozen=True)
-class Book:
-    name: str
-    school_type: str
-    first_day: date
-    rules: tuple[CompiledRule, ...]
-    scales: Mapping[str, Scale] = field(default_factory=dict)  # by engine field name
+class Book(Record):
+    """The rules in force for one school type from ``first_day``, compiled. A Record, not a
+    frozen dataclass (0.6 ms of every start to define, ``compliance.record``)."""
+
+    def __init__(
+        self,
+        name: str,
+        school_type: str,
+        first_day: date,
+        rules: tuple[CompiledRule, ...],
+        scales: Mapping[str, Scale] | None = None,  # by engine field name
+    ) -> None:
+        self.name = name
+        self.school_type = school_type
+        self.first_day = first_day
+        self.rules = rules
+        self.scales = {} if scales is None else scales
 
     @cached_property
     def kinds(self) -> tuple[str, ...]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache, cached_property
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from compliance.datafiles import DataFileError, as_date, load_yaml
 from compliance.findings import Localized
 from compliance.model.domain import Domain, load_domain
+from compliance.record import Record
 from compliance.resources import rules_dir, schemas_dir
 from compliance.rules.cache import content_key, read_entry, write_entry
 from compliance.rules.conditions import (
@@ -81,25 +81,50 @@ class RuleCase(NamedTuple):
     spec: dict  # case_defaults merged with the case, as in the file
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str  # "plan" or "structural"
-    title: Localized
-    severity: Dated[str]
-    message: Localized
-    source: dict
-    path: Path
-    terms: dict[str, dict[str, Localized]] = field(default_factory=dict)
-    scheme: str | None = None
-    about: str | None = None
-    fact_kind: str | None = None
-    types: frozenset[str] = frozenset()
-    period: Period = field(default_factory=Period)
-    judged_when: Condition | None = None
-    when: Condition | None = None
-    cases: tuple[RuleCase, ...] = ()
-    advice: Localized | None = None  # what a board can do about a finding (the web page)
+_ALWAYS = Period()  # no first or last day
+
+
+class Rule(Record):
+    """One rule file, loaded and checked. A Record, not a frozen dataclass: defining that
+    cost every start 0.8 ms (``compliance.record``); not changed once made."""
+
+    def __init__(
+        self,
+        id: str,
+        kind: str,  # "plan" or "structural"
+        title: Localized,
+        severity: Dated[str],
+        message: Localized,
+        source: dict,
+        path: Path,
+        terms: dict[str, dict[str, Localized]] | None = None,
+        scheme: str | None = None,
+        about: str | None = None,
+        fact_kind: str | None = None,
+        types: frozenset[str] = frozenset(),
+        period: Period = _ALWAYS,
+        judged_when: Condition | None = None,
+        when: Condition | None = None,
+        cases: tuple[RuleCase, ...] = (),
+        advice: Localized | None = None,  # what a board can do about a finding (the web page)
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.severity = severity
+        self.message = message
+        self.source = source
+        self.path = path
+        self.terms = {} if terms is None else terms
+        self.scheme = scheme
+        self.about = about
+        self.fact_kind = fact_kind
+        self.types = types
+        self.period = period
+        self.judged_when = judged_when
+        self.when = when
+        self.cases = cases
+        self.advice = advice
 
     @cached_property
     def cited_fields(self) -> list[str]:
@@ -156,22 +181,44 @@ def _matches(rule_id: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(rule_id, pattern.strip().upper())
 
 
-@dataclass(frozen=True)
-class Catalogue:
-    path: Path
-    domain: Domain
-    schemes: dict[str, Scheme]
-    parameters: dict[str, Parameter]
-    menukaart: Menukaart
-    allowance_list: frozenset[tuple[str, str]] | None  # None: not given, its rules not judged
-    kinds: dict[str, FactKind]
-    rules: dict[str, Rule]
-    version: str  # sha256 over every file read: changes whenever a rule or datum does
-    reference: tuple[ReferenceFile, ...] = ()
-    # (rule, reason) of each rule left out for want of reference data (words.py not_judged.*)
-    not_judged: tuple[tuple[str, str], ...] = ()
-    selection: Selection = field(default_factory=Selection)
-    sources: dict[str, Localized] = field(default_factory=dict)  # cited file → its title
+_EVERY_RULE = Selection()
+
+
+class Catalogue(Record):
+    """The rules, their data and the reference data they were loaded with. A Record, not a
+    frozen dataclass (1 ms of every start to define, ``compliance.record``): the ``with_``
+    methods and ``replace`` make changed copies; none is changed once made."""
+
+    def __init__(
+        self,
+        path: Path,
+        domain: Domain,
+        schemes: dict[str, Scheme],
+        parameters: dict[str, Parameter],
+        menukaart: Menukaart,
+        allowance_list: frozenset[tuple[str, str]] | None,  # None: not given, rules not judged
+        kinds: dict[str, FactKind],
+        rules: dict[str, Rule],
+        version: str,  # sha256 over every file read: changes whenever a rule or datum does
+        reference: tuple[ReferenceFile, ...] = (),
+        # (rule, reason) of each rule left out for want of reference data (words.py not_judged.*)
+        not_judged: tuple[tuple[str, str], ...] = (),
+        selection: Selection = _EVERY_RULE,
+        sources: dict[str, Localized] | None = None,  # cited file → its title
+    ) -> None:
+        self.path = path
+        self.domain = domain
+        self.schemes = schemes
+        self.parameters = parameters
+        self.menukaart = menukaart
+        self.allowance_list = allowance_list
+        self.kinds = kinds
+        self.rules = rules
+        self.version = version
+        self.reference = reference
+        self.not_judged = not_judged
+        self.selection = selection
+        self.sources = {} if sources is None else sources
 
     @cached_property
     def in_force(self) -> frozenset[str]:
@@ -199,13 +246,13 @@ class Catalogue:
         tag = f"{self.version}|{','.join(selection.select)}|{','.join(selection.ignore)}"
         version = hashlib.sha256(tag.encode()).hexdigest()[:16]
         kept = tuple(item for item in self.not_judged if selection.includes(item[0]))
-        return replace(self, selection=selection, version=version, not_judged=kept)
+        return self.replace(selection=selection, version=version, not_judged=kept)
 
     def with_allowance_list(self, eligible: frozenset[tuple[str, str]]) -> Catalogue:
         """This catalogue with an allowance list of its own (a rule case's), so that the
         rules reading it are in force."""
         kept = tuple(item for item in self.not_judged if item[1] != NO_ALLOWANCE_LIST)
-        return replace(self, allowance_list=eligible, not_judged=kept)
+        return self.replace(allowance_list=eligible, not_judged=kept)
 
     def severities(self) -> dict[str, str]:
         return {rule.id: rule.severity.entries[0][1] for rule in self.rules.values()}
@@ -224,10 +271,10 @@ def load_catalogue(directory: Path | None = None, reference_dir: Path | None = N
         kept = read_entry(key)
         if isinstance(kept, Catalogue):
             # fact kinds hold functions, which do not pickle; they follow from the code
-            return replace(kept, kinds=fact_kinds(kept.menukaart))
+            return kept.replace(kinds=fact_kinds(kept.menukaart))
     catalogue = _Loader(directory, reference_dir).load()
     if key is not None:
-        write_entry(key, replace(catalogue, kinds={}))
+        write_entry(key, catalogue.replace(kinds={}))
     return catalogue
 
 

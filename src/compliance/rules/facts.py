@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -80,30 +79,33 @@ One fact instead of one per scheme halves what durable-rules handles per filing,
 cost is per fact."""
 
 
-@dataclass(frozen=True)
 class FactKind:
-    """What a rule is about: the plan of a scheme, or an intervention line."""
+    """What a rule is about: the plan of a scheme, or an intervention line.
 
-    name: str
-    scheme: str
-    about: Literal["plan", "line"]
-    plan: str  # attribute of SchoolYearPlans
-    fields: Mapping[str, FieldSpec]
-    engine_fields: tuple[FieldSpec, ...] = field(init=False)
-    display_amounts: tuple[FieldSpec, ...] = field(init=False)
-    engine_kind: str = field(init=False)  # the kind of engine fact its fields go into
-    prefix: str = field(init=False)  # before its field names in that fact
+    A plain class, not a frozen dataclass: defining that cost 0.6 ms of every start. It is
+    not changed once made."""
 
-    def __post_init__(self) -> None:
-        engine = tuple(spec for spec in self.fields.values() if spec.type is not None)
-        object.__setattr__(self, "engine_fields", engine)
-        shown = tuple(
-            spec for spec in self.fields.values() if spec.type is None and spec.unit == "amount"
+    def __init__(
+        self,
+        name: str,
+        scheme: str,
+        about: Literal["plan", "line"],
+        plan: str,  # attribute of SchoolYearPlans
+        fields: Mapping[str, FieldSpec],
+    ) -> None:
+        self.name = name
+        self.scheme = scheme
+        self.about = about
+        self.plan = plan
+        self.fields = fields
+        specs = fields.values()
+        self.engine_fields = tuple(spec for spec in specs if spec.type is not None)
+        self.display_amounts = tuple(
+            spec for spec in specs if spec.type is None and spec.unit == "amount"
         )
-        object.__setattr__(self, "display_amounts", shown)
-        merged = self.about == "plan"
-        object.__setattr__(self, "engine_kind", PLAN_FACT if merged else self.name)
-        object.__setattr__(self, "prefix", f"{self.scheme}_" if merged else "")
+        merged = about == "plan"
+        self.engine_kind = PLAN_FACT if merged else name  # the engine fact its fields go into
+        self.prefix = f"{scheme}_" if merged else ""  # before its field names in that fact
 
     def engine_name(self, field_name: str) -> str:
         """The field's name in the engine fact."""

@@ -13,7 +13,7 @@ import fnmatch
 import hashlib
 import json
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -72,7 +72,7 @@ class Waivers:
         still = [finding for finding in findings if finding.waiver is None]
         expired = tuple(w for w in mine if not self.in_force(w) and _covers_any(w, still))
         unused = tuple(w for w in current if w.entry not in used)
-        return replace(result, findings=findings, expired_waivers=expired, unused_waivers=unused)
+        return result.replace(findings=findings, expired_waivers=expired, unused_waivers=unused)
 
     def run_summary(self, used: Collection[int], waived: int) -> dict:
         """What a whole run (a batch) says about the file: findings waived, the entries
@@ -103,7 +103,7 @@ def covers(waiver: Waiver, finding: Finding) -> bool:
 
 def _marked(finding: Finding, waivers: Iterable[Waiver]) -> Finding:
     waiver = next((w for w in waivers if covers(w, finding)), None)
-    return finding if waiver is None else replace(finding, waiver=waiver)
+    return finding if waiver is None else finding._replace(waiver=waiver)
 
 
 def _covers_any(waiver: Waiver, findings: Iterable[Finding]) -> bool:
