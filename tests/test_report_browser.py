@@ -76,6 +76,24 @@ def _boards_with(results: list[dict], rule: str) -> list[str]:
     return sorted(r["board"] for r in results if any(f["rule"] == rule for f in r["findings"]))
 
 
+# The headings that take more lines than they have words and soft hyphens (U+00AD).
+_LINES_OVER_BREAKS = """
+return [...document.querySelectorAll('th')].filter(th => {
+  const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+  const tops = [];
+  for (let node; (node = walker.nextNode()); ) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) if (rect.width > 0) tops.push(rect.top);
+  }
+  tops.sort((a, b) => a - b);
+  const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 4).length;
+  const text = th.textContent.trim();
+  return lines > text.split(/\\s+/).length + text.split('\\u00ad').length - 1;
+}).map(th => th.textContent);
+"""
+
+
 def test_the_report_opens_clean_and_accessible_at_1400_and_800_px(page, report):
     driver = page.driver
     assert page.find("#shown").text  # the script ran to the end
@@ -88,6 +106,16 @@ def test_the_report_opens_clean_and_accessible_at_1400_and_800_px(page, report):
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"scrolls sideways at {width} px"
+        # nor does any table need scrolling to be read whole
+        hidden = driver.execute_script(
+            "return [...document.querySelectorAll('div.table')]"
+            ".filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.ariaLabel)"
+        )
+        assert hidden == [], f"tables cut off at {width} px"
+        # and a heading word breaks only where Dutch hyphenates it, never inside a syllable:
+        # a heading takes at most one line per word and soft hyphen
+        broken = driver.execute_script(_LINES_OVER_BREAKS)
+        assert broken == [], f"headings broken inside a word at {width} px"
         full = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(width, min(int(full) + 100, 12000))
         driver.save_screenshot(str(SCREENSHOTS / f"report-{width}.png"))

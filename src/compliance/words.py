@@ -325,6 +325,13 @@ _NL = {
     "csv.message": "melding",
     "csv.file": "bestand",
     "report.title": "Batchcontrole bestedingsplannen",
+    # where the long words of a table heading (11 letters or more) may break ("-"): a
+    # narrow screen then breaks them between syllables, with a hyphen, rather than anywhere;
+    # shorter ones are left whole, as the tables have room for them
+    "report.break_points": (
+        "aan-le-ve-rin-gen be-vin-din-gen ge-pu-bli-ceerd over-tre-ding "
+        "pro-fes-si-o-na-li-se-ring sig-naal-waar-de waar-schu-wing"
+    ),
     "report.run": "Over deze controle",
     "report.run_date": "Datum van de controle",
     "report.tool_version": "Versie van het programma",
@@ -899,6 +906,7 @@ _EN = {
     "csv.message": "message",
     "csv.file": "file",
     "report.title": "Batch check of spending plans",
+    "report.break_points": "professional-isation",
     "report.run": "About this run",
     "report.run_date": "Date of the run",
     "report.tool_version": "Tool version",

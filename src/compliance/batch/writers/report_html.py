@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
+import re
 import shutil
 import tempfile
 from decimal import Decimal
@@ -115,8 +117,34 @@ def _script_safe(text: str) -> str:
 
 
 def _short(cell: str) -> str:
-    """A short token (a rule id, a school year) is kept on one line."""
-    return ' class="nw"' if len(cell) <= 12 and " " not in cell else ""
+    """A short token (a rule id, a school year) is kept on one line; a long one (a sha256)
+    may break anywhere, or a narrow screen would have to scroll the table to show it."""
+    if " " in cell:
+        return ""
+    if len(cell) <= 12:
+        return ' class="nw"'
+    return ' class="any"' if len(cell) > 30 else ""
+
+
+_WORD = re.compile(r"\w+")
+_SOFT_HYPHEN = "&shy;"
+
+
+def _break_points(listed: str) -> dict[str, tuple[int, ...]]:
+    """``"over-tre-ding ..."`` (report.break_points) → each word, lower case, and where in it
+    a soft hyphen goes: ``{"overtreding": (4, 7)}``."""
+    points = {}
+    for written in listed.split():
+        parts = written.split("-")
+        ends = [len("".join(parts[: i + 1])) for i in range(len(parts) - 1)]
+        points["".join(parts)] = tuple(ends)
+    return points
+
+
+def _hyphenated(word: str, points: tuple[int, ...]) -> str:
+    """``word`` (in whatever case) with a soft hyphen at each of ``points``."""
+    cuts = (0, *points, len(word))
+    return _SOFT_HYPHEN.join(word[start:end] for start, end in itertools.pairwise(cuts))
 
 
 def _hash(text: str) -> str:
@@ -132,6 +160,7 @@ class _Page:
         self.page = words_of(batch.lang, "page.")
         self.statuses = words_of(batch.lang, "status.")
         self.tables = {table.key: table for table in tables(batch)}
+        self.breaks = _break_points(self.words["break_points"])
 
     def render(self) -> tuple[str, str]:
         """The page before and after the boards' JSON."""
@@ -328,7 +357,7 @@ class _Page:
         ]
         head = "".join(
             f'<th scope="col" class="{css}" data-key="{key}" aria-sort="none">'
-            f'<button type="button" class="sort">{self.text(label)}</button></th>'
+            f'<button type="button" class="sort">{self.heading(label)}</button></th>'
             for key, label, css in columns
         )
         return "\n".join(
@@ -481,12 +510,13 @@ class _Page:
         ]
         css = [' class="n"' if flag else "" for flag in numeric]
         head = "".join(
-            f'<th scope="col"{css[i]}>{self.text(name)}</th>' for i, name in enumerate(table.header)
+            f'<th scope="col"{css[i]}>{self.heading(name)}</th>'
+            for i, name in enumerate(table.header)
         )
         body = "\n".join(
             "<tr>"
             + "".join(
-                f"<td{css[i] or _short(cell) if i < len(css) else ''}>{cell}</td>"
+                f"<td{(css[i] if i < len(css) else '') or _short(cell)}>{cell}</td>"
                 for i, cell in enumerate(row)
             )
             + "</tr>"
@@ -552,6 +582,16 @@ class _Page:
         """Escaped text. A namespace URI in a reason is an identifier, not a link: written
         with a zero-width space after ``:/`` it can never become one in any viewer."""
         return escape(value).replace("://", ":/&#8203;/")
+
+    def heading(self, value: str) -> str:
+        """A column heading, its long words with soft hyphens where they may break: on a
+        narrow screen a table of seven columns has no room for "waarschuwing" whole, and
+        breaking it anywhere gives "waars / chuwi / ng"."""
+        def soften(word: re.Match[str]) -> str:
+            points = self.breaks.get(word[0].lower())
+            return _hyphenated(word[0], points) if points else word[0]
+
+        return _WORD.sub(soften, self.text(value))
 
     def title(self, rule: str) -> str:
         catalogue = self.batch.catalogue

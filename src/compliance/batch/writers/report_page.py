@@ -64,6 +64,7 @@ button { padding: 0.25em 0.7em; border: 1px solid #555; border-radius: 3px; back
 button:focus-visible, a:focus-visible, select:focus-visible, input:focus-visible {
   outline: 3px solid #1a73e8; outline-offset: 1px; }
 .table td:first-child, td.nw { white-space: nowrap; }
+td.any { overflow-wrap: anywhere; }
 .boards { width: 100%; }
 .boards th.n, .boards tr:not(.detail) > td:first-child { white-space: nowrap; }
 .boards th button.sort { border: 0; background: transparent; padding: 0; font-weight: 700;
@@ -90,7 +91,6 @@ tr.detail td { background: #fafafa; }
   body { padding: 0.6em; }
   .table table { font-size: 0.9em; }
   th, td { padding: 0.2em 0.3em; }
-  th { overflow-wrap: anywhere; }
   .table td.n, .table th.n { white-space: normal; }
 }
 @media print {
