@@ -587,6 +587,7 @@ class _Page:
         """A column heading, its long words with soft hyphens where they may break: on a
         narrow screen a table of seven columns has no room for "waarschuwing" whole, and
         breaking it anywhere gives "waars / chuwi / ng"."""
+
         def soften(word: re.Match[str]) -> str:
             points = self.breaks.get(word[0].lower())
             return _hyphenated(word[0], points) if points else word[0]
