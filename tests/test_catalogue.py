@@ -3,6 +3,7 @@ is a new file and no Python, and parameters and reference data hold by date."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -145,6 +146,29 @@ def test_a_parameter_change_holds_from_its_date_on(rules_copy, filing, board_spe
     result = checker.check_bytes(filing(board_spec), "x")
     signalled = [f.school_year for f in result.findings if f.rule == "NPO-007"]
     assert signalled == ["2023-2024"]
+
+
+def test_a_parameter_source_is_written_once_or_per_language(rules_copy):
+    """An author may write where a value comes from once, for both languages, or per
+    language; the rule page shows the reader's."""
+    _edit(
+        rules_copy / "parameters.yaml",
+        '    en: "reviewer convention of DUO; the sources give no number"\n',
+        '    en: "reviewer convention of DUO"\n',
+    )
+    path = rules_copy / "parameters.yaml"
+    text = path.read_text(encoding="utf-8")
+    hours = text.index("adw.max_hours_per_month:")
+    block = re.compile(r"  source:\n    nl: .*\n    en: .*\n")
+    path.write_text(
+        text[:hours] + block.sub('  source: "one text"\n', text[hours:], count=1),
+        encoding="utf-8",
+    )
+    parameters = load_catalogue(rules_copy).parameters
+    tolerance = parameters["wdm.spending_tolerance"].source
+    assert tolerance.en == "reviewer convention of DUO"
+    assert tolerance.nl.startswith("werkafspraak van de beoordelaars")
+    assert parameters["adw.max_hours_per_month"].source == ("one text", "one text")
 
 
 def test_a_reference_dir_replaces_the_allowance_list(tmp_path, filing, board_spec):

@@ -134,7 +134,7 @@ def test_rules_are_listed_and_explained(server, catalogue):
     detail = httpx.get(f"{server}/api/v1/rules/npo-007?lang=en").json()
     assert detail["id"] == "NPO-007"
     signal = next(p for p in detail["parameters"] if p["name"] == "npo.external_share.signal")
-    assert signal["provenance"] == catalogue.parameters["npo.external_share.signal"].source
+    assert signal["provenance"] == catalogue.parameters["npo.external_share.signal"].source.en
     assert {"school_year": "2022-2023", "shown": "25%"} in signal["per_year"]
     assert len(detail["examples"]) == len(catalogue.rules["NPO-007"].cases)
     missing = httpx.get(f"{server}/api/v1/rules/XYZ-999")

@@ -61,7 +61,7 @@ class Parameter(NamedTuple):
     name: str
     description: Localized
     unit: str
-    source: str
+    source: Localized  # where the value comes from: one text, or one per language
     values: Dated[Decimal]
 
 
@@ -398,7 +398,7 @@ class _Loader:
                     name,
                     Localized(**spec["description"]),
                     spec["unit"],
-                    str(spec["source"]),
+                    _either_language(spec["source"]),
                     values,
                 )
             except (KeyError, TypeError, AttributeError, ArithmeticError) as error:
@@ -637,3 +637,11 @@ def _validate(validator: jsonschema.protocols.Validator, data: object, path: Pat
     field = ".".join(str(part) for part in error.absolute_path) or None
     message = error.message if len(error.message) < 200 else error.message[:200] + "…"
     raise DataFileError(path, field, message)
+
+
+def _either_language(text: object) -> Localized:
+    """A text written once (``source: "..."``), the same in both languages, or per language
+    (``source: {nl: ..., en: ...}``), as titles are."""
+    if isinstance(text, dict):
+        return Localized(**text)
+    return Localized(str(text), str(text))

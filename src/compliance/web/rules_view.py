@@ -96,7 +96,7 @@ def _parameter(catalogue: Catalogue, name: str, years: list[SchoolYear], lang: s
         "name": name,
         "description": parameter.description.in_language(lang),
         "unit": parameter.unit,
-        "provenance": parameter.source,
+        "provenance": parameter.source.in_language(lang),
         "values": [
             {"from": day.isoformat(), "value": str(value)}
             for day, value in parameter.values.entries
