@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from compliance.findings import Localized
 from compliance.resources import rules_dir
 from compliance.rules import cache as kept
+from compliance.rules import catalogue as catalogue_module
 from compliance.rules import load_catalogue
 
 
@@ -158,3 +160,115 @@ def test_a_broken_file_is_reported_on_every_run(cache_dir, rules_copy):
         with pytest.raises(Exception, match="WDM-002"):
             load_catalogue(rules_copy)
     assert not _entries(cache_dir)
+
+
+# -- the stat key: a start that reads no rule file, and the edits it must still see ----------
+
+
+@pytest.fixture
+def settled_soon(monkeypatch):
+    """Files count as settled 20 ms after their last change (3 s otherwise), so a test can
+    have its stat key trusted; each test then waits out that time before loading."""
+    monkeypatch.setattr(kept, "_SETTLED_NS", 20_000_000)
+    return lambda: time.sleep(0.03)
+
+
+def _stat_entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("stat-*.pickle"))
+
+
+def _no_reading(monkeypatch) -> None:
+    """From here on, reading a rule file's bytes or loading the folder fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the files were read")
+
+    monkeypatch.setattr(kept, "content_key", refuse)
+    monkeypatch.setattr(catalogue_module, "_Loader", refuse)
+
+
+def test_settled_files_are_found_by_their_stat_without_reading_them(
+    cache_dir, rules_copy, settled_soon, monkeypatch
+):
+    settled_soon()
+    first = load_catalogue(rules_copy)
+    assert len(_stat_entries(cache_dir)) == 1
+    _no_reading(monkeypatch)
+    again = load_catalogue(rules_copy)
+    assert again.rules == first.rules and again.version == first.version
+
+
+def test_files_changed_just_now_are_never_found_by_their_stat(cache_dir, rules_copy):
+    # a same-size rewrite within the file system's clock tick would leave the stat as it was
+    load_catalogue(rules_copy)
+    assert _entries(cache_dir) and not _stat_entries(cache_dir)
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Write ``path`` with ``old`` replaced by ``new`` (as long), and put its times back."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as touch -r or cp -p do
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_a_same_size_edit_with_its_mtime_put_back_is_loaded_again(
+    cache_dir, rules_copy, settled_soon
+):
+    settled_soon()
+    title = _title(load_catalogue(rules_copy))
+    edited = title[::-1]
+    _same_size_edit(rules_copy / "wdm" / "WDM-002.yaml", title, edited)
+    assert _title(load_catalogue(rules_copy)) == edited
+
+
+def test_a_file_replaced_by_a_copy_with_preserved_times_is_loaded_again(
+    cache_dir, rules_copy, settled_soon, tmp_path
+):
+    path = rules_copy / "wdm" / "WDM-002.yaml"
+    title = _title(load_catalogue(rules_copy))
+    other = tmp_path / "WDM-002.yaml"
+    other.write_text(path.read_text(encoding="utf-8").replace(title, title.upper(), 1))
+    os.utime(other, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    settled_soon()
+    load_catalogue(rules_copy)  # trusted by its stat from here on
+    shutil.copy2(other, path)  # cp -p: same size, same mtime, other bytes
+    assert _title(load_catalogue(rules_copy)) == title.upper()
+
+
+def test_a_touched_file_is_found_by_its_bytes_without_loading_again(
+    cache_dir, rules_copy, settled_soon, monkeypatch
+):
+    settled_soon()
+    first = load_catalogue(rules_copy)
+    (rules_copy / "wdm" / "WDM-002.yaml").touch()  # a new checkout of the same files
+    monkeypatch.setattr(catalogue_module, "_Loader", None)  # loading would fail
+    assert load_catalogue(rules_copy).rules == first.rules
+
+
+def test_a_new_rule_file_is_loaded_even_when_every_old_stat_is_unchanged(
+    cache_dir, rules_copy, settled_soon
+):
+    settled_soon()
+    before = set(load_catalogue(rules_copy).rules)
+    source = rules_copy / "wdm" / "WDM-002.yaml"
+    added = source.with_name("WDM-902.yaml")
+    added.write_text(source.read_text(encoding="utf-8").replace("WDM-002", "WDM-902"))
+    assert set(load_catalogue(rules_copy).rules) == before | {"WDM-902"}
+
+
+def test_the_code_stamp_covers_every_module_a_catalogue_is_made_of():
+    # the stamp stats the layers below the engine only: the catalogue must import nothing else
+    probe = (
+        "import sys, compliance.rules.catalogue\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items()"
+        " if n.split('.')[0] == 'compliance'))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    package = Path(kept.__file__).resolve().parent.parent
+    stamped = {package / folder for folder in kept._CODE_FOLDERS}
+    files = [Path(line).resolve() for line in done.stdout.split()]
+    assert files and all(path.parent in stamped for path in files)

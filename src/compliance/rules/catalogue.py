@@ -21,8 +21,8 @@ from compliance.datafiles import DataFileError, as_date, load_yaml
 from compliance.findings import Localized
 from compliance.model.domain import Domain, load_domain
 from compliance.record import Record
-from compliance.resources import rules_dir, schemas_dir
-from compliance.rules.cache import content_key, read_entry, write_entry
+from compliance.resources import rules_dir, schemas_dir, taxonomy_path
+from compliance.rules.cache import Lookup, keep, lookup
 from compliance.rules.conditions import (
     Condition,
     ConditionError,
@@ -266,23 +266,22 @@ def load_catalogue(directory: Path | None = None, reference_dir: Path | None = N
     """Load and check the catalogue in ``directory`` (default: the shipped rules/), or take
     the one kept from an earlier run on files with exactly the same bytes."""
     directory = directory or rules_dir()
-    key = _cache_key(directory, reference_dir)
-    if key is not None:
-        kept = read_entry(key)
-        if isinstance(kept, Catalogue):
-            # fact kinds hold functions, which do not pickle; they follow from the code
-            return kept.replace(kinds=fact_kinds(kept.menukaart))
+    inputs, where = _cache_inputs(directory, reference_dir)
+    found = lookup(inputs, *where) if inputs else Lookup(None, None, None)
+    if isinstance(found.value, Catalogue):
+        # fact kinds hold functions, which do not pickle; they follow from the code
+        return found.value.replace(kinds=fact_kinds(found.value.menukaart))
     catalogue = _Loader(directory, reference_dir).load()
-    if key is not None:
-        write_entry(key, catalogue.replace(kinds={}))
+    keep(found, catalogue.replace(kinds={}), inputs, *where)
     return catalogue
 
 
-def _cache_key(directory: Path, reference_dir: Path | None) -> str | None:
-    """The cache key of the catalogue in ``directory``: every file the loader reads, and
-    the rule-file schema it validates against; None when there is no such folder."""
+def _cache_inputs(directory: Path, reference_dir: Path | None) -> tuple[list[Path], list[str]]:
+    """What the cache keys the catalogue in ``directory`` by: every file the loader reads,
+    the rule-file schema it validates against and the taxonomy the fields come from, and
+    the folders they are in; no files when there is no such folder."""
     if not directory.is_dir():
-        return None
+        return [], []
     inputs = [directory / name for name in ("domain.yaml", "parameters.yaml", "schemes.yaml")]
     if (directory / SOURCES_FILE).is_file():
         inputs.append(directory / SOURCES_FILE)
@@ -290,9 +289,9 @@ def _cache_key(directory: Path, reference_dir: Path | None) -> str | None:
     if reference_dir is not None:  # the allowance list comes only from there (or is missing)
         inputs.append(reference_dir / ALLOWANCE_FILE)
     inputs += _rule_files(directory)
-    inputs.append(schemas_dir() / "rule.schema.json")
+    inputs += [schemas_dir() / "rule.schema.json", taxonomy_path()]
     where = [str(directory.resolve()), str(reference_dir.resolve() if reference_dir else "")]
-    return content_key(inputs, *where)
+    return inputs, where
 
 
 def _reference_path(directory: Path, reference_dir: Path | None, name: str) -> Path:
