@@ -260,6 +260,29 @@ def test_monitoring_cells_add_up_to_the_same_figures_as_the_nested_contributions
     )
 
 
+def test_the_state_file_holds_the_cells_as_the_nested_contribution_in_sorted_json(catalogue):
+    """``Layout.text`` writes the cells from format strings, not through ``json.dumps``:
+    it must give the same text for whichever parts and rules a cell has."""
+    monitoring = load_monitoring(catalogue)
+    layout = Layout(monitoring)
+    first, last = monitoring.process_rules[0], monitoring.process_rules[-1]
+    cents = dict.fromkeys(monitoring.categories, 0)
+    contribution = {
+        "2023-2024": {
+            "VO": {"process": {last: [2, 1], first: [1, 0]}, "funds": {"plans": 1, "cents": 5}},
+            "": {"boards": {rule: [1, 0] for rule in monitoring.ministry.board_rules}},
+            "BAO": {
+                "spending": {"plans": 2, "cents": {**cents, next(iter(cents)): -7}},
+                "external": {"plans": 1, "under": 0},
+            },
+        },
+        "2022-2023": {"SBO": {"external": {"plans": 3, "under": 2}}},
+    }
+    for shown in (contribution, {}, {"2022-2023": contribution["2022-2023"]}):
+        expected = json.dumps(shown, ensure_ascii=False, sort_keys=True)
+        assert layout.text(layout.cells(shown)) == expected
+
+
 def test_the_timeout_default_is_one_constant():
     (option,) = [p for p in batch.params if p.name == "timeout"]
     assert option.default == DEFAULT_TIMEOUT

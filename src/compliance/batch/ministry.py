@@ -4,9 +4,9 @@ the funds received beside the national amounts, each with the published figure b
 
 What is counted and what was published are data (``rules/monitoring.yaml``, ``ministry`` and
 ``published`` parts); this module names no rule, sector or figure itself. A board's part is
-counted per filing (``board_cell``) under the school type ``BOARD``, so it travels and adds
-up like every other monitoring cell; sectors and the personnel split are sums of the plan
-cells, made when the summary is written (``ministry_figures``).
+counted per filing (``monitoring.Contributor``) under the school type ``BOARD``, so it
+travels and adds up like every other monitoring cell; sectors and the personnel split are
+sums of the plan cells, made when the summary is written (``ministry_figures``).
 """
 
 from __future__ import annotations
@@ -130,19 +130,6 @@ def _check(ministry: Ministry, catalogue: Catalogue, path: Path) -> None:
         for entry in entries:
             if entry.key not in known[figure]:
                 fail(f"published {figure} names {entry.key}, which the definition does not count")
-
-
-def board_cell(ministry: Ministry, plans: list[PlanOutcome]) -> dict:
-    """``{school_year: {BOARD: {"boards": {rule: [judged, complied]}}}}`` for one filing:
-    per year, whether the rule judged any of the board's plans, and whether all complied."""
-    years: dict[str, dict[str, list[int]]] = {}
-    for plan in plans:
-        for rule in ministry.board_rules:
-            if rule in plan.judged:
-                entry = years.setdefault(plan.school_year, {}).setdefault(rule, [1, 1])
-                if rule in plan.fired:
-                    entry[1] = 0
-    return {year: {BOARD: {"boards": rules}} for year, rules in years.items()}
 
 
 def counts_funds(ministry: Ministry, plan: PlanOutcome) -> bool:

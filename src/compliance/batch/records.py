@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from json.encoder import encode_basestring
 from typing import NamedTuple
 
 from compliance.batch import writers
@@ -58,25 +59,35 @@ class Digest:
         self.lang = lang
         self.layout = layout
 
-    def record_of(self, result: FilingResult, contribution: dict) -> Record:
-        """A checked filing as a record."""
+    def record_of(self, result: FilingResult, cells: Cells) -> Record:
+        """A checked filing, with its monitoring cells (``Contributor.contribution``), as
+        a record."""
         obj = result_object(result, self.catalogue, self.lang)
         profile = profile_of(result.model, result.findings)
-        return self._record(obj, contribution, profile)
+        return self._record(obj, cells, self.layout.text(cells), profile)
 
     def error_record(self, name: str, sha256: str, reason: str) -> Record:
         """A filing whose check did not finish, with a one-line reason."""
         failed = FilingResult(name, sha256, ERROR, error=" ".join(reason.split()))
-        return self._record(result_object(failed, self.catalogue, self.lang), {}, Profile())
+        obj = result_object(failed, self.catalogue, self.lang)
+        return self._record(obj, (), self.layout.text(()), Profile())
 
     def record_from_line(self, line: str, entry: dict) -> Record:
         """A result kept from an earlier run (``--resume``), with its line as it was;
         ``entry`` is its line of the earlier state file."""
         profile = Profile.from_json(entry.get("profile"))
-        return self._record(json.loads(line), entry["contribution"], profile, line)
+        contribution = entry["contribution"]
+        cells = self.layout.cells(contribution)
+        text = json.dumps(contribution, ensure_ascii=False, sort_keys=True)
+        return self._record(json.loads(line), cells, text, profile, line)
 
     def _record(
-        self, obj: dict, contribution: dict, profile: Profile, line: str | None = None
+        self,
+        obj: dict,
+        cells: Cells,
+        contribution: str,
+        profile: Profile,
+        line: str | None = None,
     ) -> Record:
         findings = obj["findings"]
         severities = Counter((finding["rule"], finding["severity"]) for finding in findings)
@@ -101,22 +112,23 @@ class Digest:
             blocking=blocking,
             reason=obj["error"],
             rules=tuple((rule, severity, count) for (rule, severity), count in severities.items()),
-            cells=self.layout.cells(contribution),
+            cells=cells,
             run=_run_of(obj),
             waived=waived,
             counted=tuple(sorted({f["severity"] for f in findings if not f.get("waiver")})),
         )
 
 
-def state_line(name: str, sha256: str, contribution: dict, profile: Profile) -> str:
-    """A filing's entry in the state file: what ``--resume`` needs besides its result."""
-    entry = {
-        "file": name,
-        "sha256": sha256,
-        "contribution": contribution,
-        "profile": profile.as_json(),
-    }
-    return json.dumps(entry, ensure_ascii=False, sort_keys=True)
+def state_line(name: str, sha256: str, contribution: str, profile: Profile) -> str:
+    """A filing's entry in the state file: what ``--resume`` needs besides its result;
+    ``contribution`` its monitoring contribution as JSON (``Layout.text``). The entry is
+    ``json.dumps(..., ensure_ascii=False, sort_keys=True)`` of its four keys, written out
+    in their sorted order around the contribution, which is JSON already."""
+    profile_text = json.dumps(profile.as_json(), ensure_ascii=False, sort_keys=True)
+    return (
+        f'{{"contribution": {contribution}, "file": {encode_basestring(name)}, '
+        f'"profile": {profile_text}, "sha256": {encode_basestring(sha256)}}}'
+    )
 
 
 def _run_of(obj: dict) -> str:
