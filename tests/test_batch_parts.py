@@ -29,7 +29,7 @@ from compliance.batch.reorder import Reorder
 from compliance.batch.sink import Sink
 from compliance.batch.summary import monitoring_rows
 from compliance.batch.writers.base import Filing, Profile
-from compliance.batch.writers.findings_csv import FindingsCsv, header_text
+from compliance.batch.writers.findings_csv import FindingsCsv, _text, header_text
 from compliance.cli import batch
 from compliance.datafiles import DataFileError
 from compliance.engine import EngineError
@@ -281,6 +281,24 @@ def test_the_state_file_holds_the_cells_as_the_nested_contribution_in_sorted_jso
     for shown in (contribution, {}, {"2022-2023": contribution["2022-2023"]}):
         expected = json.dumps(shown, ensure_ascii=False, sort_keys=True)
         assert layout.text(layout.cells(shown)) == expected
+
+
+def test_csv_rows_are_joined_exactly_as_csv_writer_writes_them():
+    """findings.csv joins rows that need no quoting itself: the same text as the writer."""
+    rows = [
+        ["plain", "", "ü € ‘quotes’", "  spaced  ", "12,5"],
+        ["semi;colon", 'a "quote"', "line\nend", "carriage\rreturn", "tab\there"],
+        ["", ""],
+        ["one"],
+        [""],
+        [],
+        ["nul\0", "x"],
+        ['"', ";", "\r\n", '""'],
+    ]
+    for row in rows:
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=";").writerow(row)
+        assert _text([row]) == buffer.getvalue(), row
 
 
 def test_the_timeout_default_is_one_constant():

@@ -27,6 +27,8 @@ from compliance.rules.catalogue import Catalogue
 
 # Status of a filing whose check could not finish (raised, killed its worker, too slow).
 ERROR = "error"
+# json.dumps(..., ensure_ascii=False, sort_keys=True) without an encoder built per call
+_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 class Record(NamedTuple):
@@ -58,19 +60,20 @@ class Digest:
         self.catalogue = catalogue
         self.lang = lang
         self.layout = layout
+        self._run: str | None = None
 
     def record_of(self, result: FilingResult, cells: Cells) -> Record:
         """A checked filing, with its monitoring cells (``Contributor.contribution``), as
         a record."""
         obj = result_object(result, self.catalogue, self.lang)
         profile = profile_of(result.model, result.findings)
-        return self._record(obj, cells, self.layout.text(cells), profile)
+        return self._record(obj, cells, self.layout.text(cells), profile, self._run_of(obj))
 
     def error_record(self, name: str, sha256: str, reason: str) -> Record:
         """A filing whose check did not finish, with a one-line reason."""
         failed = FilingResult(name, sha256, ERROR, error=" ".join(reason.split()))
         obj = result_object(failed, self.catalogue, self.lang)
-        return self._record(obj, (), self.layout.text(()), Profile())
+        return self._record(obj, (), self.layout.text(()), Profile(), self._run_of(obj))
 
     def record_from_line(self, line: str, entry: dict) -> Record:
         """A result kept from an earlier run (``--resume``), with its line as it was;
@@ -79,7 +82,15 @@ class Digest:
         contribution = entry["contribution"]
         cells = self.layout.cells(contribution)
         text = json.dumps(contribution, ensure_ascii=False, sort_keys=True)
-        return self._record(json.loads(line), cells, text, profile, line)
+        obj = json.loads(line)
+        return self._record(obj, cells, text, profile, _run_of(obj), line)
+
+    def _run_of(self, obj: dict) -> str:
+        """What a result this digest made says about the run: the same for every one (the
+        catalogue's reference data and the rules it cannot judge), so made once."""
+        if self._run is None:
+            self._run = _run_of(obj)
+        return self._run
 
     def _record(
         self,
@@ -87,19 +98,12 @@ class Digest:
         cells: Cells,
         contribution: str,
         profile: Profile,
+        run: str,
         line: str | None = None,
     ) -> Record:
         findings = obj["findings"]
-        severities = Counter((finding["rule"], finding["severity"]) for finding in findings)
-        waived = tuple(
-            (finding["rule"], finding["waiver"]["entry"])
-            for finding in findings
-            if finding.get("waiver")
-        )
-        blocking = obj["status"] == ERROR or any(
-            finding["severity"] in BLOCKING for finding in findings if not finding.get("waiver")
-        )
         filing = Filing(obj, profile)
+        rules, waived, counted = _tallied(findings)
         return Record(
             name=obj["file"],
             line=line if line is not None else dumps(obj, indent=None),
@@ -109,14 +113,35 @@ class Digest:
             ),
             status=obj["status"],
             findings=len(findings),
-            blocking=blocking,
+            blocking=obj["status"] == ERROR or _blocks(findings),
             reason=obj["error"],
-            rules=tuple((rule, severity, count) for (rule, severity), count in severities.items()),
+            rules=rules,
             cells=cells,
-            run=_run_of(obj),
+            run=run,
             waived=waived,
-            counted=tuple(sorted({f["severity"] for f in findings if not f.get("waiver")})),
+            counted=counted,
         )
+
+
+def _blocks(findings: list[dict]) -> bool:
+    """Whether an error or violation finding is not waived."""
+    return any(f["severity"] in BLOCKING for f in findings if not f.get("waiver"))
+
+
+def _tallied(findings: list[dict]) -> tuple[tuple, tuple, tuple]:
+    """(rule, severity, findings) per rule and severity, (rule, waiver's entry) per waived
+    finding, and the severities of the findings not waived: what the tally adds up."""
+    if not findings:  # most filings: nothing to count
+        return (), (), ()
+    severities = Counter((finding["rule"], finding["severity"]) for finding in findings)
+    waived = tuple(
+        (finding["rule"], finding["waiver"]["entry"])
+        for finding in findings
+        if finding.get("waiver")
+    )
+    counted = tuple(sorted({f["severity"] for f in findings if not f.get("waiver")}))
+    rules = tuple((rule, severity, count) for (rule, severity), count in severities.items())
+    return rules, waived, counted
 
 
 def state_line(name: str, sha256: str, contribution: str, profile: Profile) -> str:
@@ -124,7 +149,7 @@ def state_line(name: str, sha256: str, contribution: str, profile: Profile) -> s
     ``contribution`` its monitoring contribution as JSON (``Layout.text``). The entry is
     ``json.dumps(..., ensure_ascii=False, sort_keys=True)`` of its four keys, written out
     in their sorted order around the contribution, which is JSON already."""
-    profile_text = json.dumps(profile.as_json(), ensure_ascii=False, sort_keys=True)
+    profile_text = _SORTED(profile.as_json())
     return (
         f'{{"contribution": {contribution}, "file": {encode_basestring(name)}, '
         f'"profile": {profile_text}, "sha256": {encode_basestring(sha256)}}}'

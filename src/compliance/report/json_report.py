@@ -73,6 +73,13 @@ def not_judged(catalogue: Catalogue, lang: str) -> list[dict]:
     ]
 
 
+# ``json.dumps`` with any option not its default builds an encoder per call; a batch
+# writes a line per filing with this one.
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def dumps(value: object, indent: int | None = 2) -> str:
     """Stable JSON: keys in the contract's order, UTF-8 text kept readable."""
+    if indent is None:
+        return _ONE_LINE(value)
     return json.dumps(value, ensure_ascii=False, indent=indent)

@@ -42,6 +42,8 @@ from compliance.words import count, say
 
 FILE = "report.html"
 _LISTED = 200  # boards listed in the report's comparison with the previous run
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")), without an encoder per filing
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _NUMERIC = ("count", "amount", "ratio")
 
 
@@ -83,7 +85,7 @@ class ReportHtml:
             result["status"],
             findings,
         ]
-        return _script_safe(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        return _script_safe(_COMPACT(entry))
 
     def add(self, piece: str) -> None:
         self.spool.write("," if self.boards else "")
