@@ -148,6 +148,24 @@ def test_a_parameter_change_holds_from_its_date_on(rules_copy, filing, board_spe
     assert signalled == ["2023-2024"]
 
 
+def test_without_a_year_a_condition_shows_a_parameter_that_never_changed_by_its_value(
+    rules_copy, cli
+):
+    def finding_when() -> str:
+        shown = cli("rules", "show", "NPO-007", "--rules-dir", rules_copy).stdout
+        return next(line for line in shown.splitlines() if "Bevinding als:" in line)
+
+    assert "is meer dan 25% (npo.external_share.signal)" in finding_when()
+    _edit(
+        rules_copy / "parameters.yaml",
+        "    2021-08-01: 0.25\n",
+        "    2021-08-01: 0.25\n    2023-08-01: 0.20\n",
+    )
+    changed = finding_when()  # which value holds depends on the year: named, not guessed
+    assert "is meer dan npo.external_share.signal " in changed and "25%" not in changed
+    assert "is ten hoogste 50% (npo.external_share.limit)" in changed
+
+
 def test_a_parameter_source_is_written_once_or_per_language(rules_copy):
     """An author may write where a value comes from once, for both languages, or per
     language; the rule page shows the reader's."""

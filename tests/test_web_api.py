@@ -137,6 +137,11 @@ def test_rules_are_listed_and_explained(server, catalogue):
     assert signal["provenance"] == catalogue.parameters["npo.external_share.signal"].source.en
     assert {"school_year": "2022-2023", "shown": "25%"} in signal["per_year"]
     assert len(detail["examples"]) == len(catalogue.rules["NPO-007"].cases)
+    # the message filled in from the first case that fires, with that case's amounts
+    first = next(case for case in catalogue.rules["NPO-007"].cases if case.spec["fires"])
+    assert detail["example"]["case"] == first.name
+    assert "(€10,000.01 of €40,000.00) goes to external parties" in detail["example"]["message"]
+    assert "{" not in detail["example"]["message"] and "{" in detail["message"]
     missing = httpx.get(f"{server}/api/v1/rules/XYZ-999")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "no_such_rule"
 

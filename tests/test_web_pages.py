@@ -144,6 +144,9 @@ def test_rule_page_from_a_finding_shows_thresholds_provenance_and_examples(
     assert source.nl in browser.text(".provenance")  # the page speaks Dutch
     assert source.en not in browser.text(".provenance")
     assert len(browser.find_all(".examples > li")) == len(catalogue.rules["NPO-007"].cases)
+    example = browser.text("blockquote.example")  # the message as a filer would read it
+    assert "(€ 10.000,01 van € 40.000,00) gaat naar externe partijen" in example
+    assert "{" not in example
     _assert_accessible(browser)
     browser.screenshots("rule")
 

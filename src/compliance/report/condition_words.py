@@ -22,7 +22,8 @@ _OPERATORS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "g
 def condition_words(
     condition: Condition, rule: Rule, catalogue: Catalogue, day: date | None, lang: str
 ) -> str:
-    """``condition`` in ``lang``; parameters as their value on ``day`` (else by name)."""
+    """``condition`` in ``lang``; parameters as their value on ``day`` (without a day, by
+    their one value if they never changed, else by name)."""
     if isinstance(condition, (AllOf, AnyOf)):
         joiner = say("rules.and" if isinstance(condition, AllOf) else "rules.or", lang)
         parts = [
@@ -53,7 +54,11 @@ def field_words(name: str, rule: Rule, catalogue: Catalogue, lang: str) -> str:
 def _value_words(value, field, rule, catalogue, day, lang) -> str:
     if isinstance(value, ParamRef):
         parameter = catalogue.parameters[value.name]
-        in_force = parameter.values.at(day) if day is not None else None
+        entries = parameter.values.entries
+        if day is not None:
+            in_force = parameter.values.at(day)
+        else:  # no year asked: a parameter that never changed has one value all the same
+            in_force = entries[0][1] if len(entries) == 1 else None
         if in_force is None:
             return value.name
         return f"{format_value(Measured(in_force, parameter.unit), lang)} ({value.name})"

@@ -54,8 +54,9 @@ async def rule(request: Request) -> Response:
     rule_id = request.path_params["rule_id"].upper()
     if rule_id not in state.catalogue.rules:
         return error_response(404, "no_such_rule", f"no rule {rule_id}")
+    rule, lang = state.catalogue.rules[rule_id], _lang(request)
     return _json(
-        rule_detail(state.catalogue, state.catalogue.rules[rule_id], _lang(request), state.today)
+        rule_detail(state.catalogue, rule, lang, state.today, state.examples.of(rule, lang))
     )
 
 

@@ -20,6 +20,7 @@ from compliance.read import load_taxonomy
 from compliance.rules.catalogue import load_catalogue
 from compliance.web import api, routes
 from compliance.web.checking import WebState
+from compliance.web.examples import ExampleMessages
 from compliance.web.headers import SecurityHeaders
 from compliance.web.options import ServeOptions
 from compliance.web.pages import page_lang
@@ -35,7 +36,8 @@ def create_app(options: ServeOptions) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         pool = CheckPool(options)
-        app.state.web = WebState(options, catalogue, load_taxonomy(), pool, date.today())
+        examples = ExampleMessages(catalogue)
+        app.state.web = WebState(options, catalogue, load_taxonomy(), pool, date.today(), examples)
         await pool.start()
         try:
             yield

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from compliance.read.taxonomy import Taxonomy
 from compliance.report.formatting import format_number
 from compliance.rules.catalogue import Catalogue
+from compliance.web.examples import ExampleMessages
 from compliance.web.options import ServeOptions
 from compliance.web.pool import Busy, CheckFailed, CheckPool, CheckTimeout
 from compliance.web.upload import UploadRefused, read_upload
@@ -38,6 +39,7 @@ class WebState:
     taxonomy: Taxonomy
     pool: CheckPool
     today: date
+    examples: ExampleMessages  # each rule's message filled in from a case, for its page
 
 
 class CheckProblem(Exception):

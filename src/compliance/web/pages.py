@@ -11,7 +11,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from compliance.rules.catalogue import Catalogue
+from compliance.rules.catalogue import Catalogue, Rule
+from compliance.web.examples import ExampleMessage
 from compliance.web.rules_view import period_text, rule_detail, rule_summary
 from compliance.web.words import LANGS, other_language, web_words
 from compliance.words import say
@@ -46,9 +47,11 @@ def render(
     return HTMLResponse(html, status_code=status)
 
 
-def rule_page_context(catalogue: Catalogue, rule_id: str, lang: str, today: date) -> dict:
+def rule_page_context(
+    catalogue: Catalogue, rule: Rule, lang: str, today: date, example: ExampleMessage | None
+) -> dict:
     words = web_words(lang)
-    detail = rule_detail(catalogue, catalogue.rules[rule_id], lang, today)
+    detail = rule_detail(catalogue, rule, lang, today, example)
     years = [
         {
             "year": row["school_year"],

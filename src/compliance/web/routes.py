@@ -73,7 +73,9 @@ async def rule_page(request: Request) -> Response:
     rule_id = request.path_params["rule_id"].upper()
     if rule_id not in state.catalogue.rules:
         return not_found(request, lang)
-    context = rule_page_context(state.catalogue, rule_id, lang, state.today)
+    rule = state.catalogue.rules[rule_id]
+    example = state.examples.of(rule, lang)
+    context = rule_page_context(state.catalogue, rule, lang, state.today, example)
     return render(request, "rule.html", lang, **context)
 
 

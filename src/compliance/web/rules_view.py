@@ -12,6 +12,7 @@ from compliance.report.condition_words import condition_words
 from compliance.report.formatting import format_date, format_value
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.rules.conditions import describe_condition, params_of
+from compliance.web.examples import ExampleMessage
 
 
 def rule_summary(rule: Rule, lang: str) -> dict:
@@ -23,8 +24,11 @@ def rule_summary(rule: Rule, lang: str) -> dict:
     }
 
 
-def rule_detail(catalogue: Catalogue, rule: Rule, lang: str, today: date) -> dict:
-    """Everything the rule page shows, in plain JSON types (the API answers the same)."""
+def rule_detail(
+    catalogue: Catalogue, rule: Rule, lang: str, today: date, example: ExampleMessage | None
+) -> dict:
+    """Everything the rule page shows, in plain JSON types (the API answers the same);
+    ``example`` is the message filled in from a documented case (``web.examples``)."""
     scheme = catalogue.schemes.get(rule.scheme) if rule.scheme else None
     years = school_years(catalogue, rule, today)
     advice = rule.advice
@@ -47,6 +51,7 @@ def rule_detail(catalogue: Catalogue, rule: Rule, lang: str, today: date) -> dic
         "judged_when_words": _words(catalogue, rule, rule.judged_when, lang),
         "when_words": _words(catalogue, rule, rule.when, lang),
         "message": rule.message.in_language(lang),
+        "example": example._asdict() if example is not None else None,
         "advice": advice.in_language(lang) if advice is not None else None,
         "source": {
             "file": rule.source.get("file"),
