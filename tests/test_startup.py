@@ -53,3 +53,25 @@ def test_the_documented_models_and_the_waivers_reader_still_import():
         check=True,
     )
     assert done.stdout.split() == ["True", "Board"]
+
+
+def test_the_command_loads_with_the_collector_off_and_then_freezes_what_it_loaded():
+    # compliance/__main__.py: no collection walks the objects loading makes (a tenth of a
+    # cold check's instructions went there); the collector is on again for the command
+    probe = (
+        "import gc, sys\n"
+        "early = []  # collections once loading the command began, before the freeze\n"
+        "def seen(phase, info):\n"
+        "    early.append('compliance.cli' in sys.modules and gc.get_freeze_count() == 0)\n"
+        "gc.callbacks.append(seen)\n"
+        "sys.argv = ['compliance', '--version']\n"
+        "from compliance.__main__ import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(any(early), gc.get_freeze_count() > 10_000, gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-3:] == ["False", "True", "True"]

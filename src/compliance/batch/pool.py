@@ -75,6 +75,7 @@ class Pool:
         self._workers: list[_Worker] = []
         self._watcher = Watcher()
         self._froze = False  # whether this pool froze the garbage collector's objects
+        self._thaw = False  # and whether to unfreeze them at the end: nothing was frozen before
 
     def __enter__(self) -> Pool:
         return self
@@ -112,9 +113,9 @@ class Pool:
                 worker.process.join(max(0.0, deadline - time.monotonic()))
                 self._stop(worker)
         self._workers = []
-        if self._froze:
+        if self._thaw:
             gc.unfreeze()
-            self._froze = False
+        self._froze = self._thaw = False
 
     # -- handing out -------------------------------------------------------------------------
 
@@ -207,7 +208,10 @@ class Pool:
     # -- processes ---------------------------------------------------------------------------
 
     def _start(self) -> _Worker:
-        if self._context.get_start_method() == "fork" and gc.get_freeze_count() == 0:
+        if self._context.get_start_method() == "fork" and not self._froze:
+            # what the workers inherit (the catalogue) is frozen before the first fork, even
+            # when the command froze what it loaded (compliance/__main__.py) before
+            self._thaw = gc.get_freeze_count() == 0
             gc.freeze()
             self._froze = True
         ours, theirs = self._context.Pipe()
