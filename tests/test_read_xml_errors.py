@@ -13,7 +13,7 @@ from conftest import SAMPLES
 from lxml import etree
 
 from compliance.read import safety
-from compliance.read.xml_errors import _MESSAGES, Phrase, explain
+from compliance.read.xml_errors import _WORDINGS, Phrase, explain
 
 SAMPLE = (SAMPLES / "compliant-one-school.xbrl").read_text(encoding="utf-8")
 NAME = '<bp:BoardName contextRef="B">Stichting Openbaar Onderwijs De Eik</bp:BoardName>'
@@ -175,7 +175,7 @@ def test_in_english_the_reason_is_libxml2s_own(cli, tmp_path, damaged):
 
 def test_every_phrase_is_met_by_a_case():
     met = {explain(_libxml(_bytes(damaged))[1]).key for damaged, _ in CASES.values()}
-    assert met == {key for _, key in _MESSAGES}
+    assert met == {key for _, key in _WORDINGS}
 
 
 def test_a_message_not_known_is_passed_on_as_libxml2_wrote_it(cli, tmp_path):

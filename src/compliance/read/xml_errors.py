@@ -15,6 +15,7 @@ libxml2 wrote it, as before.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 
@@ -28,51 +29,55 @@ class Phrase(NamedTuple):
 
 # (libxml2's wording, the phrase it becomes): first match wins. Groups named ``at`` (a line)
 # and ``code`` (a character's number) are numbers; the others are names as written.
-_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern + r"\Z", re.DOTALL), key)
-    for pattern, key in (
-        (r"expected '>'", "xml.gt_required"),
-        (r"Couldn't find end of Start Tag (?P<tag>\S+) line (?P<at>\d+)", "xml.start_unfinished"),
-        (r"error parsing attribute name", "xml.attribute_name"),
-        (r"attributes construct error", "xml.attributes"),
-        (r"Unescaped '<' not allowed in attributes values", "xml.lt_in_attribute"),
-        (r"xmlParseEntityRef: no name", "xml.lone_ampersand"),
-        (r"EntityRef: expecting ';'", "xml.entity_semicolon"),
-        (r"StartTag: invalid element name", "xml.element_name"),
-        (r"Failed to parse QName '(?P<name>[^']*)'", "xml.qname"),
-        (r"AttValue: \" or ' expected", "xml.attribute_quote"),
-        (r"AttValue: ' expected", "xml.attribute_unclosed"),  # whichever quote it opened with
-        (r"Specification mandates value for attribute (?P<name>\S+)", "xml.attribute_value"),
-        (r"Attribute (?P<name>\S+) redefined", "xml.attribute_twice"),
-        (
-            r"Opening and ending tag mismatch: (?P<opened>\S+) line (?P<at>\d+)"
-            r" and (?P<closed>\S+)",
-            "xml.tag_mismatch",
-        ),
-        (r"Premature end of data in tag (?P<tag>\S+) line (?P<at>\d+)", "xml.premature_end"),
-        (r"Extra content at the end of the document", "xml.extra_content"),
-        (r"Start tag expected, '<' not found", "xml.start_expected"),
-        (r"Entity '(?P<name>[^']*)' not defined", "xml.entity_undefined"),
-        (r"PCDATA invalid Char value (?P<code>\d+)", "xml.invalid_char"),
-        (r"xmlParseCharRef: invalid xmlChar value (?P<code>\d+)", "xml.invalid_reference"),
-        (r"Invalid bytes in character encoding", "xml.invalid_bytes"),
-        (
-            r"Namespace prefix (?P<prefix>\S+) on (?P<element>\S+) is not defined",
-            "xml.prefix_undefined",
-        ),
-        (r"xmlns:(?P<prefix>\S+): '(?P<uri>[^']*)' is not a valid URI", "xml.namespace_uri"),
-        (r"Comment not terminated.*", "xml.comment_open"),
-        (r"CData section not finished.*", "xml.cdata_open"),
-    )
+_WORDINGS: tuple[tuple[str, str], ...] = (
+    (r"expected '>'", "xml.gt_required"),
+    (r"Couldn't find end of Start Tag (?P<tag>\S+) line (?P<at>\d+)", "xml.start_unfinished"),
+    (r"error parsing attribute name", "xml.attribute_name"),
+    (r"attributes construct error", "xml.attributes"),
+    (r"Unescaped '<' not allowed in attributes values", "xml.lt_in_attribute"),
+    (r"xmlParseEntityRef: no name", "xml.lone_ampersand"),
+    (r"EntityRef: expecting ';'", "xml.entity_semicolon"),
+    (r"StartTag: invalid element name", "xml.element_name"),
+    (r"Failed to parse QName '(?P<name>[^']*)'", "xml.qname"),
+    (r"AttValue: \" or ' expected", "xml.attribute_quote"),
+    (r"AttValue: ' expected", "xml.attribute_unclosed"),  # whichever quote it opened with
+    (r"Specification mandates value for attribute (?P<name>\S+)", "xml.attribute_value"),
+    (r"Attribute (?P<name>\S+) redefined", "xml.attribute_twice"),
+    (
+        r"Opening and ending tag mismatch: (?P<opened>\S+) line (?P<at>\d+)"
+        r" and (?P<closed>\S+)",
+        "xml.tag_mismatch",
+    ),
+    (r"Premature end of data in tag (?P<tag>\S+) line (?P<at>\d+)", "xml.premature_end"),
+    (r"Extra content at the end of the document", "xml.extra_content"),
+    (r"Start tag expected, '<' not found", "xml.start_expected"),
+    (r"Entity '(?P<name>[^']*)' not defined", "xml.entity_undefined"),
+    (r"PCDATA invalid Char value (?P<code>\d+)", "xml.invalid_char"),
+    (r"xmlParseCharRef: invalid xmlChar value (?P<code>\d+)", "xml.invalid_reference"),
+    (r"Invalid bytes in character encoding", "xml.invalid_bytes"),
+    (
+        r"Namespace prefix (?P<prefix>\S+) on (?P<element>\S+) is not defined",
+        "xml.prefix_undefined",
+    ),
+    (r"xmlns:(?P<prefix>\S+): '(?P<uri>[^']*)' is not a valid URI", "xml.namespace_uri"),
+    (r"Comment not terminated.*", "xml.comment_open"),
+    (r"CData section not finished.*", "xml.cdata_open"),
 )  # fmt: skip
 
 _NUMBERS = ("at", "code")
 
 
+@cache
+def _messages() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The wordings compiled, once a file is not well-formed: compiled at import, they cost
+    every start 1.5 ms."""
+    return tuple((re.compile(pattern + r"\Z", re.DOTALL), key) for pattern, key in _WORDINGS)
+
+
 def explain(message: str) -> Phrase | str:
     """libxml2's ``message`` (without its ", line N, column M" tail) as a phrase of the word
     table, or as it is when it is not one libxml2 is known to give."""
-    for pattern, key in _MESSAGES:
+    for pattern, key in _messages():
         found = pattern.match(message)
         if found:
             values = found.groupdict()
