@@ -13,15 +13,29 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, create_model
+from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema, computed_field, create_model
+from pydantic_core import core_schema
 
 from compliance.model import filing
 from compliance.model.filing import Reported
 
 # from_attributes: a model is validated straight from its light twin's attributes
 _CONFIG = ConfigDict(frozen=True, from_attributes=True)
+
+
+def _as_dict(reported: Reported) -> dict[str, Any]:
+    return {"value": reported.value, "source": reported.source}
+
+
+# A Reported is taken as it is (the same object) and dumped as {"value", "source"}, as
+# pydantic took and dumped it while it was a dataclass.
+_AS_IS = GetPydanticSchema(
+    lambda _type, _handler: core_schema.is_instance_schema(
+        Reported, serialization=core_schema.plain_serializer_function_ser_schema(_as_dict)
+    )
+)
 
 
 class Plan(BaseModel):
@@ -38,7 +52,10 @@ class Plan(BaseModel):
 def _fields_of(light: type[filing.Plan]) -> type[Plan]:
     """The pydantic fields of a light plan class: one per concept, typed and aliased."""
     fields: dict[str, Any] = {
-        name: (Reported[light.VALUE_TYPES[name]] | None, Field(None, alias=concept))
+        name: (
+            Annotated[Reported[light.VALUE_TYPES[name]], _AS_IS] | None,
+            Field(None, alias=concept),
+        )
         for name, concept in light.CONCEPTS.items()
     }
     made = create_model(light.__name__ + "Fields", __base__=Plan, **fields)
@@ -89,7 +106,7 @@ class SchoolYearPlans(BaseModel):
     school_year: str
     first_day: date
     last_day: date
-    pupil_count: Reported[int] | None = None
+    pupil_count: Annotated[Reported[int], _AS_IS] | None = None
     workload: WorkloadPlan = WorkloadPlan()
     professionalisation: ProfessionalisationPlan = ProfessionalisationPlan()
     npo: NpoPlan = NpoPlan()

@@ -10,7 +10,6 @@ usage error, never a silent fallback (report-contract.md).
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from pathlib import Path
@@ -114,6 +113,8 @@ def load_allowance_list(path: Path, domain: Domain) -> frozenset[tuple[str, str]
         raise ReferenceDataError(path, "reference.cannot_read", detail=error.strerror) from None
     except UnicodeDecodeError as error:
         raise ReferenceDataError(path, "reference.cannot_read", detail=error.reason) from None
+    import csv  # only when the catalogue is loaded from its files (1 ms of a cached start)
+
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header is None or [cell.strip() for cell in header] != ["school_year", "brin"]:
