@@ -30,6 +30,7 @@ DELIMITER = ";"
 ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark (written once, before the header)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _QUOTED = re.compile('["\r\n]')  # what makes csv.writer quote a cell, besides the delimiter
+_QUOTED_CELL = re.compile(f'[{DELIMITER}"\r\n]')  # with the delimiter
 _LINE_END = "\r\n"  # csv.writer's
 
 
@@ -61,7 +62,16 @@ def rows_text(rows: list[Row], lang: str) -> str:
     """The rows as CSV text, with their line ends; "" without rows."""
     if not rows:
         return ""
-    return _text([_cell(value, lang) for value in row] for row in rows)
+    # A text cell that starts like no formula, most of them, is taken as it is.
+    return _text(
+        [
+            value
+            if type(value) is str and not value.startswith(_FORMULA_STARTS)
+            else _cell(value, lang)
+            for value in row
+        ]
+        for row in rows
+    )
 
 
 def _cell(value: str | int | float | None, lang: str) -> str:
@@ -79,7 +89,7 @@ def _cell(value: str | int | float | None, lang: str) -> str:
 
 def _text(rows: Iterable[list[str] | tuple[str, ...]]) -> str:
     """The rows as ``csv.writer`` writes them (``;``, minimal quoting, quotes doubled,
-    ``\r\n``), joined here: a writer and its buffer per filing cost more than the rows.
+    CR LF), joined here: a writer and its buffer per filing cost more than the rows.
     Most rows need no quoting (a check over the joined line tells); in a row that does
     (a Dutch message often has a ``;``) the cells that hold the delimiter, a quote or a
     line end are quoted as the writer quotes them. A row only the writer knows how to
@@ -92,15 +102,12 @@ def _text(rows: Iterable[list[str] | tuple[str, ...]]) -> str:
             lines.append(_written(row))
             continue
         if line.count(DELIMITER) != len(row) - 1 or _QUOTED.search(line):
-            line = DELIMITER.join(map(_quoted, row))
+            quoted = _QUOTED_CELL.search
+            line = DELIMITER.join(
+                ['"' + cell.replace('"', '""') + '"' if quoted(cell) else cell for cell in row]
+            )
         lines.append(line + _LINE_END)
     return "".join(lines)
-
-
-def _quoted(cell: str) -> str:
-    if DELIMITER in cell or _QUOTED.search(cell):
-        return '"' + cell.replace('"', '""') + '"'
-    return cell
 
 
 def _written(row: Iterable[str]) -> str:
