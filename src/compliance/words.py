@@ -17,7 +17,6 @@ use it) and imports nothing of the package.
 from __future__ import annotations
 
 import re
-import string
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -1230,6 +1229,8 @@ def number(value: int, lang: str) -> str:
 
 def placeholders(template: str) -> set[str]:
     """The names a template fills in (for the completeness test)."""
+    import string  # only here: 0.5 ms of every start otherwise
+
     names = {match.group(1) for match in _PLURAL.finditer(template)}
     rest = _PLURAL.sub("", template)
     names |= {field for _, field, _, _ in string.Formatter().parse(rest) if field}
