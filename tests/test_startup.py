@@ -78,3 +78,21 @@ def test_the_command_loads_with_the_collector_off_and_then_freezes_what_it_loade
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-3:] == ["False", "True", "True"]
+
+
+@pytest.mark.parametrize("module", ["lxml.etree", "compliance.rules.catalogue", "click"])
+def test_a_ctrl_c_while_the_command_loads_ends_it_quietly_with_status_130(module):
+    # as if the user pressed Ctrl-C just as `module` was being imported: no traceback
+    probe = (
+        "import sys\n"
+        "class CtrlC:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, CtrlC())\n"
+        "sys.argv = ['compliance', 'check', 'x.xbrl']\n"
+        "from compliance.__main__ import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert (done.returncode, done.stderr, done.stdout) == (130, "", "")

@@ -7,12 +7,27 @@ collector walks them again and again while they are made, and once more at exit:
 of a cold `compliance check`'s instructions (42 M of 423 M, callgrind). So it is off while
 the command loads, what was loaded is then put out of its sight for good (``gc.freeze``),
 and it runs as usual for the command itself.
+
+A Ctrl-C while the command loads ends it quietly with the shell's status for an interrupt
+(130): nothing has been done yet, and Python's own way would print the traceback of
+whichever import it landed in.
 """
 
 import gc
+import sys
+
+from compliance.exit_codes import EXIT_INTERRUPTED
 
 
 def main() -> None:
+    try:
+        command = _load()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    command()
+
+
+def _load():
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -21,7 +36,7 @@ def main() -> None:
         gc.freeze()
         if enabled:
             gc.enable()
-    command()
+    return command
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.check import Checker, FilingResult
 from compliance.datafiles import DataFileError
 from compliance.engine import ENGINE_NAMES, EngineError, make_engine
+from compliance.exit_codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNUSABLE
 from compliance.read import ReadLimits
 from compliance.report.text_report import render_footer, render_text
 from compliance.rules.catalogue import Catalogue, Selection, load_catalogue
@@ -25,7 +26,6 @@ from compliance.words import count, say
 if TYPE_CHECKING:
     from compliance.waivers import Waivers
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 # --fail-on: the severities that make exit status 1 (waived findings never count).
 FAIL_ON = {
     "error": ("error",),
@@ -373,9 +373,6 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
             )
     click.echo(say("cli.cases_pass", lang, passed=total - failed, total=total))
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
-
-
-EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
 
 @main.command()

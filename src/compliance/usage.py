@@ -17,9 +17,9 @@ from pathlib import Path
 import click
 
 from compliance.config import load_config
+from compliance.exit_codes import EXIT_USAGE
 from compliance.words import DEFAULT_LANGUAGE, LANGUAGES, say
 
-EXIT_USAGE = 2
 _CONFIG_DONE = "compliance.config"
 _LANG = "compliance.lang"
 
