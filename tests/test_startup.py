@@ -5,7 +5,7 @@ file needs, for the same reason at 1 to 3 ms each, no jsonschema (only when rule
 changed), csv (an allowance list read from its file), tomllib (a config file), zipfile (a
 zip sent as a filing), tempfile (a catalogue cache entry written) or signal (a batch's way
 out); a batch writes its outputs through tempfile and XlsxWriter's zipfile. Nor does it
-define a dataclass (compliance/record.py says why), so it imports no dataclasses."""
+define a dataclass (compliance/plain_record.py says why), so it imports no dataclasses."""
 
 from __future__ import annotations
 

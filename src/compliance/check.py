@@ -17,10 +17,10 @@ from compliance.judging import Judgement, PlanJudge, PlanOutcome
 from compliance.model.build import build_board, require_placed
 from compliance.model.filing import Board
 from compliance.model.structure import check_structure
+from compliance.plain_record import PlainRecord
 from compliance.read import ReadLimits, UnreadableFiling, load_taxonomy, read_instance
 from compliance.read.names import shown_name
 from compliance.read.safety import read_bytes
-from compliance.record import Record
 from compliance.rules.catalogue import Catalogue
 
 if TYPE_CHECKING:
@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 REPORT_VERSION = "1"
 
 
-class FilingResult(Record):
-    """What checking one input gave: exactly one per input. A Record, not a dataclass
-    (0.6 ms of every start to define, ``compliance.record``); ``replace`` makes the copy
+class FilingResult(PlainRecord):
+    """What checking one input gave: exactly one per input. A PlainRecord, not a dataclass
+    (0.6 ms of every start to define, ``compliance.plain_record``); ``replace`` makes the copy
     a waiver marks."""
 
     __hash__ = None  # changed by whoever holds it (the batch), so never a dictionary key

@@ -104,8 +104,11 @@ fail_on_option = click.option(
     help="The least severe finding that makes exit status 1 (violation also counts error).",
 )
 quiet_option = click.option(
-    "-q", "--quiet", is_flag=True, help="Print only what needs attention (no progress, no "
-    "report of compliant filings, no closing lines)."
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only what needs attention (no progress, no "
+    "report of compliant filings, no closing lines).",
 )
 
 

@@ -24,8 +24,8 @@ from fractions import Fraction
 from keyword import iskeyword
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
+from compliance.plain_record import PlainRecord
 from compliance.read.taxonomy import load_taxonomy
-from compliance.record import Record
 
 T = TypeVar("T")
 
@@ -137,7 +137,7 @@ class derived:
         return value
 
 
-class Plan(Record):
+class Plan(PlainRecord):
     """Fields shared by every scheme's plan: none; ``plan_fields`` adds one slot per concept.
 
     ``CONCEPTS`` maps each reported field to its concept and ``VALUE_TYPES`` to the type of
@@ -285,11 +285,11 @@ class OtherProfessionalsPlan(plan_fields("other_professionals")):
 
 
 # The three classes below are Records with slots rather than slotted dataclasses: defining
-# those cost every start 1 ms (``compliance.record``). One of each is made per school year,
+# those cost every start 1 ms (``compliance.plain_record``). One of each is made per school year,
 # school and board.
 
 
-class SchoolYearPlans(Record):
+class SchoolYearPlans(PlainRecord):
     """Everything one school reported for one school year."""
 
     __slots__ = (
@@ -323,7 +323,7 @@ class SchoolYearPlans(Record):
         )
 
 
-class School(Record):
+class School(PlainRecord):
     __slots__ = ("brin", "name", "pupil_count", "type", "years")
     __hash__ = None
 
@@ -342,7 +342,7 @@ class School(Record):
         self.years = years
 
 
-class Board(Record):
+class Board(PlainRecord):
     __slots__ = ("id", "name", "schools")
     __hash__ = None
 

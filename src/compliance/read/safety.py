@@ -26,10 +26,10 @@ from typing import BinaryIO, NamedTuple
 
 from lxml import etree
 
+from compliance.plain_record import PlainRecord
 from compliance.read.errors import UnreadableFiling
 from compliance.read.formats import other_format
 from compliance.read.xml_errors import Phrase, explain
-from compliance.record import Record
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 
@@ -53,14 +53,14 @@ _ASCII_BASED = re.compile(r"(utf-8|ascii|iso8859-[0-9]+|cp125[0-8])\Z")
 _SPACE = {bytes: re.compile(rb"[ \t\r\n]*"), str: re.compile(r"[ \t\r\n]*")}
 
 
-class ReadLimits(Record):
+class ReadLimits(PlainRecord):
     """Technical limits on one filing. The first two are command-line options; the others
     keep any filing under ``max_bytes`` to about a second or two and bounded memory
     (docs/decisions.md, "Limits"): a board of 150 schools, each with 20 intervention lines
     in each of four school years, files some 13,000 contexts and 43,000 facts.
 
-    The defaults are class attributes (the command line shows them); a Record, not a
-    frozen dataclass, which cost every start 0.5 ms to define (``compliance.record``)."""
+    The defaults are class attributes (the command line shows them); a PlainRecord, not a
+    frozen dataclass, which cost every start 0.5 ms to define (``compliance.plain_record``)."""
 
     max_bytes = 50 * 1024 * 1024
     max_depth = 32

@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from lxml import etree
 
-from compliance.record import Record
+from compliance.plain_record import PlainRecord
 from compliance.resources import taxonomy_path
 
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -53,9 +53,9 @@ class Concept(NamedTuple):
         return self.type in ("decimal", "integer", "monetary")
 
 
-class Taxonomy(Record):
-    """The concepts and typed dimensions of the schema. A Record, not a frozen dataclass
-    (0.5 ms of every start to define, ``compliance.record``); not changed once made."""
+class Taxonomy(PlainRecord):
+    """The concepts and typed dimensions of the schema. A PlainRecord, not a frozen dataclass
+    (0.5 ms of every start to define, ``compliance.plain_record``); not changed once made."""
 
     def __init__(
         self,

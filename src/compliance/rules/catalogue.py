@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from compliance.datafiles import DataFileError, as_date, load_yaml
 from compliance.findings import Localized
 from compliance.model.domain import Domain, load_domain
-from compliance.record import Record
+from compliance.plain_record import PlainRecord
 from compliance.resources import rules_dir, schemas_dir, taxonomy_path
 from compliance.rules.cache import Lookup, keep, lookup
 from compliance.rules.conditions import (
@@ -84,9 +84,9 @@ class RuleCase(NamedTuple):
 _ALWAYS = Period()  # no first or last day
 
 
-class Rule(Record):
-    """One rule file, loaded and checked. A Record, not a frozen dataclass: defining that
-    cost every start 0.8 ms (``compliance.record``); not changed once made."""
+class Rule(PlainRecord):
+    """One rule file, loaded and checked. A PlainRecord, not a frozen dataclass: defining that
+    cost every start 0.8 ms (``compliance.plain_record``); not changed once made."""
 
     def __init__(
         self,
@@ -184,9 +184,9 @@ def _matches(rule_id: str, pattern: str) -> bool:
 _EVERY_RULE = Selection()
 
 
-class Catalogue(Record):
-    """The rules, their data and the reference data they were loaded with. A Record, not a
-    frozen dataclass (1 ms of every start to define, ``compliance.record``): the ``with_``
+class Catalogue(PlainRecord):
+    """The rules, their data and the reference data they were loaded with. A PlainRecord, not a
+    frozen dataclass (1 ms of every start to define, ``compliance.plain_record``): the ``with_``
     methods and ``replace`` make changed copies; none is changed once made."""
 
     def __init__(

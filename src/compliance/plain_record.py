@@ -3,23 +3,23 @@
 Defining a dataclass generates the source of its methods and runs it (``exec``) at import:
 0.4 to 1 ms a class, paid by every `compliance` command before it does anything (issue 13;
 some 20 ms of a 135 ms cold `compliance check` went into the package's 25 dataclasses). A
-plain class is compiled once into its .pyc like the rest of the module. A ``Record`` is such
+plain class is compiled once into its .pyc like the rest of the module. A ``PlainRecord`` is such
 a class whose ``__init__`` is written out; this base adds what the dataclass gave besides:
 equality and a repr over the fields, and ``replace``. The fields are the parameters of the
 subclass's ``__init__`` (taken from its code, not repeated), each kept under its own name.
 
 Immutable records with no derived values are named tuples instead (the house style, e.g.
-``read.instance``); a Record is for what needs derived or cached values, or changes.
+``read.instance``); a PlainRecord is for what needs derived or cached values, or changes.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar, TypeVar
 
-R = TypeVar("R", bound="Record")
+R = TypeVar("R", bound="PlainRecord")
 
 
-class Record:
+class PlainRecord:
     __slots__ = ()
     _fields: ClassVar[tuple[str, ...]] = ()
 
