@@ -10,6 +10,7 @@ import time
 
 import pytest
 import yaml
+from browser import DESKTOP
 from web_server import REFERENCE, running_server
 
 SAMPLES = REFERENCE.parent.parent / "samples"
@@ -117,6 +118,46 @@ def test_result_with_findings_reads_the_dutch_way_and_is_accessible(browser, sit
     assert "overtreding" in browser.text(".status")
     _assert_accessible(browser)
     browser.screenshots("result")
+
+
+# Where in the page each amount's currency sign and the first digit after it are drawn:
+# the tops of the boxes of "€", the space and that digit (one top: on one line).
+_AMOUNT_LINES = """
+const tops = [];
+const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let at = node.data.indexOf('\u20ac'); at >= 0; at = node.data.indexOf('\u20ac', at + 1)) {
+    if (at + 3 > node.data.length) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 3);
+    tops.push([node.data.substr(at, 12), [...range.getClientRects()].map(r => Math.round(r.top))]);
+  }
+}
+return tops;
+"""
+
+
+@pytest.mark.parametrize("page", ["result", "rule"])
+def test_an_amount_never_breaks_after_its_euro_sign(browser, site, page):
+    """On a phone a message wraps; "€" at the end of one line and "81.250,00" at the start
+    of the next reads as two things. At every width from a small phone to a large one, each
+    amount's sign and its number are drawn on one line: on a result page, and on the page
+    of a rule whose condition and example cite amounts."""
+    if page == "result":
+        _upload(browser, site, SAMPLES / "multi-school-problems.xbrl")
+    else:
+        browser.open(f"{site}/rules/NPO-007?lang=nl")
+    seen = 0
+    try:
+        for width in range(300, 481, 6):
+            browser.driver.set_window_size(width, 900)
+            for amount, tops in browser.driver.execute_script(_AMOUNT_LINES):
+                seen += 1
+                assert len(set(tops)) == 1, f"at {width}px '{amount}' breaks: tops {tops}"
+    finally:
+        browser.driver.set_window_size(*DESKTOP)
+    assert seen  # the page does cite amounts
 
 
 def test_result_in_english_after_switching(browser, site):

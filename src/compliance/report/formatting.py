@@ -114,6 +114,15 @@ def format_amount(number: Decimal, lang: str) -> str:
     return say("value.amount", lang, value=text)
 
 
+def amounts_kept_whole(text: str, lang: str) -> str:
+    """``text`` with the space inside each amount (Dutch "€ 1.234,56") made a no-break
+    space, for pages: on a phone a message wraps, and a currency sign left at the end of
+    one line with its number on the next reads as two things."""
+    sign = say("value.amount", lang, value="")
+    whole = sign.replace(" ", "\u00a0")
+    return text.replace(sign, whole) if whole != sign else text
+
+
 def format_percentage(ratio: Decimal, lang: str) -> str:
     """One decimal (31,1%), none when exact (25%); more only where one decimal would make a
     value just past a boundary look like the boundary itself (25,000025%, not 25,0%)."""

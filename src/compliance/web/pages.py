@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from compliance.report.formatting import amounts_kept_whole
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.web.examples import ExampleMessage
 from compliance.web.rules_view import period_text, rule_detail, rule_summary
@@ -23,6 +24,8 @@ _ENVIRONMENT = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# {{ text | whole_amounts(lang) }}: an amount's euro sign stays on the line of its number
+_ENVIRONMENT.filters["whole_amounts"] = amounts_kept_whole
 
 
 def page_lang(request: Request, default: str) -> str:
