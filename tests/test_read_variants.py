@@ -65,6 +65,11 @@ ENCODINGS = {
     "UTF-16 big-endian with BOM": ("utf-16-be", True),
     "UTF-16 little-endian without BOM": ("utf-16-le", False),
     "UTF-16 big-endian without BOM": ("utf-16-be", False),
+    # the prolog scan lets UTF-32 through (docs/decisions.md), so the reader must read it
+    "UTF-32 little-endian with BOM": ("utf-32-le", True),
+    "UTF-32 big-endian with BOM": ("utf-32-be", True),
+    "UTF-32 little-endian without BOM": ("utf-32-le", False),
+    "UTF-32 big-endian without BOM": ("utf-32-be", False),
     "ISO-8859-1": ("iso-8859-1", False),
     "windows-1252": ("windows-1252", False),
 }

@@ -105,7 +105,8 @@ def facts_reversed(text: str) -> str:
 def encoded(text: str, codec: str, bom: bool) -> bytes:
     """The text in ``codec`` (a Python codec name that XML knows too), its XML declaration
     saying so, with or without a byte-order mark."""
-    name = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}.get(codec, codec)
+    names = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
+    name = {**names, "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}.get(codec, codec)
     text = text.replace('encoding="UTF-8"', f'encoding="{name}"', 1)
     return (("\ufeff" if bom else "") + text).encode(codec)
 

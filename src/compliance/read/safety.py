@@ -268,8 +268,17 @@ def _parser() -> etree.XMLParser:
 def iterparse_again(data: bytes, events: tuple[str, ...], tag: tuple[str, ...]) -> etree.iterparse:
     """Parse ``data`` once more, with the same options, as (event, item) pairs: for the rare
     reading that needs what a tree does not keep (where each namespace is declared). Only
-    for bytes ``load_xml`` accepted, so the same checks hold for the tree it builds."""
-    return etree.iterparse(io.BytesIO(data), events=events, tag=tag, **_PARSER_OPTIONS)
+    for bytes ``load_xml`` accepted, so the same checks hold for the tree it builds.
+
+    A UTF-16 or UTF-32 document is read in the encoding its first bytes show, named to the
+    parser: ``fromstring`` finds UTF-32 after a byte-order mark by itself, but the feed
+    parser behind ``iterparse`` does not ("Start tag expected" on a document it had just
+    parsed)."""
+    codec = wide_codec(data)
+    encoding = codec.upper().replace("-LE", "LE").replace("-BE", "BE") if codec else None
+    return etree.iterparse(
+        io.BytesIO(data), events=events, tag=tag, encoding=encoding, **_PARSER_OPTIONS
+    )
 
 
 def wide_codec(data: bytes) -> str | None:
