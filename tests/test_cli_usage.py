@@ -162,6 +162,34 @@ def test_check_of_a_file_without_read_permission_gives_a_result_and_the_others_t
         shutil.rmtree(path.parent)
 
 
+@pytest.mark.skipif(shutil.which("setpriv") is None and os.geteuid() == 0, reason="no setpriv")
+def test_batch_of_a_named_file_without_read_permission_gives_it_a_result():
+    """report-contract.md: for batch, exit status 2 only for usage errors; an unreadable
+    filing is a result with status `unreadable`, the run goes on and exits 1."""
+    path, user = _unreadable_file()
+    out = path.parent / "out"
+    out.mkdir()
+    out.chmod(0o777)
+    closed = path.parent / "dicht"  # a folder the user may not enter
+    closed.mkdir()
+    shutil.copy(COMPLIANT, closed / "binnen.xbrl")
+    closed.chmod(0o700 if user is not None else 0o000)
+    inside = closed / "binnen.xbrl"
+    try:
+        done = run("batch", COMPLIANT, path, inside, "--out", out, "--format", "jsonl", "-q",
+                   user=user)  # fmt: skip
+        assert done.returncode == 1, done.stderr
+        results = {Path(r["file"]).name: r for r in map(json.loads, done.stdout.splitlines())}
+        for name in ("geheim.xbrl", "binnen.xbrl"):
+            assert results[name]["status"] == "unreadable"
+            assert results[name]["error"] == "geen leesrechten op dit bestand"
+        assert results[COMPLIANT.name]["status"] == "compliant"
+        assert "Gebruik" not in done.stderr
+    finally:
+        closed.chmod(0o700)
+        shutil.rmtree(path.parent)
+
+
 def test_a_file_named_with_a_leading_dash_is_checked_after_double_dash(tmp_path):
     shutil.copy(COMPLIANT, tmp_path / "-dash.xbrl")
     done = run("check", "--format", "json", "--", "-dash.xbrl", cwd=tmp_path)

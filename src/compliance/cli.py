@@ -379,7 +379,9 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+# readable=False: a named file the user may not read is a filing with status unreadable,
+# not a usage error (report-contract.md: batch exits 2 for usage errors only)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option(
     "--out",
     required=True,
@@ -460,7 +462,7 @@ def batch(
         from compliance.batch.runner import NoInputs
 
         for path in paths:
-            if not os.path.lexists(path):
+            if _missing(path):
                 _fail(say("batch.no_such_path", lang, path=path))
         catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
         options = BatchOptions(
@@ -498,6 +500,18 @@ def batch(
         if outcome is None:  # before judging began: --out is as it was
             click.echo(f"compliance: {say('batch.interrupted_early', lang, out=out)}", err=True)
         _exit_after_batch(EXIT_INTERRUPTED)
+
+
+def _missing(path: Path) -> bool:
+    """True when nothing is at ``path`` (a usage error for batch); a path in a folder the
+    user may not enter is there, and its filing a result that says why it cannot be read."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _exit_after_batch(code: int) -> None:
