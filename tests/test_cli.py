@@ -54,6 +54,22 @@ def test_json_is_one_object_for_one_file_and_an_array_for_several(cli):
     assert [item["file"] for item in several] == [str(COMPLIANT), str(PROBLEMS)]
 
 
+def test_the_result_names_each_file_by_the_path_as_given(cli, tmp_path, monkeypatch):
+    """report-contract.md: "file": "path/as/given.xbrl", so a script finds its own inputs
+    in the results, also when it wrote them with ./ or a doubled slash."""
+    monkeypatch.chdir(SAMPLES.parent)
+    given = ["./samples/compliant-one-school.xbrl", "samples//multi-school-problems.xbrl"]
+    several = json.loads(cli("check", *given, "--format", "json").stdout)
+    assert [item["file"] for item in several] == given
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.xbrl").write_bytes(COMPLIANT.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    done = cli("batch", "./in/", "--out", "out", "-q")
+    assert done.exit_code == 0, done.stderr
+    lines = (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["file"] for line in lines] == ["./in/a.xbrl"]
+
+
 def test_english_on_request(cli):
     dutch = cli("check", PROBLEMS).stdout
     english = cli("check", PROBLEMS, "--lang", "en").stdout

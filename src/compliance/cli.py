@@ -186,7 +186,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
+# str, not Path: a result names its file by the path as given (report-contract.md), and
+# Path would drop a leading ./ or a doubled slash
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -235,7 +237,7 @@ def check(
         {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
     )
     waived = _waivers(waivers, today, catalogue, lang)
-    results = [checker.check_file(path, str(path)) for path in files]
+    results = [checker.check_file(Path(path), path) for path in files]
     if waived is not None:
         results = [waived.apply(result) for result in results]
     if output == "json":
@@ -380,8 +382,9 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
 
 @main.command()
 # readable=False: a named file the user may not read is a filing with status unreadable,
-# not a usage error (report-contract.md: batch exits 2 for usage errors only)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
+# not a usage error (report-contract.md: batch exits 2 for usage errors only); a str, as
+# given, for the same reason as check's files
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option(
     "--out",
     required=True,
@@ -466,7 +469,7 @@ def batch(
                 _fail(say("batch.no_such_path", lang, path=path))
         catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
         options = BatchOptions(
-            paths=[str(path) for path in paths],
+            paths=list(paths),
             out=out,
             catalogue=catalogue,
             engine=engine,
@@ -502,7 +505,7 @@ def batch(
         _exit_after_batch(EXIT_INTERRUPTED)
 
 
-def _missing(path: Path) -> bool:
+def _missing(path: str) -> bool:
     """True when nothing is at ``path`` (a usage error for batch); a path in a folder the
     user may not enter is there, and its filing a result that says why it cannot be read."""
     try:
