@@ -385,6 +385,16 @@ def test_rules_show_names_the_source_document_by_its_title():
     assert "(004_0ca5dd17a86193b4.txt)" in shown
 
 
+def test_rules_show_prints_each_parameters_provenance_beside_its_value():
+    shown = run("rules", "show", "NPO-008", "--lang", "en").stdout
+    value = shown.index("from 2021-08-01: 50%")
+    assert shown.index("provenance: policy parameter of the agency", value) == (
+        shown.index("\n", value) + len("\n      ")
+    )
+    in_year = run("rules", "show", "WDM-006", "--year", "2022-2023").stdout
+    assert "10% (geldend in 2022-2023)\n      herkomst: werkafspraak van de beoordelaars" in in_year
+
+
 def test_rules_show_gives_conditions_in_words_and_what_each_field_means():
     shown = run("rules", "show", "NPO-009", "--year", "2022-2023", "--lang", "en").stdout
     assert (

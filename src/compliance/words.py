@@ -201,6 +201,7 @@ _NL = {
     "rules.op_gt": "{field} is meer dan {value}",
     "rules.op_ge": "{field} is ten minste {value}",
     "rules.source_of": "{title} ({file})",
+    "rules.provenance": "herkomst: {source}",
     # -- the batch (batch/) -------------------------------------------------------------------
     "batch.timeout": "de controle duurde langer dan {seconds} s en is afgebroken (--timeout)",
     "batch.died": "het controleproces stopte onverwacht ({how}) tijdens deze aanlevering",
@@ -788,6 +789,7 @@ _EN = {
     "rules.op_gt": "{field} is more than {value}",
     "rules.op_ge": "{field} is at least {value}",
     "rules.source_of": "{title} ({file})",
+    "rules.provenance": "provenance: {source}",
     "batch.timeout": "checking took longer than {seconds} s and was stopped (--timeout)",
     "batch.died": "the worker process died ({how}) while checking this filing",
     "batch.raised": "the check failed with an internal error: {error}",

@@ -102,16 +102,20 @@ def _source_words(catalogue: Catalogue, rule: Rule, lang: str) -> str:
 
 
 def _parameter_lines(catalogue, name, year, lang) -> list[str]:
+    """The parameter's values (or the one in force in ``year``), and beside them where the
+    value comes from: a seed passage, or that it is the agency's convention (domain.md,
+    Parameters: "`rules show` prints that provenance beside the value")."""
     parameter = catalogue.parameters[name]
     head = f"    {name} ({parameter.description.in_language(lang)})"
+    provenance = f"      {say('rules.provenance', lang, source=parameter.source.in_language(lang))}"
     if year is not None:
         value = parameter.values.at(year.first_day)
         if value is None:
-            return [f"{head}: {say('rules.no_value', lang, year=year.label)}"]
+            return [f"{head}: {say('rules.no_value', lang, year=year.label)}", provenance]
         shown = format_value(Measured(value, parameter.unit), lang)
-        return [f"{head}: {shown} ({say('rules.in_force', lang)} {year.label})"]
+        return [f"{head}: {shown} ({say('rules.in_force', lang)} {year.label})", provenance]
     lines = [head + ":"]
     for day, value in parameter.values.entries:
         shown = format_value(Measured(value, parameter.unit), lang)
         lines.append(f"      {say('rules.from', lang)} {format_date(day, lang)}: {shown}")
-    return lines
+    return [*lines, provenance]
