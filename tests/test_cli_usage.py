@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from conftest import REPO, SAMPLES
 
 INSTALLED = Path(sys.executable).parent / "compliance"
@@ -393,6 +394,39 @@ def test_rules_show_prints_each_parameters_provenance_beside_its_value():
     )
     in_year = run("rules", "show", "WDM-006", "--year", "2022-2023").stdout
     assert "10% (geldend in 2022-2023)\n      herkomst: werkafspraak van de beoordelaars" in in_year
+
+
+def test_rules_show_names_the_reference_lists_a_rule_reads_and_where_each_comes_from():
+    shown = run("rules", "show", "NPO-004", "--lang", "en").stdout
+    assert "version 2021, from 2021-02-01: 21 interventions\n        provenance: date from" in (
+        shown
+    )
+    assert "version 2022, from 2022-04-01: 24 interventions" in shown
+    assert "proven ineffective (menukaart.yaml): X1, X2, X3\n      provenance: 004_" in shown
+    in_year = run("rules", "show", "NPO-006", "--year", "2022-2023", "--lang", "en").stdout
+    assert "version 2022" in in_year and "version 2021" not in in_year
+    assert "Reference data" not in run("rules", "show", "NPO-001", "--lang", "en").stdout
+
+
+def test_rules_show_says_the_allowance_list_is_given_or_that_the_rule_is_not_judged(tmp_path):
+    without = run("rules", "show", "NPO-009", "--lang", "en").stdout
+    assert "arbeidsmarkttoelage.csv: not given (--reference-dir), so this rule is not judged" in (
+        without
+    )
+    given = run("rules", "show", "NPO-009", "--lang", "en", "--reference-dir", REFERENCE).stdout
+    assert "arbeidsmarkttoelage.csv from --reference-dir: 5 schools and years" in given
+    # a replacement menukaart that does not say where it comes from is shown so, never with
+    # the shipped file's provenance
+    shutil.copy(REFERENCE / "arbeidsmarkttoelage.csv", tmp_path)
+    menukaart = yaml.safe_load((REPO / "rules" / "reference" / "menukaart.yaml").read_bytes())
+    for holder in (menukaart, *menukaart["versions"].values()):
+        holder.pop("source", None)
+    menukaart.pop("ineffective_source")
+    (tmp_path / "menukaart.yaml").write_text(yaml.safe_dump(menukaart), encoding="utf-8")
+    replaced = run("rules", "show", "NPO-004", "--lang", "en", "--reference-dir", tmp_path)
+    assert replaced.returncode == 0, replaced.stderr
+    assert "provenance: not stated in the file" in replaced.stdout
+    assert "sinds 1 april" not in replaced.stdout
 
 
 def test_rules_show_gives_conditions_in_words_and_what_each_field_means():

@@ -40,6 +40,14 @@ class Localized(NamedTuple):
     def in_language(self, lang: str) -> str:
         return getattr(self, lang)
 
+    @classmethod
+    def either(cls, text: object) -> Localized:
+        """A text written once in a data file (``source: "..."``), the same in both
+        languages, or per language (``source: {nl: ..., en: ...}``), as titles are."""
+        if isinstance(text, dict):
+            return cls(**text)
+        return cls(str(text), str(text))
+
 
 class Measured(NamedTuple):
     """A number with its unit (amount, ratio, hours, days, count, date), formatted per language."""

@@ -202,6 +202,20 @@ _NL = {
     "rules.op_ge": "{field} is ten minste {value}",
     "rules.source_of": "{title} ({file})",
     "rules.provenance": "herkomst: {source}",
+    "rules.no_provenance": "niet vermeld in het bestand",
+    "rules.reference": "Referentiegegevens",
+    "rules.menukaart": "menukaart ({file}):",
+    "rules.menukaart_version": "versie {name}, vanaf {day}: {count} interventies",
+    "rules.ineffective": "bewezen niet-effectief ({file}): {codes}",
+    "rules.allowance_given": (
+        "{file} uit --reference-dir: {count|school en schooljaar|scholen en schooljaren}"
+    ),
+    "rules.allowance_missing": (
+        "{file}: niet gegeven (--reference-dir), dus deze regel wordt niet beoordeeld"
+    ),
+    "rules.allowance_provenance": (
+        "herkomst: de lijst van DUO die de gebruiker geeft; het programma levert er geen mee"
+    ),
     # -- the batch (batch/) -------------------------------------------------------------------
     "batch.timeout": "de controle duurde langer dan {seconds} s en is afgebroken (--timeout)",
     "batch.died": "het controleproces stopte onverwacht ({how}) tijdens deze aanlevering",
@@ -790,6 +804,16 @@ _EN = {
     "rules.op_ge": "{field} is at least {value}",
     "rules.source_of": "{title} ({file})",
     "rules.provenance": "provenance: {source}",
+    "rules.no_provenance": "not stated in the file",
+    "rules.reference": "Reference data",
+    "rules.menukaart": "menukaart ({file}):",
+    "rules.menukaart_version": "version {name}, from {day}: {count} interventions",
+    "rules.ineffective": "proven ineffective ({file}): {codes}",
+    "rules.allowance_given": (
+        "{file} from --reference-dir: {count|school and year|schools and years}"
+    ),
+    "rules.allowance_missing": "{file}: not given (--reference-dir), so this rule is not judged",
+    "rules.allowance_provenance": "provenance: DUO's list, given by the user; the tool ships none",
     "batch.timeout": "checking took longer than {seconds} s and was stopped (--timeout)",
     "batch.died": "the worker process died ({how}) while checking this filing",
     "batch.raised": "the check failed with an internal error: {error}",

@@ -9,6 +9,14 @@ from compliance.report.formatting import format_date, format_value
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.rules.conditions import fields_of, params_of
 from compliance.rules.dated import Period
+from compliance.rules.reference import (
+    ALLOWANCE_FIELD,
+    ALLOWANCE_FILE,
+    INEFFECTIVE_FIELD,
+    MENUKAART_FIELDS,
+    MENUKAART_FILE,
+    MENUKAART_PREFIX,
+)
 from compliance.words import say
 
 
@@ -54,6 +62,7 @@ def describe_rule(catalogue: Catalogue, rule: Rule, year: SchoolYear | None, lan
         lines.append(f"  {say('rules.parameters', lang)}:")
         for name in names:
             lines.extend(_parameter_lines(catalogue, name, year if applies else None, lang))
+    lines += _reference_lines(catalogue, rule, year if applies else None, lang)
     lines += [
         f"  {say('rules.message', lang)}: {rule.message.in_language(lang)}",
         f"  {say('rules.source', lang)}: {_source_words(catalogue, rule, lang)}",
@@ -119,3 +128,60 @@ def _parameter_lines(catalogue, name, year, lang) -> list[str]:
         shown = format_value(Measured(value, parameter.unit), lang)
         lines.append(f"      {say('rules.from', lang)} {format_date(day, lang)}: {shown}")
     return [*lines, provenance]
+
+
+def _reference_lines(catalogue: Catalogue, rule: Rule, year, lang: str) -> list[str]:
+    """The reference lists the rule's conditions read, each with where it comes from
+    (domain.md, Parameters: every reference list says so): the menukaart's versions (with
+    ``year``, the one in force), the proven-ineffective codes, the allowance list given or
+    that there is none, so the rule is not judged."""
+    read = set(fields_of(rule.when) if rule.when is not None else [])
+    lines: list[str] = []
+    if read & set(MENUKAART_FIELDS) or any(name.startswith(MENUKAART_PREFIX) for name in read):
+        lines += _menukaart_lines(catalogue, year, lang)
+    if INEFFECTIVE_FIELD in read:
+        menukaart = catalogue.menukaart
+        codes = ", ".join(sorted(menukaart.ineffective))
+        lines.append(f"    {say('rules.ineffective', lang, file=MENUKAART_FILE, codes=codes)}")
+        lines.append(_provenance(menukaart.ineffective_source, lang))
+    if ALLOWANCE_FIELD in read:
+        lines += _allowance_lines(catalogue, lang)
+    return [f"  {say('rules.reference', lang)}:", *lines] if lines else []
+
+
+def _menukaart_lines(catalogue: Catalogue, year, lang: str) -> list[str]:
+    menukaart = catalogue.menukaart
+    entries = menukaart.versions.entries
+    if year is not None:
+        version = menukaart.version_on(year.first_day)
+        entries = tuple((day, v) for day, v in entries if v is version)
+    lines = [f"    {say('rules.menukaart', lang, file=MENUKAART_FILE)}"]
+    for day, version in entries:
+        words = say(
+            "rules.menukaart_version",
+            lang,
+            name=version.name,
+            day=format_date(day, lang),
+            count=len(version.doelgebied_of),
+        )
+        lines += [f"      {words}", "  " + _provenance(version.source, lang)]
+    if year is not None and not entries:
+        lines.append(f"      {say('rules.no_value', lang, year=year.label)}")
+    return [*lines, _provenance(menukaart.source, lang)]
+
+
+def _allowance_lines(catalogue: Catalogue, lang: str) -> list[str]:
+    given = catalogue.allowance_list
+    if given is None:
+        shown = say("rules.allowance_missing", lang, file=ALLOWANCE_FILE)
+    else:
+        shown = say("rules.allowance_given", lang, file=ALLOWANCE_FILE, count=len(given))
+    return [f"    {shown}", f"      {say('rules.allowance_provenance', lang)}"]
+
+
+def _provenance(source, lang: str) -> str:
+    """The provenance line; a replacement file that does not say where it comes from is
+    shown as such, never as if the shipped file's provenance held for it."""
+    if source is None:
+        return f"      {say('rules.provenance', lang, source=say('rules.no_provenance', lang))}"
+    return f"      {say('rules.provenance', lang, source=source.in_language(lang))}"

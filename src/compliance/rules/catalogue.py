@@ -397,7 +397,7 @@ class _Loader:
                     name,
                     Localized(**spec["description"]),
                     spec["unit"],
-                    _either_language(spec["source"]),
+                    Localized.either(spec["source"]),
                     values,
                 )
             except (KeyError, TypeError, AttributeError, ArithmeticError) as error:
@@ -636,11 +636,3 @@ def _validate(validator: jsonschema.protocols.Validator, data: object, path: Pat
     field = ".".join(str(part) for part in error.absolute_path) or None
     message = error.message if len(error.message) < 200 else error.message[:200] + "…"
     raise DataFileError(path, field, message)
-
-
-def _either_language(text: object) -> Localized:
-    """A text written once (``source: "..."``), the same in both languages, or per language
-    (``source: {nl: ..., en: ...}``), as titles are."""
-    if isinstance(text, dict):
-        return Localized(**text)
-    return Localized(str(text), str(text))

@@ -53,17 +53,31 @@ def find_allowance_list(reference_dir: Path | None) -> Path | None:
     return path
 
 
+# The fields of rules/facts.py that read the menukaart's versions (and those starting with
+# MENUKAART_PREFIX) and its proven-ineffective list: `rules show` names the reference data
+# of a rule whose conditions read them, with where each list comes from.
+MENUKAART_FIELDS = ("code_on_menukaart",)
+MENUKAART_PREFIX = "menukaart_lines_"
+INEFFECTIVE_FIELD = "code_ineffective"
+
+
 class MenukaartVersion(NamedTuple):
     name: str
     # normalised code → doelgebied letter
     doelgebied_of: dict[str, str]
     names: dict[str, str]
+    in_force_from: date | None = None
+    source: Localized | None = None  # where the version and its date come from
 
 
 class Menukaart(NamedTuple):
     doelgebieden: dict[str, Localized]
     versions: Dated[MenukaartVersion]
     ineffective: dict[str, str]
+    # where the interventions and the proven-ineffective list come from (domain.md,
+    # Parameters: every reference list says so); None when a replacement file does not say
+    source: Localized | None = None
+    ineffective_source: Localized | None = None
 
     def version_on(self, day: date) -> MenukaartVersion | None:
         return self.versions.at(day)
@@ -91,18 +105,28 @@ def load_menukaart(path: Path) -> Menukaart:
         versions = Dated(
             tuple(
                 sorted(
-                    (
-                        as_date(spec["in_force_from"], path, f"versions.{name}.in_force_from"),
-                        MenukaartVersion(str(name), per_version[name], names),
-                    )
+                    _version(path, name, spec, per_version[name], names)
                     for name, spec in data["versions"].items()
                 )
             )
         )
         ineffective = {normalize_code(code): name for code, name in data["ineffective"].items()}
+        sources = _source(data.get("source")), _source(data.get("ineffective_source"))
     except (KeyError, TypeError) as error:
         raise DataFileError(path, str(error).strip("'"), "missing or malformed") from None
-    return Menukaart(doelgebieden, versions, ineffective)
+    return Menukaart(doelgebieden, versions, ineffective, *sources)
+
+
+def _version(
+    path: Path, name: object, spec: dict, codes: dict[str, str], names: dict[str, str]
+) -> tuple[date, MenukaartVersion]:
+    """A version as (the day it came into force, the version), with where it comes from."""
+    day = as_date(spec["in_force_from"], path, f"versions.{name}.in_force_from")
+    return day, MenukaartVersion(str(name), codes, names, day, _source(spec.get("source")))
+
+
+def _source(text: object) -> Localized | None:
+    return None if text is None else Localized.either(text)
 
 
 def load_allowance_list(path: Path, domain: Domain) -> frozenset[tuple[str, str]]:
