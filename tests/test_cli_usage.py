@@ -429,6 +429,23 @@ def test_rules_show_says_the_allowance_list_is_given_or_that_the_rule_is_not_jud
     assert "sinds 1 april" not in replaced.stdout
 
 
+def test_a_menukaart_leaving_a_judged_school_year_without_a_version_is_refused(tmp_path):
+    """Judging 2021/22 against no version would make every line an NPO-004 violation."""
+    shutil.copy(REFERENCE / "arbeidsmarkttoelage.csv", tmp_path)
+    menukaart = yaml.safe_load((REPO / "rules" / "reference" / "menukaart.yaml").read_bytes())
+    menukaart["versions"]["2021"]["in_force_from"] = "2021-08-02"
+    (tmp_path / "menukaart.yaml").write_text(yaml.safe_dump(menukaart), encoding="utf-8")
+    done = run("check", COMPLIANT, "--reference-dir", tmp_path, "--lang", "en")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "menukaart.yaml: no menukaart version is in force on 2021-08-01, the first day of " in (
+        done.stderr
+    )
+    assert "school year 2021-2022, which NPO-004 judges" in done.stderr
+    menukaart["versions"]["2021"]["in_force_from"] = "2021-08-01"  # in force on that day
+    (tmp_path / "menukaart.yaml").write_text(yaml.safe_dump(menukaart), encoding="utf-8")
+    assert run("check", COMPLIANT, "--reference-dir", tmp_path).returncode == 0
+
+
 def test_rules_show_gives_conditions_in_words_and_what_each_field_means():
     shown = run("rules", "show", "NPO-009", "--year", "2022-2023", "--lang", "en").stdout
     assert (

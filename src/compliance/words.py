@@ -169,6 +169,10 @@ _NL = {
     "reference.columns": "{path}: bronregel {line}: 2 kolommen verwacht",
     "reference.not_a_year": "{path}: bronregel {line}: {value!r} is geen schooljaar",
     "reference.not_a_brin": "{path}: bronregel {line}: {value!r} is geen BRIN-nummer",
+    "reference.menukaart_gap": (
+        "{path}: geen menukaartversie is van kracht op {day}, de eerste dag van schooljaar "
+        "{year}, dat {rule} beoordeelt; geef een versie met in_force_from op of vóór die dag"
+    ),
     # -- rules list / show (report/rules_report.py) ------------------------------------------
     "rules.scheme": "Regeling",
     "rules.types": "Schoolsoorten",
@@ -772,6 +776,10 @@ _EN = {
     "reference.columns": "{path}: line {line}: expected 2 columns",
     "reference.not_a_year": "{path}: line {line}: {value!r} is not a school year",
     "reference.not_a_brin": "{path}: line {line}: {value!r} is not a BRIN",
+    "reference.menukaart_gap": (
+        "{path}: no menukaart version is in force on {day}, the first day of school year "
+        "{year}, which {rule} judges; give a version with in_force_from on or before that day"
+    ),
     "rules.scheme": "Scheme",
     "rules.types": "School types",
     "rules.period": "Period",

@@ -13,9 +13,8 @@ from compliance.rules.reference import (
     ALLOWANCE_FIELD,
     ALLOWANCE_FILE,
     INEFFECTIVE_FIELD,
-    MENUKAART_FIELDS,
     MENUKAART_FILE,
-    MENUKAART_PREFIX,
+    reads_menukaart_versions,
 )
 from compliance.words import say
 
@@ -137,7 +136,7 @@ def _reference_lines(catalogue: Catalogue, rule: Rule, year, lang: str) -> list[
     that there is none, so the rule is not judged."""
     read = set(fields_of(rule.when) if rule.when is not None else [])
     lines: list[str] = []
-    if read & set(MENUKAART_FIELDS) or any(name.startswith(MENUKAART_PREFIX) for name in read):
+    if reads_menukaart_versions(read):
         lines += _menukaart_lines(catalogue, year, lang)
     if INEFFECTIVE_FIELD in read:
         menukaart = catalogue.menukaart

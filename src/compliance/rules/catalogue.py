@@ -38,9 +38,11 @@ from compliance.rules.reference import (
     MENUKAART_FILE,
     NO_ALLOWANCE_LIST,
     Menukaart,
+    ReferenceDataError,
     find_allowance_list,
     load_allowance_list,
     load_menukaart,
+    reads_menukaart_versions,
 )
 
 if TYPE_CHECKING:
@@ -329,6 +331,7 @@ class _Loader:
         kinds = fact_kinds(menukaart)
         schemes = self._schemes(domain, kinds, parameters)
         rules = self._rules(schemes, kinds, parameters, domain)
+        _check_menukaart_in_force(rules, menukaart, menukaart_path, domain)
         return Catalogue(
             path=self.directory,
             domain=domain,
@@ -555,6 +558,29 @@ class _Loader:
         if unknown:
             raise DataFileError(
                 rule.path, "message", f"unknown placeholder {{{unknown[0]}}} in the message"
+            )
+
+
+def _check_menukaart_in_force(
+    rules: dict[str, Rule], menukaart: Menukaart, path: Path, domain: Domain
+) -> None:
+    """A rule reading the menukaart judges a plan by the version in force on the first day
+    of its school year; with none in force every line would be "not on the menukaart" (an
+    empty list judged as if it were the real one), so a menukaart (a replacement one from
+    --reference-dir, say) that leaves a judged school year without a version is refused.
+    A version holds until the next, so the first school year of the rule's period is the
+    one to check."""
+    for rule in sorted(rules.values(), key=lambda r: r.id):
+        if rule.when is None or rule.period.first is None:
+            continue
+        if not reads_menukaart_versions(fields_of(rule.when)):
+            continue
+        year = domain.calendar.year_containing(rule.period.first)
+        if year.first_day < rule.period.first:
+            year = domain.calendar.year_starting(year.first_day.year + 1)
+        if menukaart.version_on(year.first_day) is None:
+            raise ReferenceDataError(
+                path, "reference.menukaart_gap", rule=rule.id, year=year.label, day=year.first_day
             )
 
 

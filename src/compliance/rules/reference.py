@@ -11,6 +11,7 @@ usage error, never a silent fallback (report-contract.md).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -59,6 +60,11 @@ def find_allowance_list(reference_dir: Path | None) -> Path | None:
 MENUKAART_FIELDS = ("code_on_menukaart",)
 MENUKAART_PREFIX = "menukaart_lines_"
 INEFFECTIVE_FIELD = "code_ineffective"
+
+
+def reads_menukaart_versions(fields: Iterable[str]) -> bool:
+    """Whether conditions naming ``fields`` judge a plan by its menukaart version."""
+    return any(name in MENUKAART_FIELDS or name.startswith(MENUKAART_PREFIX) for name in fields)
 
 
 class MenukaartVersion(NamedTuple):
