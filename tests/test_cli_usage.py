@@ -396,6 +396,13 @@ def test_rules_show_prints_each_parameters_provenance_beside_its_value():
     assert "10% (geldend in 2022-2023)\n      herkomst: werkafspraak van de beoordelaars" in in_year
 
 
+def test_rules_show_says_where_the_schemes_period_comes_from():
+    shown = run("rules", "show", "WDM-001", "--lang", "en").stdout
+    assert "Period: 2018-08-01 – …\n    provenance: 000_787187ef4a878dbb.txt: In het " in shown
+    npo = run("rules", "show", "NPO-001").stdout
+    assert "de brief noemt geen laatste schooljaar; 2024/25 is dat van het contract" in npo
+
+
 def test_rules_show_names_the_reference_lists_a_rule_reads_and_where_each_comes_from():
     shown = run("rules", "show", "NPO-004", "--lang", "en").stdout
     assert "version 2021, from 2021-02-01: 21 interventions\n        provenance: date from" in (

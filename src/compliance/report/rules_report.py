@@ -6,7 +6,7 @@ from compliance.findings import Measured
 from compliance.model.calendar import SchoolYear
 from compliance.report.condition_words import condition_words
 from compliance.report.formatting import format_date, format_value
-from compliance.rules.catalogue import Catalogue, Rule
+from compliance.rules.catalogue import Catalogue, Rule, Scheme
 from compliance.rules.conditions import fields_of, params_of
 from compliance.rules.dated import Period
 from compliance.rules.reference import (
@@ -81,6 +81,7 @@ def _plan_rule_lines(catalogue: Catalogue, rule: Rule, day, lang: str) -> list[s
         f"  {say('rules.scheme', lang)}: {scheme.title.in_language(lang)} ({scheme.id})",
         f"  {say('rules.types', lang)}: {', '.join(sorted(rule.types))}",
         f"  {say('rules.period', lang)}: {_period_words(rule.period, lang)}",
+        *_period_provenance(rule, scheme, lang),
         f"  {say('rules.judged_when', lang)}: {judged}",
         f"  {say('rules.fires', lang)}: {condition_words(rule.when, rule, catalogue, day, lang)}",
         f"  {say('rules.fields', lang)}:",
@@ -91,6 +92,15 @@ def _plan_rule_lines(catalogue: Catalogue, rule: Rule, day, lang: str) -> list[s
         if name in fields:
             lines.append(f"    {name}: {fields[name].describe.in_language(lang)}")
     return lines
+
+
+def _period_provenance(rule: Rule, scheme: Scheme, lang: str) -> list[str]:
+    """Where the scheme's period comes from (domain.md lists the schemes' starts among the
+    parameters, each with its source), when the rule keeps the scheme's period."""
+    if scheme.period_source is None or rule.period != scheme.period:
+        return []
+    source = scheme.period_source.in_language(lang)
+    return [f"    {say('rules.provenance', lang, source=source)}"]
 
 
 def _period_words(period: Period, lang: str) -> str:
