@@ -248,3 +248,24 @@ def test_uploads_leave_no_file_behind_and_nothing_of_their_content_in_the_log(
     assert "POST /api/v1/check" in written  # the log is there, and names requests only
     assert marker not in written
     assert list(temp.rglob("*")) == []
+
+
+def test_the_server_takes_checks_rule_selection_and_config_file(tmp_path, cli):
+    """report-contract.md: on `serve` "the same options as `check` apply", and rule
+    selection may come from the config file (`--config FILE`); a flag wins."""
+    config = tmp_path / "compliance.toml"
+    config.write_text('select = ["FIL-*"]\n[serve]\nignore = ["NPO-007"]\n', encoding="utf-8")
+    path = SAMPLES / "multi-school-problems.xbrl"
+    printed = cli("check", "--format", "json", "--reference-dir", REFERENCE, path,
+                  "--select", "NPO-*", "--ignore", "NPO-007")  # fmt: skip
+    expected = {**json.loads(printed.output), "file": path.name}
+    rules = {f["rule"] for f in expected["findings"]}
+    assert rules and all(r.startswith("NPO-") for r in rules) and "NPO-007" not in rules
+    with running_server("--config", str(config), "--select", "NPO-*") as url:
+        answer = httpx.post(
+            f"{url}/api/v1/check?name={path.name}",
+            content=path.read_bytes(),
+            headers={"content-type": "application/xml"},
+            timeout=60,
+        )
+    assert answer.json() == expected

@@ -615,6 +615,8 @@ def _review_lines(review: dict, lang: str) -> list[str]:
 )
 @lang_option
 @reference_dir_option
+@selection_options
+@config_option
 @rules_dir_option
 @engine_option
 @waiver_options
@@ -639,6 +641,8 @@ def serve(
     timeout,
     lang,
     reference_dir,
+    select,
+    ignore,
     rules_dir,
     engine,
     waivers,
@@ -646,11 +650,13 @@ def serve(
     max_bytes,
     max_depth,
 ) -> None:
-    """Run the self-check web page and the HTTP API (POST /api/v1/check)."""
+    """Run the self-check web page and the HTTP API (POST /api/v1/check), judging as
+    `check` does with the same options."""
     from compliance.web.app import run
     from compliance.web.options import ServeOptions
 
-    catalogue = _catalogue(rules_dir, reference_dir, lang)  # a bad folder is a usage error
+    # a bad folder or a pattern naming no rule is a usage error
+    catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
     _waivers(waivers, today, catalogue, lang)  # and so is a malformed waivers file
     run(
         ServeOptions(
@@ -665,5 +671,6 @@ def serve(
             timeout,
             waivers_file=waivers,
             today=today.date() if today else None,
+            selection=Selection(tuple(select), tuple(ignore)),
         )
     )

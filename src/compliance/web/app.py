@@ -32,6 +32,7 @@ STATIC = Path(__file__).parent / "static"
 def create_app(options: ServeOptions) -> Starlette:
     """The app; the catalogue is loaded here, so a bad --reference-dir fails at once."""
     catalogue = load_catalogue(options.rules_dir, options.reference_dir)
+    catalogue = catalogue.with_selection(options.selection)  # the rule set the results name
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from compliance.read import ReadLimits
+from compliance.rules.catalogue import Selection
 
 DEFAULT_UPLOAD_BYTES = 20 * 1024 * 1024  # a large board's filing is a few MB
 
@@ -25,3 +26,4 @@ class ServeOptions:
     queue: int = 64  # requests waiting for a worker beyond which the server answers 503
     waivers_file: Path | None = None  # a reviewer's waivers, applied to every check
     today: date | None = None  # the date waivers expire against; None: each check's day
+    selection: Selection = field(default_factory=Selection)  # --select / --ignore, as check

@@ -32,6 +32,7 @@ class Judge:
 
     def __init__(self, options: ServeOptions) -> None:
         catalogue = load_catalogue(options.rules_dir, options.reference_dir)
+        catalogue = catalogue.with_selection(options.selection)
         self.checker = Checker(catalogue, make_engine(options.engine), options.limits)
         self.waivers = None
         if options.waivers_file is not None:
