@@ -94,6 +94,14 @@ def test_a_root_other_than_xbrli_xbrl_is_not_an_instance(check, tmp_path, root, 
     assert reason.startswith(f"line 3: not an XBRL instance: the root element is {described}")
 
 
+def test_the_root_element_is_described_in_dutch_in_a_dutch_reason(check, tmp_path):
+    result = check(_write(tmp_path, '<?xml version="1.0"?>\n<xbrl/>\n'), "--format", "json")
+    assert json.loads(result.stdout)["error"] == (
+        "bronregel 2: geen XBRL-instance: het hoofdelement is xbrl zonder namespace, "
+        "verwacht xbrl in http://www.xbrl.org/2003/instance"
+    )
+
+
 def test_a_file_over_max_bytes_is_refused(check):
     size = COMPLIANT.stat().st_size
     _, reason = _check(check, COMPLIANT, "--max-bytes", str(size - 1))

@@ -125,6 +125,8 @@ _NL = {
         "geen XBRL-instance: het hoofdelement is {root}, verwacht xbrl in "
         "http://www.xbrl.org/2003/instance"
     ),
+    "read.root_in_namespace": "{name} in {namespace}",
+    "read.root_without_namespace": "{name} zonder namespace",
     # an instance with nothing to judge (model/structure.py): not "voldoet"
     "read.no_facts": (
         "niets te beoordelen: de XBRL-instance bevat geen enkel feit (geen gegevens van "
@@ -735,6 +737,8 @@ _EN = {
         "not an XBRL instance: the root element is {root}, expected xbrl in "
         "http://www.xbrl.org/2003/instance"
     ),
+    "read.root_in_namespace": "{name} in {namespace}",
+    "read.root_without_namespace": "{name} (no namespace)",
     "read.no_facts": (
         "nothing to judge: the XBRL instance holds no facts at all (no board, school or "
         "intervention data); is this the right file?"

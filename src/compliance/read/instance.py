@@ -15,6 +15,7 @@ from lxml import etree
 from compliance.read.errors import UnreadableFiling
 from compliance.read.safety import ReadLimits, iterparse_again, load_tree
 from compliance.read.taxonomy import XBRLI, Taxonomy
+from compliance.read.xml_errors import Phrase
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
@@ -178,11 +179,12 @@ def _refuse_too_many_items(root: etree._Element, taxonomy: Taxonomy, limits: Rea
             raise UnreadableFiling("too_many_facts", count=facts, limit=limits.max_facts)
 
 
-def _describe_tag(tag: object) -> str:
-    if not isinstance(tag, str):
-        return "not an element"
+def _describe_tag(tag: str) -> Phrase:
+    """The root element's name and namespace, worded in the reason's language."""
     namespace, _, local = tag.rpartition("}")  # "{uri}local", or "local" without namespace
-    return f"{local} in {namespace[1:]}" if namespace else f"{local} (no namespace)"
+    if namespace:
+        return Phrase("read.root_in_namespace", {"name": local, "namespace": namespace[1:]})
+    return Phrase("read.root_without_namespace", {"name": local})
 
 
 # The attributes facts are written with, in the order tools write them: read by one call for
