@@ -127,6 +127,34 @@ CASES = {
         "bytes die niet in de tekenset van het bestand passen: is het in een andere codering "
         "dan UTF-8 opgeslagen?",
     ),
+    "NUL byte": (
+        board('<bp:BoardName contextRef="B">De\x00Eik</bp:BoardName>'),
+        "een teken dat niet in XML mag staan (tekencode 0x0): is het bestand beschadigd?",
+    ),
+    "control character in an attribute": (
+        board('<bp:BoardName contextRef="B\x01">Eik</bp:BoardName>'),
+        "een teken dat niet in XML mag staan, in een attribuutwaarde",
+    ),
+    "character reference beyond Unicode": (
+        board('<bp:BoardName contextRef="B">De &#x110000; Eik</bp:BoardName>'),
+        "een tekenverwijzing (&#...;) naar een teken dat niet bestaat",
+    ),
+    "blank line before the XML declaration": (
+        "\n" + SAMPLE,
+        "de XML-declaratie (<?xml ...?>) staat niet helemaal aan het begin van het bestand",
+    ),
+    "']]>' in text": (
+        board('<bp:BoardName contextRef="B">De ]]> Eik</bp:BoardName>'),
+        "']]>' mag niet in tekst staan: schrijf de > daar als &gt;",
+    ),
+    "'<?' in text": (
+        board('<bp:BoardName contextRef="B">De <? Eik</bp:BoardName>'),
+        "een '<?' zonder naam erna: schrijf een < in tekst als &lt;",
+    ),
+    "undeclared prefix of an attribute": (
+        board('<bp:BoardName xx:contextRef="B">Eik</bp:BoardName>'),
+        "voorvoegsel xx van attribuut contextRef op <BoardName> is niet gedeclareerd",
+    ),
     "comment not closed": (
         board("<!-- bestuur " + NAME),
         "een commentaar (<!--) is niet afgesloten met -->",

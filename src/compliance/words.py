@@ -83,6 +83,19 @@ _NL = {
     ),
     "xml.prefix_undefined": "voorvoegsel {prefix} van <{element}> is niet gedeclareerd",
     "xml.namespace_uri": "de namespace van voorvoegsel {prefix} ('{uri}') is geen geldige URI",
+    "xml.char_out_of_range": (
+        "een teken dat niet in XML mag staan (tekencode {char}): is het bestand beschadigd?"
+    ),
+    "xml.invalid_char_in_attribute": "een teken dat niet in XML mag staan, in een attribuutwaarde",
+    "xml.reference_out_of_bounds": "een tekenverwijzing (&#...;) naar een teken dat niet bestaat",
+    "xml.declaration_late": (
+        "de XML-declaratie (<?xml ...?>) staat niet helemaal aan het begin van het bestand"
+    ),
+    "xml.cdata_end_in_text": "']]>' mag niet in tekst staan: schrijf de > daar als &gt;",
+    "xml.pi_without_name": "een '<?' zonder naam erna: schrijf een < in tekst als &lt;",
+    "xml.attribute_prefix_undefined": (
+        "voorvoegsel {prefix} van attribuut {attribute} op <{element}> is niet gedeclareerd"
+    ),
     "xml.comment_open": "een commentaar (<!--) is niet afgesloten met -->",
     "xml.cdata_open": "een CDATA-sectie is niet afgesloten met ]]>",
     "read.unsafe_doctype": (
@@ -700,6 +713,15 @@ _EN = {
     "xml.invalid_bytes": "Invalid bytes in character encoding",
     "xml.prefix_undefined": "Namespace prefix {prefix} on {element} is not defined",
     "xml.namespace_uri": "xmlns:{prefix}: '{uri}' is not a valid URI",
+    "xml.char_out_of_range": "Invalid character: Char {char} out of allowed range",
+    "xml.invalid_char_in_attribute": "invalid character in attribute value",
+    "xml.reference_out_of_bounds": "xmlParseCharRef: character reference out of bounds",
+    "xml.declaration_late": "XML declaration allowed only at the start of the document",
+    "xml.cdata_end_in_text": "Sequence ']]>' not allowed in content",
+    "xml.pi_without_name": "xmlParsePI : no target name",
+    "xml.attribute_prefix_undefined": (
+        "Namespace prefix {prefix} for {attribute} on {element} is not defined"
+    ),
     "xml.comment_open": "Comment not terminated",
     "xml.cdata_open": "CData section not finished",
     "read.unsafe_doctype": (

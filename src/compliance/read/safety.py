@@ -376,7 +376,7 @@ def _syntax_message(error: etree.XMLSyntaxError) -> str:
     message = str(error.msg or error).strip()
     # libxml2 appends ", line N, column M"; the line is reported separately.
     head, _, _ = message.partition(", line ")
-    return head or message
+    return (head or message).strip()  # some messages end in a newline before the tail
 
 
 def _line(error: etree.XMLSyntaxError) -> int | None:

@@ -60,6 +60,18 @@ _WORDINGS: tuple[tuple[str, str], ...] = (
         "xml.prefix_undefined",
     ),
     (r"xmlns:(?P<prefix>\S+): '(?P<uri>[^']*)' is not a valid URI", "xml.namespace_uri"),
+    (r"Invalid character: Char (?P<char>0x[0-9A-Fa-f]+) out of allowed range",
+     "xml.char_out_of_range"),
+    (r"invalid character in attribute value", "xml.invalid_char_in_attribute"),
+    (r"xmlParseCharRef: character reference out of bounds", "xml.reference_out_of_bounds"),
+    (r"XML declaration allowed only at the start of the document", "xml.declaration_late"),
+    (r"Sequence '\]\]>' not allowed in content", "xml.cdata_end_in_text"),
+    (r"xmlParsePI : no target name", "xml.pi_without_name"),
+    (
+        r"Namespace prefix (?P<prefix>\S+) for (?P<attribute>\S+) on (?P<element>\S+)"
+        r" is not defined",
+        "xml.attribute_prefix_undefined",
+    ),
     (r"Comment not terminated.*", "xml.comment_open"),
     (r"CData section not finished.*", "xml.cdata_open"),
 )  # fmt: skip
