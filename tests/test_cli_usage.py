@@ -220,6 +220,29 @@ def test_usage_errors_are_dutch_by_default_and_english_on_request():
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        (["check", "x", "--reference-dir", "/nonexistent"],
+         "'--reference-dir': '/nonexistent' bestaat niet"),
+        (["batch", "x", "--out", str(COMPLIANT)],
+         f"'--out': '{COMPLIANT}' is een bestand, geen map"),
+        (["check", "x", "--waivers", str(REPO)], f"'--waivers': '{REPO}' is een map, geen bestand"),
+        (["check", "x", "--max-depth", "3"], "'--max-depth': 3 ligt niet binnen 4<=x<=200"),
+        (["batch", "x", "--out", "o", "--jobs", "1.5"], "'--jobs': '1.5' is geen geheel getal"),
+        (["batch", "x", "--out", "o", "--timeout", "lang"], "'--timeout': 'lang' is geen getal"),
+        (["check", "x", "--today", "2024-13-01"],
+         "'--today': '2024-13-01' is geen datum (JJJJ-MM-DD)"),
+        (["batch", "x", "--out", "o", "--format", "json"],
+         "'--format': 'json' is niet een van 'jsonl'"),
+    ],
+)  # fmt: skip
+def test_a_bad_value_is_explained_in_dutch_not_in_clicks_english(cli, args, dutch):
+    done = cli(*args)
+    assert done.exit_code == 2
+    assert done.stderr.splitlines()[-1] == f"Fout: ongeldige waarde voor {dutch}"
+
+
 # -- linters' habits ----------------------------------------------------------------------------
 
 

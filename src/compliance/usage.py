@@ -24,9 +24,23 @@ _CONFIG_DONE = "compliance.config"
 _LANG = "compliance.lang"
 
 # click's English details of a bad value, and the words.py key that says them.
-_DETAILS = (
-    (re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*)\.\Z", re.S), "cli.bad_choice"),
-    (re.compile(r"(?P<value>.*)\Z", re.S), "cli.bad_value"),
+_PATH = r"(?:File|Directory|Path) (?P<path>'.*'|\".*\")"
+_DETAILS = tuple(
+    (re.compile(pattern + r"\Z", re.S), key)
+    for pattern, key in (
+        (r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", "cli.bad_choice"),
+        (r"'(?P<value>.*)' is not (?P<choices>'[^']*')\.", "cli.bad_choice"),  # one choice
+        (_PATH + r" does not exist\.", "cli.path_missing"),
+        (_PATH + r" is a file\.", "cli.path_is_file"),
+        (_PATH + r" is a directory\.", "cli.path_is_folder"),
+        (_PATH + r" is not readable\.", "cli.path_not_readable"),
+        (_PATH + r" is not writable\.", "cli.path_not_writable"),
+        (r"(?P<value>.*) is not in the range (?P<range>.*)\.", "cli.out_of_range"),
+        (r"'(?P<value>.*)' is not a valid integer( range)?\.", "cli.not_whole_number"),
+        (r"'(?P<value>.*)' is not a valid float( range)?\.", "cli.not_number"),
+        (r"'(?P<value>.*)' does not match the formats? .*\.", "cli.not_date"),  # --today
+        (r"(?P<value>.*)", "cli.bad_value"),
+    )
 )
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)\Z")
 _COMMAND = re.compile(r"No such command (?P<name>'.*')\.\Z")
@@ -98,7 +112,8 @@ def _reason(error: click.UsageError, lang: str) -> str:
         for pattern, key in _DETAILS:
             match = pattern.match(error.message)
             if match:
-                return say(key, lang, name=name, **match.groupdict())
+                values = {k: v for k, v in match.groupdict().items() if v is not None}
+                return say(key, lang, name=name, **values)
     for pattern, key in ((_EXTRA, "cli.extra_argument"), (_COMMAND, "cli.no_such_command")):
         match = pattern.match(error.message)
         if match:
