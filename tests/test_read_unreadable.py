@@ -171,13 +171,28 @@ def test_max_depth_is_the_deepest_nesting_allowed(check):
     depth = _depth(COMPLIANT)
     assert check(COMPLIANT, "--max-depth", str(depth)).exit_code == 0
     _, reason = _check(check, COMPLIANT, "--max-depth", str(depth - 1))
-    assert reason == f"refused as unsafe: elements nested deeper than {depth - 1} levels"
+    deepest = next(e for e in etree.parse(str(COMPLIANT)).iter() if _depth_of(e) == depth)
+    assert reason == (
+        f"line {deepest.sourceline}: refused as unsafe: elements nested deeper than "
+        f"{depth - 1} levels"
+    )
+
+
+def _depth_of(element) -> int:
+    return sum(1 for _ in element.iterancestors()) + 1
 
 
 def test_a_document_deeper_than_the_parser_allows_is_refused_as_too_deep(check, tmp_path):
     nested = "<bp:Deep>" * 1000 + "</bp:Deep>" * 1000
     _, reason = _check(check, _write(tmp_path, OPEN + nested + CLOSE))
     assert "refused as unsafe: elements nested deeper than 32 levels" in reason
+
+
+def test_nesting_deeper_than_max_depth_names_the_line_where_it_goes_too_deep(check, tmp_path):
+    nested = "<bp:Deep>\n" * 40 + "</bp:Deep>" * 40
+    _, reason = _check(check, _write(tmp_path, OPEN + nested + CLOSE))
+    # the root is on line 2 and level 1: level 33, the first too deep, is on line 34
+    assert reason == "line 34: refused as unsafe: elements nested deeper than 32 levels"
 
 
 def test_undecodable_utf16_is_not_xml(check, tmp_path):

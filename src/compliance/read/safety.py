@@ -356,18 +356,20 @@ def _refuse_unsafe_tree(
     if root_namespaces is None or XINCLUDE_NS in root_namespaces.values():
         for element in root.iter(f"{{{XINCLUDE_NS}}}*"):
             raise UnreadableFiling("unsafe_xinclude", element.sourceline)
-    if _deeper_than(limits.max_depth)(root):
-        raise UnreadableFiling("too_deep", limit=limits.max_depth)
+    too_deep = _deeper_than(limits.max_depth)(root)
+    if too_deep:
+        raise UnreadableFiling("too_deep", too_deep[0].sourceline, limit=limits.max_depth)
 
 
 _depth_probes: dict[int, etree.XPath] = {}
 
 
 def _deeper_than(depth: int) -> etree.XPath:
-    """An XPath, evaluated in C, that is true when any element lies below ``depth`` levels."""
+    """An XPath, evaluated in C, that finds the first element below ``depth`` levels (none
+    in a filing), so the reason can name its line."""
     probe = _depth_probes.get(depth)
     if probe is None:
-        probe = etree.XPath("boolean(" + "/*" * (depth + 1) + ")")
+        probe = etree.XPath("(" + "/*" * (depth + 1) + ")[1]")
         _depth_probes[depth] = probe
     return probe
 
