@@ -203,7 +203,22 @@ def test_undecodable_utf16_is_not_xml(check, tmp_path):
     assert reason == "not well-formed XML: invalid UTF-16"
 
 
-@pytest.mark.parametrize("encoding", ["UTF-7", "UTF-16LE", "UTF-32", "EBCDIC-US", "x-unknown"])
+@pytest.mark.parametrize("encoding", ["UTF-16", "UTF-16LE", "UTF-32"])
+def test_a_file_saved_in_utf8_that_still_declares_utf16_says_what_to_change(
+    check, tmp_path, encoding
+):
+    """The usual way to get there: a UTF-16 filing opened and saved again as UTF-8, its
+    declaration left as it was. It stays refused (the switch could hide markup)."""
+    text = COMPLIANT.read_text(encoding="utf-8").replace('"UTF-8"', f'"{encoding}"', 1)
+    _, reason = _check(check, _write(tmp_path, text))
+    assert reason == (
+        f"line 1: refused as unsafe: the XML declaration names encoding {encoding}, but the "
+        'file starts in UTF-8 or ASCII: put encoding="UTF-8" in the declaration, or save the '
+        f"file in {encoding}"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["UTF-7", "EBCDIC-US", "x-unknown"])
 def test_a_declared_encoding_that_could_hide_markup_is_refused(check, tmp_path, encoding):
     """A file starting in ASCII can only switch to an encoding whose markup is ASCII too."""
     text = COMPLIANT.read_text(encoding="utf-8").replace('"UTF-8"', f'"{encoding}"', 1)

@@ -106,6 +106,11 @@ _NL = {
         "geweigerd als onveilig: de opgegeven tekenset {encoding} kan opmaak verbergen; "
         "gebruik UTF-8 of UTF-16"
     ),
+    "read.encoding_switch": (
+        "geweigerd als onveilig: de XML-declaratie noemt tekenset {encoding}, maar het bestand "
+        'begint in UTF-8 of ASCII: zet encoding="UTF-8" in de declaratie, of sla het '
+        "bestand op in {encoding}"
+    ),
     "read.unsafe_xinclude": "geweigerd als onveilig: XInclude is niet toegestaan",
     "read.too_deep": "geweigerd als onveilig: elementen dieper genest dan {limit} niveaus",
     "read.too_many_tags": (
@@ -739,6 +744,11 @@ _EN = {
     ),
     "read.unsafe_encoding": (
         "refused as unsafe: the declared encoding {encoding} can hide markup; use UTF-8 or UTF-16"
+    ),
+    "read.encoding_switch": (
+        "refused as unsafe: the XML declaration names encoding {encoding}, but the file starts "
+        'in UTF-8 or ASCII: put encoding="UTF-8" in the declaration, or save the file in '
+        "{encoding}"
     ),
     "read.unsafe_xinclude": "refused as unsafe: XInclude is not allowed",
     "read.too_deep": "refused as unsafe: elements nested deeper than {limit} levels",

@@ -302,8 +302,18 @@ def _refuse_unsafe_prolog(data: bytes) -> None:
     declared = _DECLARED_ENCODING.match(data)
     encoding = declared.group(1).decode("latin-1") if declared else "UTF-8"
     if not _ascii_based(encoding):
-        raise UnreadableFiling("unsafe_encoding", 1, encoding=encoding)
+        # most often a UTF-16 file saved again as UTF-8 with its old declaration
+        kind = "encoding_switch" if _wide(encoding) else "unsafe_encoding"
+        raise UnreadableFiling(kind, 1, encoding=encoding)
     _scan_prolog(data, b"<", b"<?", b"?>", b"<!--", b"-->", b"<!")
+
+
+def _wide(encoding: str) -> bool:
+    """True for a name of UTF-16 or UTF-32, whose markup is not written in ASCII bytes."""
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except (LookupError, ValueError):
+        return False
 
 
 def _ascii_based(encoding: str) -> bool:
