@@ -70,6 +70,12 @@ def test_the_result_names_each_file_by_the_path_as_given(cli, tmp_path, monkeypa
     assert [json.loads(line)["file"] for line in lines] == ["./in/a.xbrl"]
 
 
+def test_an_empty_file_name_is_a_file_that_does_not_exist_not_the_working_folder(cli):
+    result = cli("check", "", "--format", "json")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"] == "bestand bestaat niet"
+
+
 def test_english_on_request(cli):
     dutch = cli("check", PROBLEMS).stdout
     english = cli("check", PROBLEMS, "--lang", "en").stdout

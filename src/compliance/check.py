@@ -116,7 +116,7 @@ class Checker:
         # reads it is still computed for every plan, so it gets an empty list.
         self.allowance_list = catalogue.allowance_list or frozenset()
 
-    def check_file(self, path: Path, name: str | None = None) -> FilingResult:
+    def check_file(self, path: str | Path, name: str | None = None) -> FilingResult:
         """Judge the file at ``path``; ``name`` is how the result refers to it."""
         name = name if name is not None else str(path)
         try:

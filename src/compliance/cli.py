@@ -237,7 +237,8 @@ def check(
         {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
     )
     waived = _waivers(waivers, today, catalogue, lang)
-    results = [checker.check_file(Path(path), path) for path in files]
+    # the path as typed: Path("") would be the working folder
+    results = [checker.check_file(path, path) for path in files]
     if waived is not None:
         results = [waived.apply(result) for result in results]
     if output == "json":

@@ -90,7 +90,7 @@ class ReadLimits(PlainRecord):
         self.max_value = max_value
 
 
-def read_bytes(path: Path, limits: ReadLimits) -> bytes:
+def read_bytes(path: str | Path, limits: ReadLimits) -> bytes:
     """Read a file, refusing it from its size alone when it is over the cap."""
     try:
         status = os.stat(path)
