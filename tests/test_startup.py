@@ -96,3 +96,21 @@ def test_a_ctrl_c_while_the_command_loads_ends_it_quietly_with_status_130(module
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert (done.returncode, done.stderr, done.stdout) == (130, "", "")
+
+
+def test_a_ctrl_c_while_the_batch_loads_its_runner_ends_it_quietly_with_status_130(tmp_path):
+    # as if Ctrl-C came just as Python made one of the runner's dataclasses: Python 3.11
+    # wraps what a field's __set_name__ raises in a RuntimeError, which is still a Ctrl-C
+    argv = ["compliance", "batch", str(tmp_path), "--out", str(tmp_path / "out")]
+    probe = (
+        "import dataclasses, sys\n"
+        "def ctrl_c(self, owner, name):\n"
+        "    raise KeyboardInterrupt\n"
+        "dataclasses.Field.__set_name__ = ctrl_c\n"
+        f"sys.argv = {argv!r}\n"
+        "from compliance.__main__ import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert (done.returncode, done.stderr, done.stdout) == (130, "", "")
+    assert not (tmp_path / "out").exists()  # nothing was done

@@ -10,7 +10,10 @@ and it runs as usual for the command itself.
 
 A Ctrl-C while the command loads ends it quietly with the shell's status for an interrupt
 (130): nothing has been done yet, and Python's own way would print the traceback of
-whichever import it landed in.
+whichever import it landed in. So does one that lands while a command imports what it needs
+(the batch loads its runner only when it runs) and Python, making a class there, has wrapped
+it in a RuntimeError: Python 3.11 does that to whatever a descriptor's ``__set_name__``
+raises, a dataclass field's included (the whole-batch Ctrl-C test met it now and then).
 """
 
 import gc
@@ -22,9 +25,13 @@ from compliance.exit_codes import EXIT_INTERRUPTED
 def main() -> None:
     try:
         command = _load()
+        command()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
-    command()
+    except RuntimeError as error:
+        if not isinstance(error.__cause__, KeyboardInterrupt):
+            raise
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _load():
