@@ -38,6 +38,10 @@ SAME_LINES = {
     "comments inside values": lambda text: v.split_values(text, "<!-- - -->"),
     "processing instructions inside values": lambda text: v.split_values(text, "<?n?>"),
     "white space around values": v.pad_values,
+    # contextRef and unitRef are xs:IDREF, id xs:ID: XML Schema collapses their white space
+    "white space around ids and references": lambda text: re.sub(
+        r'\b(id|contextRef|unitRef)="([^"]*)"', r'\1=" \2\t"', text
+    ),
     # the reader takes a fact's usual attributes, in the usual order, in one go
     "fact attributes in another order": lambda text: _facts_with(text, _attributes_reversed),
     "an id on every fact": lambda text: _facts_with(text, lambda tag: tag + ' id="f"'),

@@ -200,16 +200,20 @@ def _read_fact(element: etree._Element, concept: str) -> RawFact:
     fact can have (nil included): 0.12 ms a filing of the benchmark corpus against 0.19.
     Any other attributes, or another order, take the four look-ups."""
     names = element.keys()
+    # contextRef and unitRef are xs:IDREF: their white space collapses (XML Schema)
     if names == _ITEM_ATTRIBUTES:
         (context_ref,) = element.values()
+        context_ref = context_ref.strip(XML_SPACE)
         unit_ref = decimals = None
         nil = False
     elif names == _NUMERIC_ATTRIBUTES:
         context_ref, unit_ref, decimals = element.values()
+        context_ref, unit_ref = context_ref.strip(XML_SPACE), unit_ref.strip(XML_SPACE)
         nil = False
     else:
         get = element.get
-        context_ref, unit_ref, decimals = get("contextRef"), get("unitRef"), get("decimals")
+        context_ref, unit_ref = _reference(element, "contextRef"), _reference(element, "unitRef")
+        decimals = get("decimals")
         nil_value = get(XSI_NIL)
         nil = nil_value is not None and nil_value.strip(XML_SPACE) in ("true", "1")
     if len(element):
@@ -230,6 +234,13 @@ def _read_fact(element: etree._Element, concept: str) -> RawFact:
         has_elements,
     )
     return _new(RawFact, fields)
+
+
+def _reference(element: etree._Element, name: str) -> str | None:
+    """An xs:ID or xs:IDREF attribute as XML Schema reads it: white space around it is not
+    part of it (a validating XBRL processor takes contextRef=" S12AB " as S12AB)."""
+    value = element.get(name)
+    return None if value is None else value.strip(XML_SPACE)
 
 
 def _read_context(element: etree._Element, taxonomy: Taxonomy, scope: _Namespaces) -> RawContext:
@@ -261,7 +272,7 @@ def _read_context(element: etree._Element, taxonomy: Taxonomy, scope: _Namespace
             problems.append("scenario")
     if not has_entity:
         problems.append("no_entity")
-    context_id, line = element.get("id", ""), element.sourceline or 0
+    context_id, line = _reference(element, "id") or "", element.sourceline or 0
     fields = (context_id, line, scheme, identifier, start, end, instant, members, problems)
     return _new(RawContext, fields)
 
@@ -314,7 +325,7 @@ class _UsualContexts:
             return None
         scheme = (identifier.get("scheme") or "").strip(XML_SPACE)
         identified = (identifier.text or "").strip(XML_SPACE)
-        context_id, line = element.get("id", ""), element.sourceline or 0
+        context_id, line = _reference(element, "id") or "", element.sourceline or 0
         fields = (context_id, line, scheme, identified, start, end, instant, members, [])
         return _new(RawContext, fields)
 
@@ -454,4 +465,4 @@ def _read_unit(element: etree._Element, scope: _Namespaces) -> RawUnit:
         for measure in element.iterchildren(_MEASURE):
             resolved = scope.resolve(measure, measure.text or "")
             measures.append(resolved or ("", (measure.text or "").strip(XML_SPACE)))
-    return RawUnit(element.get("id", ""), element.sourceline or 0, tuple(measures))
+    return RawUnit(_reference(element, "id") or "", element.sourceline or 0, tuple(measures))
