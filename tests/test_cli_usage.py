@@ -137,6 +137,23 @@ def test_batch_where_every_filing_is_unreadable_exits_1(tmp_path):
     assert "7 aanleveringen: 0 voldoen, 0 met bevindingen, 7 niet leesbaar, 0 fouten" in done.stdout
 
 
+def test_batch_streaming_into_a_reader_that_stops_still_writes_every_result(tmp_path):
+    """`batch --format jsonl | head`: when the stream's reader goes away the stream stops,
+    not the batch; --out holds every result and the exit status is the batch's own."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(40):  # some 400 kB of results: more than a pipe holds
+        shutil.copy(PROBLEMS, folder / f"b{number:02}.xbrl")
+    command = [str(INSTALLED), "batch", folder, "--out", tmp_path / "out", "--format", "jsonl"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader is gone before the first result
+    stderr = process.communicate(timeout=120)[1].decode()
+    assert process.returncode == 1, stderr  # findings, as without the stream
+    assert "Broken pipe" not in stderr and "Traceback" not in stderr
+    lines = (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 40
+
+
 def _unreadable_file() -> tuple[Path, int | None]:
     """A filing its reader may not open: as root, a file only root may read, checked as
     nobody (uid 65534); otherwise a file with mode 000."""

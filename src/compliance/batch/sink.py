@@ -13,6 +13,9 @@ Results kept by ``--resume`` are read back from the earlier files when their tur
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -112,13 +115,28 @@ class Sink:
         while (record := self._take(self._next)) is not None:
             self._emit(record)
         if self._stream is not None:
-            self._stream.flush()
+            self._to_stream(self._stream.flush)
 
     def _emit(self, record: Record) -> None:
         self._write(record)
         self._next += 1
         if self._stream is not None:
-            self._stream.write(record.line + "\n")
+            self._to_stream(lambda: self._stream.write(record.line + "\n"))
+
+    def _to_stream(self, action: Callable[[], object]) -> None:
+        """Stream, until whoever reads the stream goes away (``| head``): then the stream
+        stops and the batch goes on, since --out holds every result; nothing is written to
+        the closed pipe again, not even by Python's last flush at exit."""
+        try:
+            action()
+        except BrokenPipeError:
+            stream, self._stream = self._stream, None
+            with contextlib.suppress(OSError, ValueError):  # a stream without a descriptor
+                nowhere = os.open(os.devnull, os.O_WRONLY)
+                try:
+                    os.dup2(nowhere, stream.fileno())
+                finally:
+                    os.close(nowhere)
 
     def _take(self, index: int) -> Record | None:
         kept = self._reused.pop(index, None)
