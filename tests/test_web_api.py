@@ -142,6 +142,15 @@ def test_rules_are_listed_and_explained(server, catalogue):
     assert detail["example"]["case"] == first.name
     assert "(€10,000.01 of €40,000.00) goes to external parties" in detail["example"]["message"]
     assert "{" not in detail["example"]["message"] and "{" in detail["message"]
+    # the reference lists a rule reads, with the menukaart's interventions and provenance
+    (menukaart,) = httpx.get(f"{server}/api/v1/rules/NPO-006?lang=en").json()["reference"]
+    versions = catalogue.menukaart.versions.entries
+    assert [entry["provenance"] for entry in menukaart["entries"]] == [
+        version.source.en for _, version in versions
+    ]
+    newest = versions[-1][1]
+    codes = [item["code"] for item in menukaart["entries"][-1]["interventions"]]
+    assert codes == list(newest.doelgebied_of) and menukaart["provenance"]
     missing = httpx.get(f"{server}/api/v1/rules/XYZ-999")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "no_such_rule"
 

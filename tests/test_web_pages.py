@@ -192,6 +192,40 @@ def test_rule_page_from_a_finding_shows_thresholds_provenance_and_examples(
     browser.screenshots("rule")
 
 
+def test_a_rule_on_the_menukaart_lists_its_interventions_and_where_they_come_from(
+    browser, site, catalogue
+):
+    """A board told that a code is not on the menukaart opens the rule and finds the
+    menukaart itself: each version from its date, with every intervention (code, name,
+    doelgebied) and where the version and the list come from."""
+    browser.open(f"{site}/rules/NPO-004?lang=nl")
+    _wait_for(browser, "section.reference")
+    menukaart = catalogue.menukaart
+    text = browser.text("main")
+    assert menukaart.source.nl in text and menukaart.source.en not in text
+    tables = browser.find_all("details.interventions")
+    assert len(tables) == len(menukaart.versions.entries)
+    for (_, version), details in zip(menukaart.versions.entries, tables, strict=True):
+        assert version.source.nl in text
+        details.find_element("css selector", "summary").click()
+        rows = [
+            [cell.text for cell in row.find_elements("css selector", "td")]
+            for row in details.find_elements("css selector", "tbody tr")
+        ]
+        assert [row[0] for row in rows] == list(version.doelgebied_of)
+        for code, name, doelgebied in rows:
+            letter = version.doelgebied_of[code]
+            assert name == version.names[code]
+            assert doelgebied == f"{letter}: {menukaart.doelgebieden[letter].nl}"
+    _assert_accessible(browser)
+    browser.screenshots("rule-menukaart")
+    browser.open(f"{site}/rules/NPO-009?lang=en")
+    _wait_for(browser, "section.reference")
+    allowance = browser.text("section.reference")  # the server was given the samples' list
+    assert "arbeidsmarkttoelage.csv from --reference-dir" in allowance
+    assert "DUO's list, given by the user" in allowance
+
+
 def test_every_rule_has_a_page(browser, site, catalogue):
     browser.open(f"{site}/rules")
     links = [a.get_attribute("href") for a in browser.find_all("table.rules a")]

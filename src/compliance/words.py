@@ -228,7 +228,7 @@ _NL = {
     "rules.provenance": "herkomst: {source}",
     "rules.no_provenance": "niet vermeld in het bestand",
     "rules.reference": "Referentiegegevens",
-    "rules.menukaart": "menukaart ({file}):",
+    "rules.menukaart": "menukaart ({file})",
     "rules.menukaart_version": "versie {name}, vanaf {day}: {count} interventies",
     "rules.ineffective": "bewezen niet-effectief ({file}): {codes}",
     "rules.allowance_given": (
@@ -238,7 +238,7 @@ _NL = {
         "{file}: niet gegeven (--reference-dir), dus deze regel wordt niet beoordeeld"
     ),
     "rules.allowance_provenance": (
-        "herkomst: de lijst van DUO die de gebruiker geeft; het programma levert er geen mee"
+        "de lijst van DUO die de gebruiker geeft; het programma levert er geen mee"
     ),
     # -- the batch (batch/) -------------------------------------------------------------------
     "batch.timeout": "de controle duurde langer dan {seconds} s en is afgebroken (--timeout)",
@@ -657,6 +657,12 @@ _NL = {
     "web.parameters": "Grenswaarden per schooljaar",
     "web.parameter": "Grenswaarde",
     "web.provenance": "Herkomst",
+    "web.period_provenance": "Herkomst van de periode",
+    "web.reference": "Referentiegegevens",
+    "web.show_interventions": "De {count} interventies",
+    "web.code": "Code",
+    "web.intervention": "Interventie",
+    "web.doelgebied": "Doelgebied",
     "web.school_year": "Schooljaar",
     "web.source": "Bron",
     "web.examples": "Voorbeelden uit de gedocumenteerde gevallen",
@@ -859,14 +865,14 @@ _EN = {
     "rules.provenance": "provenance: {source}",
     "rules.no_provenance": "not stated in the file",
     "rules.reference": "Reference data",
-    "rules.menukaart": "menukaart ({file}):",
+    "rules.menukaart": "menukaart ({file})",
     "rules.menukaart_version": "version {name}, from {day}: {count} interventions",
     "rules.ineffective": "proven ineffective ({file}): {codes}",
     "rules.allowance_given": (
         "{file} from --reference-dir: {count|school and year|schools and years}"
     ),
     "rules.allowance_missing": "{file}: not given (--reference-dir), so this rule is not judged",
-    "rules.allowance_provenance": "provenance: DUO's list, given by the user; the tool ships none",
+    "rules.allowance_provenance": "DUO's list, given by the user; the tool ships none",
     "batch.timeout": "checking took longer than {seconds} s and was stopped (--timeout)",
     "batch.died": "the worker process died ({how}) while checking this filing",
     "batch.raised": "the check failed with an internal error: {error}",
@@ -1268,6 +1274,12 @@ _EN = {
     "web.parameters": "Thresholds per school year",
     "web.parameter": "Threshold",
     "web.provenance": "Provenance",
+    "web.period_provenance": "Where the period comes from",
+    "web.reference": "Reference data",
+    "web.show_interventions": "The {count} interventions",
+    "web.code": "Code",
+    "web.intervention": "Intervention",
+    "web.doelgebied": "Doelgebied (goal area)",
     "web.school_year": "School year",
     "web.source": "Source",
     "web.examples": "Examples from the documented cases",

@@ -6,16 +6,10 @@ from compliance.findings import Measured
 from compliance.model.calendar import SchoolYear
 from compliance.report.condition_words import condition_words
 from compliance.report.formatting import format_date, format_value
+from compliance.report.reference_words import period_provenance, reference_lists
 from compliance.rules.catalogue import Catalogue, Rule, Scheme
 from compliance.rules.conditions import fields_of, params_of
 from compliance.rules.dated import Period
-from compliance.rules.reference import (
-    ALLOWANCE_FIELD,
-    ALLOWANCE_FILE,
-    INEFFECTIVE_FIELD,
-    MENUKAART_FILE,
-    reads_menukaart_versions,
-)
 from compliance.words import say
 
 
@@ -95,12 +89,8 @@ def _plan_rule_lines(catalogue: Catalogue, rule: Rule, day, lang: str) -> list[s
 
 
 def _period_provenance(rule: Rule, scheme: Scheme, lang: str) -> list[str]:
-    """Where the scheme's period comes from (domain.md lists the schemes' starts among the
-    parameters, each with its source), when the rule keeps the scheme's period."""
-    if scheme.period_source is None or rule.period != scheme.period:
-        return []
-    source = scheme.period_source.in_language(lang)
-    return [f"    {say('rules.provenance', lang, source=source)}"]
+    source = period_provenance(rule, scheme, lang)
+    return [] if source is None else [f"    {say('rules.provenance', lang, source=source)}"]
 
 
 def _period_words(period: Period, lang: str) -> str:
@@ -140,57 +130,14 @@ def _parameter_lines(catalogue, name, year, lang) -> list[str]:
 
 
 def _reference_lines(catalogue: Catalogue, rule: Rule, year, lang: str) -> list[str]:
-    """The reference lists the rule's conditions read, each with where it comes from
-    (domain.md, Parameters: every reference list says so): the menukaart's versions (with
-    ``year``, the one in force), the proven-ineffective codes, the allowance list given or
-    that there is none, so the rule is not judged."""
-    read = set(fields_of(rule.when) if rule.when is not None else [])
+    """The reference lists the rule's conditions read (``reference_lists``), indented, each
+    followed by where it comes from."""
     lines: list[str] = []
-    if reads_menukaart_versions(read):
-        lines += _menukaart_lines(catalogue, year, lang)
-    if INEFFECTIVE_FIELD in read:
-        menukaart = catalogue.menukaart
-        codes = ", ".join(sorted(menukaart.ineffective))
-        lines.append(f"    {say('rules.ineffective', lang, file=MENUKAART_FILE, codes=codes)}")
-        lines.append(_provenance(menukaart.ineffective_source, lang))
-    if ALLOWANCE_FIELD in read:
-        lines += _allowance_lines(catalogue, lang)
+    for listed in reference_lists(catalogue, rule, year, lang):
+        lines.append(f"    {listed.title}:" if listed.entries else f"    {listed.title}")
+        for entry in listed.entries:
+            lines.append(f"      {entry.text}")
+            if entry.provenance is not None:
+                lines.append(f"        {say('rules.provenance', lang, source=entry.provenance)}")
+        lines.append(f"      {say('rules.provenance', lang, source=listed.provenance)}")
     return [f"  {say('rules.reference', lang)}:", *lines] if lines else []
-
-
-def _menukaart_lines(catalogue: Catalogue, year, lang: str) -> list[str]:
-    menukaart = catalogue.menukaart
-    entries = menukaart.versions.entries
-    if year is not None:
-        version = menukaart.version_on(year.first_day)
-        entries = tuple((day, v) for day, v in entries if v is version)
-    lines = [f"    {say('rules.menukaart', lang, file=MENUKAART_FILE)}"]
-    for day, version in entries:
-        words = say(
-            "rules.menukaart_version",
-            lang,
-            name=version.name,
-            day=format_date(day, lang),
-            count=len(version.doelgebied_of),
-        )
-        lines += [f"      {words}", "  " + _provenance(version.source, lang)]
-    if year is not None and not entries:
-        lines.append(f"      {say('rules.no_value', lang, year=year.label)}")
-    return [*lines, _provenance(menukaart.source, lang)]
-
-
-def _allowance_lines(catalogue: Catalogue, lang: str) -> list[str]:
-    given = catalogue.allowance_list
-    if given is None:
-        shown = say("rules.allowance_missing", lang, file=ALLOWANCE_FILE)
-    else:
-        shown = say("rules.allowance_given", lang, file=ALLOWANCE_FILE, count=len(given))
-    return [f"    {shown}", f"      {say('rules.allowance_provenance', lang)}"]
-
-
-def _provenance(source, lang: str) -> str:
-    """The provenance line; a replacement file that does not say where it comes from is
-    shown as such, never as if the shipped file's provenance held for it."""
-    if source is None:
-        return f"      {say('rules.provenance', lang, source=say('rules.no_provenance', lang))}"
-    return f"      {say('rules.provenance', lang, source=source.in_language(lang))}"

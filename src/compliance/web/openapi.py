@@ -118,7 +118,8 @@ def openapi_document(state) -> dict:
             },
             "/api/v1/rules/{rule_id}": {
                 "get": {
-                    "summary": "One rule: what it checks, thresholds per school year and their "
+                    "summary": "One rule: what it checks, thresholds per school year and the "
+                    "reference lists it reads (the menukaart's interventions), each with its "
                     "provenance, source, documented cases",
                     "parameters": [
                         {

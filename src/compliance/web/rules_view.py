@@ -1,6 +1,7 @@
 """A rule as its page and `GET /api/v1/rules/{id}` describe it: what it checks, its
-severity and thresholds per school year with where each threshold comes from, its source
-passage, and the documented cases as examples."""
+severity and thresholds per school year with where each threshold comes from, the reference
+lists it reads (the menukaart's interventions) with theirs, its source passage, and the
+documented cases as examples."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from compliance.findings import Measured
 from compliance.model.calendar import SchoolYear
 from compliance.report.condition_words import condition_words
 from compliance.report.formatting import format_date, format_value
+from compliance.report.reference_words import ReferenceList, period_provenance, reference_lists
 from compliance.rules.catalogue import Catalogue, Rule
 from compliance.rules.conditions import describe_condition, params_of
 from compliance.web.examples import ExampleMessage
@@ -40,6 +42,7 @@ def rule_detail(
         "period": {
             "from": rule.period.first.isoformat() if rule.period.first else None,
             "until": rule.period.last.isoformat() if rule.period.last else None,
+            "provenance": period_provenance(rule, scheme, lang),
         },
         "severities": [
             {"from": day.isoformat() if day and day > date.min else None, "severity": value}
@@ -59,8 +62,18 @@ def rule_detail(
             "passage": rule.source.get("passage"),
         },
         "parameters": [_parameter(catalogue, name, years, lang) for name in _names(rule)],
+        "reference": [_reference(entry) for entry in reference_lists(catalogue, rule, None, lang)],
         "examples": [_example(case.name, case.spec) for case in rule.cases],
     }
+
+
+def _reference(listed: ReferenceList) -> dict:
+    """A reference list (``reference_words.ReferenceList``) as plain JSON."""
+    entries = [
+        {**entry._asdict(), "interventions": [i._asdict() for i in entry.interventions]}
+        for entry in listed.entries
+    ]
+    return {**listed._asdict(), "entries": entries}
 
 
 def _words(catalogue: Catalogue, rule: Rule, condition, lang: str) -> str | None:
