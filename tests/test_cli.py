@@ -76,6 +76,31 @@ def test_an_empty_file_name_is_a_file_that_does_not_exist_not_the_working_folder
     assert json.loads(result.stdout)["error"] == "bestand bestaat niet"
 
 
+def test_a_check_that_fails_is_that_files_result_not_a_traceback(cli, monkeypatch):
+    """Should the checker itself fail on a file, the user still gets every result: that
+    file's says so in one line (status error, as in a batch) and the exit status is 1."""
+    from compliance import check
+
+    def failing(data, *args):
+        if b"40321" in data:  # the board of the problems sample
+            raise RuntimeError("unexpected\nstate")
+        return read_instance(data, *args)
+
+    read_instance = check.read_instance
+    monkeypatch.setattr(check, "read_instance", failing)
+    result = cli("check", COMPLIANT, PROBLEMS, "--format", "json")
+    assert result.exit_code == 1
+    first, second = json.loads(result.stdout)
+    assert first["status"] == "compliant"
+    assert second["status"] == "error" and second["findings"] == []
+    reason = "de controle liep vast op een interne fout: RuntimeError: unexpected state"
+    assert second["error"] == reason
+    assert result.stderr == f"compliance: {PROBLEMS}: {reason}\n"
+    text = cli("check", PROBLEMS)
+    assert text.exit_code == 1
+    assert f"  NIET GECONTROLEERD: {reason}\n" in text.stdout
+
+
 def test_english_on_request(cli):
     dutch = cli("check", PROBLEMS).stdout
     english = cli("check", PROBLEMS, "--lang", "en").stdout

@@ -237,13 +237,12 @@ def check(
         {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
     )
     waived = _waivers(waivers, today, catalogue, lang)
-    # the path as typed: Path("") would be the working folder
-    results = [checker.check_file(path, path) for path in files]
+    results = [_check_one(checker, path, lang) for path in files]
     if waived is not None:
         results = [waived.apply(result) for result in results]
     if output == "json":
         for result in results:  # the text report says it in its place; JSON needs a word
-            if result.status == "unreadable":
+            if result.status in ("unreadable", "error"):
                 click.echo(f"compliance: {result.file}: {result.error_text(lang)}", err=True)
         from compliance.report.json_report import dumps, result_object  # JSON only
 
@@ -257,6 +256,18 @@ def check(
             report += ("\n" if report else "") + render_footer(catalogue, lang)
     _emit(report, output_file, lang)
     sys.exit(exit_status(results, fail_on))
+
+
+def _check_one(checker: Checker, path: str, lang: str) -> FilingResult:
+    """The file's result, whatever happens: should the check itself fail, that is the file's
+    result (status error, one line, exit status 1), as in a batch, never a traceback that
+    hides the other files' results. The path is opened as typed: Path("") would be the
+    working folder."""
+    try:
+        return checker.check_file(path, path)
+    except Exception as error:
+        detail = " ".join(f"{type(error).__name__}: {error}".split())
+        return FilingResult(path, "", "error", error=say("batch.raised", lang, error=detail))
 
 
 def _painter(output_file: Path | None) -> Callable[[str, str], str] | None:

@@ -156,6 +156,7 @@ _NL = {
     ),
     # -- the text report (report/text_report.py) ---------------------------------------------
     "text.unreadable": "NIET LEESBAAR",
+    "text.failed": "NIET GECONTROLEERD",
     "text.compliant": "voldoet: geen bevindingen",
     "text.board": "bestuur",
     "text.findings": "{count}: {parts}",
@@ -795,6 +796,7 @@ _EN = {
         "not have (such as {concept}); is this the right file, and the right taxonomy?"
     ),
     "text.unreadable": "UNREADABLE",
+    "text.failed": "NOT CHECKED",
     "text.compliant": "complies: no findings",
     "text.board": "board",
     "text.findings": "{count}: {parts}",

@@ -29,7 +29,8 @@ def render_text(
     paint = paint or _plain
     lines = [_heading(result, lang)]
     if result.status == "unreadable" or result.status == "error":
-        lines.append(f"  {paint(say('text.unreadable', lang), 'error')}: {result.error_text(lang)}")
+        verdict = say("text.unreadable" if result.status == "unreadable" else "text.failed", lang)
+        lines.append(f"  {paint(verdict, 'error')}: {result.error_text(lang)}")
         return "\n".join(lines) + "\n"
     lines += [
         "  " + say("text.not_judged", lang, rule=rule, reason=say(f"not_judged.{reason}", lang))
