@@ -101,6 +101,18 @@ def test_a_check_that_fails_is_that_files_result_not_a_traceback(cli, monkeypatc
     assert f"  NIET GECONTROLEERD: {reason}\n" in text.stdout
 
 
+def test_ctrl_c_during_a_check_exits_130_not_1_which_means_findings(cli, monkeypatch):
+    from compliance.check import Checker
+
+    def interrupted(self, path, name=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Checker, "check_file", interrupted)
+    result = cli("check", COMPLIANT)
+    assert result.exit_code == 130
+    assert "Afgebroken!" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_english_on_request(cli):
     dutch = cli("check", PROBLEMS).stdout
     english = cli("check", PROBLEMS, "--lang", "en").stdout

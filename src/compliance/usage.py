@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from compliance.config import load_config
-from compliance.exit_codes import EXIT_USAGE
+from compliance.exit_codes import EXIT_INTERRUPTED, EXIT_USAGE
 from compliance.words import DEFAULT_LANGUAGE, LANGUAGES, say
 
 _CONFIG_DONE = "compliance.config"
@@ -73,9 +73,11 @@ class ComplianceGroup(click.Group):
             lang = language_of(argv, _config_language(error.ctx))
             show_usage_error(error, lang)
             sys.exit(EXIT_USAGE)
-        except click.Abort:
+        except click.Abort as error:
             click.echo(say("cli.aborted", language_of(argv)), err=True)
-            sys.exit(1)
+            # Ctrl-C exits as the shell reports an interrupt, never 1, which says "findings"
+            interrupted = isinstance(error.__cause__, KeyboardInterrupt)
+            sys.exit(EXIT_INTERRUPTED if interrupted else 1)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
