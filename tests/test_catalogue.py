@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import RULES_DIR
+from conftest import RULES_DIR, SAMPLES
 
 from compliance.check import Checker
 from compliance.datafiles import DataFileError
@@ -255,3 +255,18 @@ def test_every_field_a_rule_can_name_says_what_it_means(catalogue):
     for kind in catalogue.kinds.values():
         for spec in kind.fields.values():
             assert spec.describe.nl and spec.describe.en, (kind.name, spec.name)
+
+
+def test_the_rule_set_is_the_same_wherever_the_rules_and_reference_data_are(tmp_path):
+    """Every result names its rule set, so that it can be traced to the rules and reference
+    data that made it and --resume knows what to redo: the same files in other folders
+    (another installation, a reference folder moved) are the same rule set."""
+    reference = tmp_path / "m-reference"
+    reference.mkdir()
+    shutil.copy(SAMPLES / "reference" / "arbeidsmarkttoelage.csv", reference)
+    versions = set()
+    for place in ("a", "zz"):  # one before the reference folder's path, one after
+        copy = tmp_path / place / "rules"
+        shutil.copytree(RULES_DIR or rules_dir(), copy)
+        versions.add(load_catalogue(copy, reference).version)
+    assert len(versions) == 1

@@ -361,11 +361,24 @@ class _Loader:
         return path
 
     def _version(self) -> str:
+        """The files' names and bytes, in an order that does not depend on where the rules
+        and the reference folder are: the same data gives the same rule set in every
+        installation (it was sorted by absolute path, so moving a checkout or a reference
+        folder moved the rule set of every result, and made --resume redo everything)."""
         digest = hashlib.sha256()
-        for path in sorted(self.read):
+        for path in sorted(self.read, key=self._place):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
         return digest.hexdigest()[:16]
+
+    def _place(self, path: Path) -> tuple[int, str]:
+        """Reference-folder files first, by name, then the rules folder's files by their
+        path in it: the order the absolute paths of a reference folder in /tmp and rules
+        in a checkout gave, so the rule sets of earlier runs of that kind still hold."""
+        try:
+            return 1, path.relative_to(self.directory).as_posix()
+        except ValueError:
+            return 0, path.name
 
     def _sources(self) -> dict[str, Localized]:
         """The titles of the documents rules cite (optional: a rules folder without
