@@ -208,6 +208,24 @@ def test_batch_of_a_named_file_without_read_permission_gives_it_a_result():
         shutil.rmtree(path.parent)
 
 
+@pytest.mark.skipif(shutil.which("setpriv") is None and os.geteuid() == 0, reason="no setpriv")
+def test_batch_of_a_folder_holding_one_the_user_may_not_read_names_that_folder():
+    path, user = _unreadable_file()
+    closed = path.parent / "dicht"
+    closed.mkdir()
+    shutil.copy(COMPLIANT, closed / "binnen.xbrl")
+    closed.chmod(0o700 if user is not None else 0o000)
+    try:
+        done = run("batch", path.parent, "--out", path.parent / "out", user=user)
+        assert done.returncode == 2
+        assert done.stderr == (
+            f"compliance: {closed}: geen leesrechten op deze map; de batch is niet begonnen\n"
+        )
+    finally:
+        closed.chmod(0o700)
+        shutil.rmtree(path.parent)
+
+
 def test_a_file_named_with_a_leading_dash_is_checked_after_double_dash(tmp_path):
     shutil.copy(COMPLIANT, tmp_path / "-dash.xbrl")
     done = run("check", "--format", "json", "--", "-dash.xbrl", cwd=tmp_path)

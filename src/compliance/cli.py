@@ -473,6 +473,7 @@ def batch(
     try:
         from compliance.batch import BatchOptions, run_batch
         from compliance.batch.baseline import BaselineError
+        from compliance.batch.inputs import FolderNotPermitted
         from compliance.batch.pool import WorkerBroken
         from compliance.batch.runner import NoInputs
 
@@ -501,6 +502,8 @@ def batch(
             outcome = run_batch(options)
         except NoInputs as error:
             _fail(say("batch.no_inputs", lang, paths=str(error)))
+        except FolderNotPermitted as error:
+            _fail(say("batch.folder_not_permitted", lang, folder=error.folder))
         except (WorkerBroken, DataFileError, BaselineError) as error:
             _fail(str(error))
         except OSError as error:

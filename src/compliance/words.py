@@ -268,6 +268,9 @@ _NL = {
     "batch.progress_unreadable": "{unreadable} onleesbaar",
     "batch.no_inputs": "geen *.xbrl- of *.xml-bestanden in {paths}",
     "batch.no_such_path": "{path}: bestaat niet",
+    "batch.folder_not_permitted": (
+        "{folder}: geen leesrechten op deze map; de batch is niet begonnen"
+    ),
     "csv.waiver": "ontheffing",
     "csv.fingerprint": "vingerafdruk",
     "batch.waived": (
@@ -901,6 +904,9 @@ _EN = {
     "batch.progress_unreadable": "{unreadable} unreadable",
     "batch.no_inputs": "no *.xbrl or *.xml filings in {paths}",
     "batch.no_such_path": "{path}: no such file or folder",
+    "batch.folder_not_permitted": (
+        "{folder}: no permission to read this folder; the batch did not start"
+    ),
     "csv.waiver": "waiver",
     "csv.fingerprint": "fingerprint",
     "batch.waived": (

@@ -11,6 +11,15 @@ import stat
 FILING_SUFFIXES = (".xbrl", ".xml")
 
 
+class FolderNotPermitted(Exception):
+    """A folder below the paths given that the user may not list: its filings cannot even
+    be counted, so the batch does not start (a usage error naming the folder)."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+
 def find_inputs(paths: list[str]) -> list[str]:
     """Every filing under ``paths`` as the path a result names it by, sorted, each once.
 
@@ -30,6 +39,8 @@ def _walk(folder: str) -> list[str]:
     than silently dropping the filings in it from the batch."""
 
     def refuse(error: OSError) -> None:
+        if isinstance(error, PermissionError):
+            raise FolderNotPermitted(error.filename or folder) from error
         raise error
 
     found = []
