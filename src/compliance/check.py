@@ -133,6 +133,7 @@ class Checker:
             structure = check_structure(instance, self.taxonomy, domain, self.severities)
         except UnreadableFiling as error:  # also an instance with nothing to judge
             return FilingResult(name, digest, "unreadable", error=error)
+        del instance  # its facts are elements of the parsed tree: freed before judging
         board = build_board(structure)
         judgement = self.plan_judge.judge(board, self.allowance_list)
         findings = structure.findings + self.plan_judge.findings(judgement)

@@ -49,8 +49,13 @@ def parse_boolean(text: str) -> bool | object:
 
 
 def parse_decimal(text: str) -> Decimal | object:
-    """``monetary`` and ``decimal``: at most MAX_WHOLE_DIGITS digits before the point."""
-    if not _DECIMAL.match(text):
+    """``monetary`` and ``decimal``: at most MAX_WHOLE_DIGITS digits before the point.
+
+    ASCII digits with at most one point among or around them, as nearly every amount is
+    written, are valid without running the pattern: three string methods in C cost a third
+    of it (0.3 million CPU instructions a filing of the benchmark corpus, with integers).
+    ``isascii`` first: ``str.isdigit`` also takes other scripts' digits and ``²``."""
+    if not (text.isascii() and text.replace(".", "", 1).isdigit()) and not _DECIMAL.match(text):
         return INVALID
     if len(text) > MAX_WHOLE_DIGITS and _whole_digits(text) > MAX_WHOLE_DIGITS:
         return TOO_LONG
@@ -64,7 +69,7 @@ def parse_integer(text: str) -> int | object:
     """Any lexical form of an integer (``+01`` is 1), at most MAX_WHOLE_DIGITS significant
     digits. Leading zeros are dropped before ``int``: Python refuses to convert a text of more
     than 4,300 digits, and ``0…01`` with 5,000 zeros is still 1."""
-    if not _INTEGER.match(text):
+    if not (text.isascii() and text.isdigit()) and not _INTEGER.match(text):  # as above
         return INVALID
     if len(text) > MAX_WHOLE_DIGITS and _whole_digits(text) > MAX_WHOLE_DIGITS:
         return TOO_LONG

@@ -2,7 +2,9 @@
 
 This step keeps everything as it was written (lexical values, source lines); judging what is
 valid is the model step's work, so that every problem is reported as a finding rather than
-stopping the read.
+stopping the read. The facts of known concepts are handed over as their elements: the
+structure check reads each where it types it, in one pass (``model.structure``), with the
+attribute lists and ``read_fact`` from here.
 """
 
 from __future__ import annotations
@@ -69,10 +71,10 @@ class RawUnit(NamedTuple):
 
 
 class RawFact(NamedTuple):
-    """One fact as written. A named tuple built with ``tuple.__new__`` (``_new``), one per
-    fact: the cheapest record Python has with named fields, 1.6 thousand instructions a fact
-    less than a slotted dataclass (0.5 of the 8.8 million reading a filing of the benchmark
-    corpus takes)."""
+    """One fact as written. A named tuple built with ``tuple.__new__``, one per fact (by
+    ``read_fact``, or by the structure check for a fact written the usual way): the
+    cheapest record Python has with named fields, 1.6 thousand instructions a fact less
+    than a slotted dataclass."""
 
     concept: str  # local name in the taxonomy namespace
     context_ref: str | None
@@ -101,7 +103,9 @@ class RawFact(NamedTuple):
 class RawInstance(NamedTuple):
     contexts: dict[str, RawContext]
     units: dict[str, RawUnit]
-    facts: list[RawFact]
+    # each fact of a concept the taxonomy declares: its concept and its element, read where
+    # it is typed and checked (model.structure), in the same pass
+    facts: list[tuple[str, etree._Element]]
     # facts in the taxonomy namespace whose concept the taxonomy does not declare
     unknown: list[RawFact]
 
@@ -135,7 +139,7 @@ def _read_children(
         tag = element.tag
         concept = concepts.get(tag)  # facts first: they are most of a filing
         if concept is not None:
-            add_fact(_read_fact(element, concept))
+            add_fact((concept, element))
         elif not isinstance(tag, str):
             continue  # comment or processing instruction
         elif tag == _CONTEXT:
@@ -152,7 +156,7 @@ def _read_children(
                 instance.units[unit.id] = first_unit._replace(measures=())
         elif tag.startswith(concept_prefix):
             # in the taxonomy namespace, but not a concept the taxonomy declares
-            instance.unknown.append(_read_fact(element, tag[len(concept_prefix) :]))
+            instance.unknown.append(read_fact(element, tag[len(concept_prefix) :]))
 
 
 _COUNT_CONTEXTS = etree.XPath("count(/*/xbrli:context)", namespaces={"xbrli": XBRLI})
@@ -187,35 +191,24 @@ def _describe_tag(tag: str) -> Phrase:
     return Phrase("read.root_without_namespace", {"name": local})
 
 
-# The attributes facts are written with, in the order tools write them: read by one call for
-# their names and one for their values rather than one look-up each (see _read_fact).
-_ITEM_ATTRIBUTES = ["contextRef"]
-_NUMERIC_ATTRIBUTES = ["contextRef", "unitRef", "decimals"]
+# The attributes facts are written with, in the order tools write them: a fact written with
+# just these is read by one call for their names and one for their values (``keys()`` and
+# ``values()``) rather than a ``get`` for each of the four attributes a fact can have (nil
+# included): 0.12 ms a filing of the benchmark corpus against 0.19 (model.structure does,
+# where it types the facts; ``read_fact`` reads any other).
+ITEM_ATTRIBUTES = ["contextRef"]
+NUMERIC_ATTRIBUTES = ["contextRef", "unitRef", "decimals"]
 
 
-def _read_fact(element: etree._Element, concept: str) -> RawFact:
-    """The hot path of reading (some 300 facts a filing). A fact written with just the usual
-    attributes in the usual order, as nearly all are, is read with two calls into lxml,
-    ``keys()`` and ``values()``, rather than a ``get`` for each of the four attributes a
-    fact can have (nil included): 0.12 ms a filing of the benchmark corpus against 0.19.
-    Any other attributes, or another order, take the four look-ups."""
-    names = element.keys()
-    # contextRef and unitRef are xs:IDREF: their white space collapses (XML Schema)
-    if names == _ITEM_ATTRIBUTES:
-        (context_ref,) = element.values()
-        context_ref = context_ref.strip(XML_SPACE)
-        unit_ref = decimals = None
-        nil = False
-    elif names == _NUMERIC_ATTRIBUTES:
-        context_ref, unit_ref, decimals = element.values()
-        context_ref, unit_ref = context_ref.strip(XML_SPACE), unit_ref.strip(XML_SPACE)
-        nil = False
-    else:
-        get = element.get
-        context_ref, unit_ref = _reference(element, "contextRef"), _reference(element, "unitRef")
-        decimals = get("decimals")
-        nil_value = get(XSI_NIL)
-        nil = nil_value is not None and nil_value.strip(XML_SPACE) in ("true", "1")
+def read_fact(element: etree._Element, concept: str) -> RawFact:
+    """One fact as written, whatever its attributes and content: the facts of unknown
+    concepts, and those of known ones that are not written the usual way (see
+    ``NUMERIC_ATTRIBUTES``)."""
+    get = element.get
+    context_ref, unit_ref = _reference(element, "contextRef"), _reference(element, "unitRef")
+    decimals = get("decimals")
+    nil_value = get(XSI_NIL)
+    nil = nil_value is not None and nil_value.strip(XML_SPACE) in ("true", "1")
     if len(element):
         has_elements = any(isinstance(child.tag, str) for child in element)
         text = "".join(element.itertext())
