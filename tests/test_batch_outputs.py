@@ -241,6 +241,34 @@ def test_the_report_names_the_run_and_its_reference_data(batch_out, catalogue, t
     assert 'class="notice"' not in header  # nothing to warn about
 
 
+def test_each_line_about_the_run_is_a_what_and_its_value(batch_out, catalogue, tmp_path):
+    """The run's table has two headings (what, value): a reference file with its hash, or a
+    rule not judged with why and for how many filings, is one value under them, in the
+    report and in the workbook's summary sheet alike, not cells trailing past the header."""
+    summary = _summary(batch_out)
+    summary["run"]["reference"] = [{"name": "arbeidsmarkttoelage.csv", "sha256": "ab" * 32}]
+    reason = "er is geen lijst met scholen die de toelage mogen betalen gegeven."
+    summary["run"]["not_judged"] = [{"rule": "NPO-009", "reason": reason, "filings": 3}]
+    html = _report(summary, catalogue, tmp_path)
+    section = html[html.index('<section id="run"') :]
+    section = section[: section.index("</section>")]
+    headings = re.findall(r"<th\b", section)
+    rows = re.findall(r"<tr>(.*?)</tr>", section, re.S)[1:]
+    assert len(headings) == 2 and rows
+    assert all(len(re.findall(r"<td\b", row)) == 2 for row in rows)
+    cells = [re.sub(r"<[^>]+>|\u00ad|&#8203;", "", row) for row in rows]
+    assert any("arbeidsmarkttoelage.csv" in c and "ab" * 32 in c for c in cells)
+    assert any("NPO-009" in c and reason in c and "3 aanleveringen" in c for c in cells)
+    sheet = openpyxl.load_workbook(batch_out / "findings.xlsx").worksheets[0]
+    title = say("report.run", "nl")
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    start = next(i for i, row in enumerate(values) if row[0] == title)
+    for row in values[start + 2 :]:
+        if row[0] is None:
+            break
+        assert all(cell is None for cell in row[2:]), row
+
+
 def test_the_reports_script_and_style_are_the_only_ones_its_policy_allows(batch_out):
     html = (batch_out / "report.html").read_text()
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)

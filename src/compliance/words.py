@@ -389,6 +389,8 @@ _NL = {
     "report.rule_set": "Regelset",
     "report.reference_file": "Referentiegegevens",
     "report.reference_unknown": "niet vermeld in de resultaten",
+    "report.reference_value": "{name} (SHA-256 {sha256})",
+    "report.not_judged_value": "{rule}: {reason} ({filings})",
     "report.not_judged": "Niet beoordeeld",
     "report.not_judged_notice": (
         "Let op: {rule} is niet beoordeeld in {filings}: {reason} Geef de echte lijst met "
@@ -1016,6 +1018,8 @@ _EN = {
     "report.rule_set": "Rule set",
     "report.reference_file": "Reference data",
     "report.reference_unknown": "not stated in the results",
+    "report.reference_value": "{name} (SHA-256 {sha256})",
+    "report.not_judged_value": "{rule}: {reason} ({filings})",
     "report.not_judged": "Not judged",
     "report.not_judged_notice": (
         "Note: {rule} was not judged in {filings}: {reason} Give the real list with "

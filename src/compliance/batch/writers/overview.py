@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from compliance.batch.writers.base import Batch, words_of
 from compliance.findings import SEVERITIES
 from compliance.report.messages import render_title
+from compliance.words import count as counted
 from compliance.words import say
 
 Cell = str | tuple[float | int | None, str] | None
@@ -78,11 +79,19 @@ def run_table(batch: Batch) -> Table:
         (words["rule_set"], summary["rule_set"]),
     ]
     for entry in run.get("reference", []):
-        rows.append((words["reference_file"], entry.get("name", ""), entry.get("sha256", "")))
+        value = words["reference_value"].format(
+            name=entry.get("name", ""), sha256=entry.get("sha256", "")
+        )
+        rows.append((words["reference_file"], value))
     if not run.get("reference"):
         rows.append((words["reference_file"], words["reference_unknown"]))
     for entry in run.get("not_judged", []):
-        rows.append((words["not_judged"], entry["rule"], entry["reason"], count(entry["filings"])))
+        filings = counted(entry["filings"], "filing", batch.lang)
+        value = words["not_judged_value"].format(
+            rule=entry["rule"], reason=entry["reason"], filings=filings
+        )
+        rows.append((words["not_judged"], value))
+    # every row a (what, value) pair, under the table's two headings
     return Table("run", words["run"], "", (words["what"], words["value"]), rows)
 
 

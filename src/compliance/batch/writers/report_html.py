@@ -119,13 +119,15 @@ def _script_safe(text: str) -> str:
 
 
 def _short(cell: str) -> str:
-    """A short token (a rule id, a school year) is kept on one line; a long one (a sha256)
-    may break anywhere, or a narrow screen would have to scroll the table to show it."""
+    """A short token (a rule id, a school year) is kept on one line; a long one (a sha256,
+    alone or inside a text such as "menukaart.yaml (SHA-256 ...)") may break anywhere, or a
+    narrow screen would have to scroll the table to show it. Words still wrap at spaces
+    first: "anywhere" applies only to a token wider than the cell."""
+    if max(map(len, cell.split(" "))) > 30:
+        return ' class="any"'
     if " " in cell:
         return ""
-    if len(cell) <= 12:
-        return ' class="nw"'
-    return ' class="any"' if len(cell) > 30 else ""
+    return ' class="nw"' if len(cell) <= 12 else ""
 
 
 _WORD = re.compile(r"\w+")
