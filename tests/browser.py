@@ -72,6 +72,24 @@ def _first(paths: tuple[str | Path, ...], what: str) -> Path:
     raise AssertionError  # unreachable: unavailable() skips or fails
 
 
+# Where in the page each amount's currency sign and the first digit after it are drawn:
+# the tops of the boxes of "€", the space and that digit (one top: on one line).
+_AMOUNT_LINES = """
+const tops = [];
+const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let at = node.data.indexOf('\u20ac'); at >= 0; at = node.data.indexOf('\u20ac', at + 1)) {
+    if (at + 3 > node.data.length) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 3);
+    tops.push([node.data.substr(at, 12), [...range.getClientRects()].map(r => Math.round(r.top))]);
+  }
+}
+return tops;
+"""
+
+
 class Browser:
     """One chromium session; the methods a test of a page needs, nothing more."""
 
@@ -125,6 +143,22 @@ class Browser:
             written.append(path)
         self.driver.set_window_size(*DESKTOP)
         return written
+
+    def amounts_broken(self, widths: range) -> tuple[list[str], int]:
+        """At each window width, the amounts (from their euro sign on) drawn over two
+        lines, as "width: text"; and how many amounts were looked at in all. The window is
+        put back to desktop width afterwards."""
+        broken, seen = [], 0
+        try:
+            for width in widths:
+                self.driver.set_window_size(width, DESKTOP[1])
+                for amount, tops in self.driver.execute_script(_AMOUNT_LINES):
+                    seen += 1
+                    if len(set(tops)) > 1:
+                        broken.append(f"{width}px: {amount}")
+        finally:
+            self.driver.set_window_size(*DESKTOP)
+        return broken, seen
 
     def press_tab_until(self, css: str, limit: int = 40):
         """Tab through the page until the element matching ``css`` has focus, as a

@@ -174,3 +174,12 @@ def test_a_rule_in_the_per_rule_table_links_to_its_boards(page, report):
     assert page.find("#f-rule").get_attribute("value") == "NPO-003"
     shown = sorted(row[0].lstrip("▸ ") for row in _rows(page))
     assert shown == _boards_with(results, "NPO-003")
+
+
+def test_an_amount_never_breaks_after_its_euro_sign(page, report):
+    """A reviewer narrows the window beside a spreadsheet: each amount in the tables and in
+    an opened board's messages keeps its euro sign on the line of its number."""
+    _choose(page, "#f-rule", "NPO-003")
+    page.find("button.open").click()
+    broken, seen = page.amounts_broken(range(600, 1001, 20))
+    assert seen and broken == []

@@ -35,7 +35,12 @@ from compliance.batch.writers.overview import Table, process_by_year, statuses, 
 from compliance.batch.writers.report_page import SCRIPT, STYLE
 from compliance.batch.writers.svg import PALETTE, Series, share_scale, trend_chart
 from compliance.findings import SEVERITIES
-from compliance.report.formatting import format_amount, format_number, format_percentage
+from compliance.report.formatting import (
+    amounts_kept_whole,
+    format_amount,
+    format_number,
+    format_percentage,
+)
 from compliance.report.messages import render_title
 from compliance.rules.catalogue import Catalogue
 from compliance.words import count, say
@@ -71,7 +76,7 @@ class ReportHtml:
                 filing.school_type(f["school"]),
                 f["school_year"],
                 f["line"],
-                f["message"],
+                amounts_kept_whole(f["message"], lang),
                 [[c["concept"], c["value"], c["source_line"]] for c in f["facts"]],
                 waiver_text(f.get("waiver")) or None,
                 f.get("fingerprint"),
@@ -540,7 +545,8 @@ class _Page:
             if value is None:
                 return "–"
             if unit == "amount":
-                return self.text(format_amount(Decimal(str(value)), self.lang))
+                amount = format_amount(Decimal(str(value)), self.lang)
+                return self.text(amounts_kept_whole(amount, self.lang))
             if unit == "ratio":
                 return self.text(self.percent(value))
             return self.text(self.number(value))
