@@ -45,6 +45,7 @@ def _edit(path: Path, old: str, new: str) -> None:
         ("(gemeld: {staff_council_consent})", "(gemeld: {consent})", "message"),
         ("id: WDM-002", "id: WDM-003", "id"),
         ("  nl: P-MR heeft ingestemd", "  du: P-MR heeft ingestemd", "title"),
+        ('{nl: "instemming gemeld", en: "consent reported"}', '{nl: "instemming gemeld"}', "name"),
     ],
 )
 def test_a_broken_rule_file_is_named_with_its_field(rules_copy, old, new, field):
@@ -123,6 +124,10 @@ def test_a_new_rule_is_a_new_file_and_fires_without_python_changes(
     tested = cli("rules", "test", "WDM-900", "--rules-dir", rules_copy)
     assert tested.exit_code == 0, tested.stdout
     assert "2 van 2 gevallen slagen" in tested.stdout
+    # its cases are named in one language: that name is shown in both
+    assert "ok    WDM-900  one category" in tested.stdout.splitlines()
+    english = cli("rules", "test", "WDM-900", "--rules-dir", rules_copy, "--lang", "en")
+    assert "ok    WDM-900  one category" in english.stdout.splitlines()
 
 
 def test_a_parameter_change_holds_from_its_date_on(rules_copy, filing, board_spec):

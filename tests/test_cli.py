@@ -159,6 +159,13 @@ def test_rules_test_runs_every_documented_case(cli, catalogue):
     assert f"{total} van {total} gevallen slagen" in result.stdout
 
 
+def test_rules_test_names_each_case_in_the_language_asked(cli):
+    dutch = cli("rules", "test", "NPO-007", "--engine", "python").stdout.splitlines()
+    assert "ok    NPO-007  precies 0.25 is geen bevinding" in dutch
+    english = cli("rules", "test", "NPO-007", "--engine", "python", "--lang", "en")
+    assert "ok    NPO-007  exactly 0.25 is no finding" in english.stdout.splitlines()
+
+
 INSTALLED = Path(sys.executable).parent / "compliance"
 
 

@@ -11,11 +11,13 @@ from conftest import ENGINES, RULES_DIR
 
 from compliance.authoring.cases import case_filing, run_case
 from compliance.authoring.instance_writer import write_instance
+from compliance.datafiles import load_yaml
+from compliance.resources import rules_dir
 from compliance.rules import load_catalogue
 
 CATALOGUE = load_catalogue(RULES_DIR)
 CASES = [
-    pytest.param(rule, case, id=f"{rule.id}: {case.name}")
+    pytest.param(rule, case, id=f"{rule.id}: {case.id}")
     for rule in sorted(CATALOGUE.rules.values(), key=lambda r: r.id)
     for case in rule.cases
 ]
@@ -44,6 +46,17 @@ def test_every_rule_has_cases_that_fire_and_cases_that_do_not(rule):
     expectations = [case.spec["fires"] for case in rule.cases]
     assert any(bool(fires) for fires in expectations), "no case where the rule fires"
     assert any(not fires for fires in expectations), "no case where the rule stays quiet"
+
+
+@pytest.mark.parametrize("path", sorted(rules_dir().glob("*/*-*.yaml")), ids=lambda path: path.stem)
+def test_every_shipped_case_is_named_in_dutch_and_in_english(path):
+    """The rule page lists a rule's cases by name for Dutch-speaking finance staff, so every
+    shipped case says ``name: {nl: ..., en: ...}``. The file is read as written: a plain
+    string loads too (a rule being drafted, shown as written in both languages), which
+    ``Localized.either`` would make look the same."""
+    cases = load_yaml(path).get("cases") or []
+    one_language = [case["name"] for case in cases if not isinstance(case["name"], dict)]
+    assert cases and not one_language, f"named in one language only: {one_language}"
 
 
 def _domain_rules() -> dict[str, str]:

@@ -139,7 +139,14 @@ def test_rules_are_listed_and_explained(server, catalogue):
     assert len(detail["examples"]) == len(catalogue.rules["NPO-007"].cases)
     # the message filled in from the first case that fires, with that case's amounts
     first = next(case for case in catalogue.rules["NPO-007"].cases if case.spec["fires"])
-    assert detail["example"]["case"] == first.name
+    assert detail["example"]["case"] == first.name.en
+    # the documented cases by name in the language asked for
+    assert [example["name"] for example in detail["examples"]] == [
+        case.name.en for case in catalogue.rules["NPO-007"].cases
+    ]
+    dutch = httpx.get(f"{server}/api/v1/rules/NPO-007?lang=nl").json()
+    assert dutch["examples"][1]["name"] == "precies 0.25 is geen bevinding"
+    assert dutch["example"]["case"] == first.name.nl == "net boven 0.25"
     assert "(€10,000.01 of €40,000.00) goes to external parties" in detail["example"]["message"]
     assert "{" not in detail["example"]["message"] and "{" in detail["message"]
     # the reference lists a rule reads, with the menukaart's interventions and provenance

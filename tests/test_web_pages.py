@@ -199,6 +199,24 @@ def test_a_rule_on_the_menukaart_lists_its_interventions_and_where_they_come_fro
     assert "DUO's list, given by the user" in allowance
 
 
+def test_the_rule_page_names_its_examples_in_the_page_language(browser, site, catalogue):
+    """A finance officer reading the Dutch page reads the documented cases under their Dutch
+    names, in the example message's line too, and no longer marked as English text."""
+    cases = catalogue.rules["NPO-007"].cases
+    first = next(case for case in cases if case.spec["fires"])
+    for lang in ("nl", "en"):
+        browser.open(f"{site}/rules/NPO-007?lang={lang}")
+        _wait_for(browser, ".examples")
+        names = [
+            summary.text.rsplit(":", 1)[0] for summary in browser.find_all(".examples > li summary")
+        ]
+        assert names == [case.name.in_language(lang) for case in cases]
+        assert browser.text("q") == first.name.in_language(lang)
+        assert not browser.find_all(".examples [lang], q[lang]")
+    assert browser.text("q") == "just over 0.25"
+    _assert_accessible(browser)
+
+
 def test_every_rule_has_a_page(browser, site, catalogue):
     browser.open(f"{site}/rules")
     links = [a.get_attribute("href") for a in browser.find_all("table.rules a")]

@@ -375,7 +375,8 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
     for outcome in run_cases(catalogue, checker, wanted or None):
         total += 1
         if outcome.passed:
-            click.echo(say("cli.case_ok", lang, rule=outcome.rule, case=outcome.case))
+            case = outcome.case.in_language(lang)
+            click.echo(say("cli.case_ok", lang, rule=outcome.rule, case=case))
         else:
             failed += 1
             click.echo(
@@ -383,7 +384,7 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
                     "cli.case_failed",
                     lang,
                     rule=outcome.rule,
-                    case=outcome.case,
+                    case=outcome.case.in_language(lang),
                     expected=outcome.expected,
                     got=outcome.got,
                 )

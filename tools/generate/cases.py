@@ -71,7 +71,7 @@ class UsableCase:
     """A case the generator may put into a school year."""
 
     rule: str
-    name: str
+    name: str  # the case's English name (``RuleCase.id``)
     year: SchoolYear
     school_type: str | None
     fires: bool | tuple[int, ...]  # one plan finding, none, or findings on these lines
@@ -279,7 +279,7 @@ def _usable_cases(regime: Regime, slice_: Slice, rule: Rule) -> tuple[list[Usabl
     for case in rule.cases:
         problem = _not_usable(rule, case)
         if problem:
-            why = why or f"case {case.name!r} {problem}"
+            why = why or f"case {case.id!r} {problem}"
             continue
         usable.append(_usable(regime, rule, case))
     return usable, why
@@ -317,7 +317,7 @@ def _usable(regime: Regime, rule: Rule, case: RuleCase) -> UsableCase:
         fires = bool(fires)
     return UsableCase(
         rule.id,
-        case.name,
+        case.id,
         regime.calendar.year_of_label(spec["school_year"]),
         spec["school_type"],
         fires,

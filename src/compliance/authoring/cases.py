@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from compliance.authoring.instance_writer import write_instance
 from compliance.check import Checker
 from compliance.engine import make_engine
+from compliance.findings import Localized
 from compliance.rules.catalogue import Catalogue, Rule, RuleCase
 
 
 @dataclass(frozen=True)
 class CaseOutcome:
     rule: str
-    case: str
+    case: Localized  # the case's name, shown in the reader's language
     passed: bool
     expected: str
     got: str
@@ -58,7 +59,7 @@ def case_filing(case: RuleCase) -> dict:
 def run_case(rule: Rule, case: RuleCase, checker: Checker) -> CaseOutcome:
     data = write_instance(case_filing(case), checker.taxonomy)
     case_checker = _with_allowance_list(checker, case)
-    result = case_checker.check_bytes(data, f"{rule.id}: {case.name}")
+    result = case_checker.check_bytes(data, f"{rule.id}: {case.id}")
     findings = tuple(f for f in result.findings if f.rule == rule.id)
     expected = case.spec["fires"]
     if isinstance(expected, list):

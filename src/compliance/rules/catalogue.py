@@ -78,10 +78,18 @@ class Scheme(NamedTuple):
 
 
 class RuleCase(NamedTuple):
-    """One documented example of a rule: a small filing and whether the rule fires on it."""
+    """One documented example of a rule: a small filing and whether the rule fires on it.
+    Its name is what the rule page and `rules test` show, in the reader's language."""
 
-    name: str
+    name: Localized  # ``name: {nl: ..., en: ...}``, or one text for both languages
     spec: dict  # case_defaults merged with the case, as in the file
+
+    @property
+    def id(self) -> str:
+        """The English name, which names the case where one language is needed: the test
+        ids, the corpus's ground truth ("case '...' of WDM-007") and a load error. Kept
+        English so that adding or rewording a Dutch name changes none of them."""
+        return self.name.en
 
 
 _ALWAYS = Period()  # no first or last day
@@ -564,7 +572,7 @@ class _Loader:
         for case in rule.cases:
             year = case.spec.get("school_year")
             if year is not None and domain.calendar.year_of_label(year) is None:
-                raise DataFileError(path, f"cases.{case.name}.school_year", "not a school year")
+                raise DataFileError(path, f"cases.{case.id}.school_year", "not a school year")
         return rule
 
     @staticmethod
@@ -647,7 +655,7 @@ def _cases(data: dict) -> tuple[RuleCase, ...]:
     for case in data.get("cases") or []:
         merged = {**defaults, **case}
         merged["facts"] = {**(defaults.get("facts") or {}), **(case.get("facts") or {})}
-        cases.append(RuleCase(case["name"], merged))
+        cases.append(RuleCase(Localized.either(case["name"]), merged))
     return tuple(cases)
 
 

@@ -22,7 +22,7 @@ from compliance.rules.catalogue import Catalogue, Rule, RuleCase
 
 
 class ExampleMessage(NamedTuple):
-    case: str  # the documented case's name (rule files name cases in English)
+    case: str  # the documented case's name, in the language of the message
     message: str
 
 
@@ -50,7 +50,8 @@ class ExampleMessages:
         findings = run_case(rule, case, self._checker).findings
         if not findings:
             return None
-        return ExampleMessage(case.name, render_message(findings[0], self._catalogue, lang))
+        message = render_message(findings[0], self._catalogue, lang)
+        return ExampleMessage(case.name.in_language(lang), message)
 
 
 def _fires(case: RuleCase) -> bool:

@@ -63,7 +63,7 @@ def rule_detail(
         },
         "parameters": [_parameter(catalogue, name, years, lang) for name in _names(rule)],
         "reference": [_reference(entry) for entry in reference_lists(catalogue, rule, None, lang)],
-        "examples": [_example(case.name, case.spec) for case in rule.cases],
+        "examples": [_example(case.name.in_language(lang), case.spec) for case in rule.cases],
     }
 
 
