@@ -130,6 +130,27 @@ def test_a_new_rule_is_a_new_file_and_fires_without_python_changes(
     assert "ok    WDM-900  one category" in english.stdout.splitlines()
 
 
+def test_a_failing_case_says_what_it_expected_and_got_in_the_language_asked(rules_copy, cli):
+    """A rule author reads the whole line of `rules test` in one language: the case's name,
+    what it expects and what the check gave."""
+    _edit(
+        rules_copy / "wdm" / "WDM-002.yaml",
+        '{nl: "instemming gemeld", en: "consent reported"}\n    fires: false',
+        '{nl: "instemming gemeld", en: "consent reported"}\n    fires: true',
+    )
+    dutch = cli("rules", "test", "WDM-002", "--rules-dir", rules_copy)
+    assert dutch.exit_code == 1
+    assert (
+        "FOUT  WDM-002  instemming gemeld: verwacht 1 bevinding, gekregen geen bevinding"
+        in dutch.stdout.splitlines()
+    )
+    english = cli("rules", "test", "WDM-002", "--rules-dir", rules_copy, "--lang", "en")
+    assert (
+        "FAIL  WDM-002  consent reported: expected 1 finding, got no finding"
+        in english.stdout.splitlines()
+    )
+
+
 def test_a_parameter_change_holds_from_its_date_on(rules_copy, filing, board_spec):
     """Lower the NPO external-share signal to 20% from 2023/24: 22% external is then a
     signal in 2023/24 but not in 2022/23."""

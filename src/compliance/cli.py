@@ -372,7 +372,7 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
         catalogue,
     )
     failed = total = 0
-    for outcome in run_cases(catalogue, checker, wanted or None):
+    for outcome in run_cases(catalogue, checker, wanted or None, lang):
         total += 1
         if outcome.passed:
             case = outcome.case.in_language(lang)

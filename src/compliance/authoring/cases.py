@@ -14,6 +14,7 @@ from compliance.check import Checker
 from compliance.engine import make_engine
 from compliance.findings import Localized
 from compliance.rules.catalogue import Catalogue, Rule, RuleCase
+from compliance.words import count, say
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,8 @@ class CaseOutcome:
     rule: str
     case: Localized  # the case's name, shown in the reader's language
     passed: bool
-    expected: str
-    got: str
+    expected: str  # what the case expects, in the language asked (``run_case``)
+    got: str  # what the check gave, likewise
     findings: tuple  # the rule's findings on the case's filing
 
 
@@ -56,7 +57,9 @@ def case_filing(case: RuleCase) -> dict:
     }
 
 
-def run_case(rule: Rule, case: RuleCase, checker: Checker) -> CaseOutcome:
+def run_case(rule: Rule, case: RuleCase, checker: Checker, lang: str = "en") -> CaseOutcome:
+    """The case checked; what it expects and what it got are worded in ``lang``, as
+    `compliance rules test` prints them beside the case's name."""
     data = write_instance(case_filing(case), checker.taxonomy)
     case_checker = _with_allowance_list(checker, case)
     result = case_checker.check_bytes(data, f"{rule.id}: {case.id}")
@@ -65,28 +68,45 @@ def run_case(rule: Rule, case: RuleCase, checker: Checker) -> CaseOutcome:
     if isinstance(expected, list):
         got_lines = sorted(f.line for f in findings)
         passed = got_lines == sorted(expected) and all(f.line is not None for f in findings)
-        want, got = f"findings on lines {sorted(expected)}", f"findings on lines {got_lines}"
+        want, got = _on_lines(sorted(expected), lang), _on_lines(got_lines, lang)
     else:
-        count = int(expected)  # true is one finding, false none
-        passed = len(findings) == count
-        want = {0: "no finding", 1: "one finding"}.get(count, f"{count} findings")
-        got = f"{len(findings)} finding(s)"
+        wanted = int(expected)  # true is one finding, false none
+        passed = len(findings) == wanted
+        want, got = _findings(wanted, lang), _findings(len(findings), lang)
     severity = case.spec.get("severity")
     if severity and passed:
         severities = sorted({f.severity for f in findings})
         passed = severities == [severity]
-        want, got = f"{want}, severity {severity}", f"{got}, severity {', '.join(severities)}"
+        want, got = _with_severity(want, [severity], lang), _with_severity(got, severities, lang)
     if result.status == "unreadable":
-        passed, got = False, f"unreadable filing: {result.error_text()}"
+        passed, got = False, say("cases.unreadable", lang, error=result.error_text(lang))
     return CaseOutcome(rule.id, case.name, passed, want, got, findings)
 
 
-def run_cases(catalogue: Catalogue, checker: Checker, rule_ids: list[str] | None = None):
+def _findings(n: int, lang: str) -> str:
+    return say("cases.no_finding", lang) if n == 0 else count(n, "finding", lang)
+
+
+def _on_lines(lines: list, lang: str) -> str:
+    if not lines:
+        return say("cases.no_finding", lang)
+    key = "cases.on_line" if len(lines) == 1 else "cases.on_lines"
+    return say(key, lang, lines=", ".join(map(str, lines)))
+
+
+def _with_severity(what: str, severities: list[str], lang: str) -> str:
+    named = ", ".join(say(f"severity.{severity}", lang) for severity in severities)
+    return say("cases.with_severity", lang, what=what, severity=named)
+
+
+def run_cases(
+    catalogue: Catalogue, checker: Checker, rule_ids: list[str] | None = None, lang: str = "en"
+):
     """Every outcome of every case of the rules named (default: all), in id order."""
     for rule_id in sorted(rule_ids or catalogue.rules):
         rule = catalogue.rules[rule_id]
         for case in rule.cases:
-            yield run_case(rule, case, checker)
+            yield run_case(rule, case, checker, lang)
 
 
 def _with_allowance_list(checker: Checker, case: RuleCase) -> Checker:
