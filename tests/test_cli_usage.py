@@ -4,6 +4,7 @@ fallback, config file, --fail-on, --select/--ignore, --output, --quiet, unreadab
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -16,6 +17,8 @@ import jsonschema
 import pytest
 import yaml
 from conftest import REPO, SAMPLES
+
+from compliance.words import WORDS
 
 INSTALLED = Path(sys.executable).parent / "compliance"
 COMPLIANT = SAMPLES / "compliant-one-school.xbrl"
@@ -531,3 +534,28 @@ def test_config_keys_are_the_flags_a_user_types_and_tables_hold_one_commands_opt
     (tmp_path / "compliance.toml").write_text("[check]\njobs = 1\n")
     refused = run("check", COMPLIANT, cwd=tmp_path)
     assert refused.returncode == 2 and "onbekende sleutel 'jobs'" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "name"),
+    [("--waivers", "ontheffingen.yaml"), ("--config", "compliance.toml")],
+)
+def test_a_file_named_by_an_option_that_cannot_be_read_says_why_in_the_users_language(
+    cli, tmp_path, option, name
+):
+    """Not the system's "No such file or directory" inside a Dutch sentence: the reason
+    is the word table's, in Dutch by default and in English on request."""
+    path = tmp_path / name
+    for lang in ("nl", "en"):
+        result = cli("check", COMPLIANT, option, path, "--lang", lang)
+        assert result.exit_code == 2
+        assert str(path) in result.stderr and WORDS[lang]["os.ENOENT"] in result.stderr
+        assert os.strerror(errno.ENOENT) not in result.stderr
+
+
+def test_a_baseline_that_cannot_be_read_says_why_in_dutch(cli, tmp_path):
+    missing = tmp_path / "vorige-run"
+    result = cli("batch", COMPLIANT, "--out", tmp_path / "out", "--baseline", missing)
+    assert result.exit_code == 2
+    assert WORDS["nl"]["os.ENOENT"] in result.stderr
+    assert os.strerror(errno.ENOENT) not in result.stderr

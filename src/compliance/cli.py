@@ -293,8 +293,7 @@ def _emit(report: str, output_file: Path | None, lang: str) -> None:
         os.replace(partial, output_file)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        detail = error.strerror or str(error)
-        _fail(say("cli.output_unwritable", lang, path=output_file, detail=detail))
+        _fail(say("cli.output_unwritable", lang, path=output_file, detail=error))
 
 
 def exit_status(results: list[FilingResult], fail_on: str = "violation") -> int:

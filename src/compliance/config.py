@@ -90,8 +90,7 @@ def _read(path: Path, lang: str) -> dict:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except OSError as error:
-        detail = error.strerror or str(error)
-        raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=detail)) from None
+        raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
 

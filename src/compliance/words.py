@@ -7,7 +7,9 @@ lets a test prove both languages complete, and leaves no ``lang == "nl"`` choice
 Conventions (see docs/decisions.md): "regel" is always a rule; a line of the filing's XML is
 a "bronregel" (English "line"); a line of an NPO plan is an "interventieregel". Numbers are
 written the reader's way: ``say`` groups every ``int`` value (12.345 in Dutch, 12,345 in
-English). A placeholder ``{name|one|many}`` writes the count and the noun in the right form:
+English), and words an ``OSError`` value by its errno (``os.ENOENT``: "bestaat niet"), so
+that a Dutch sentence does not end in the system's English. A placeholder
+``{name|one|many}`` writes the count and the noun in the right form:
 ``{n|bevinding|bevindingen}`` gives "1 bevinding" and "22 bevindingen".
 
 This module is at the bottom of the layers (read, model, rules, engine, report and batch all
@@ -16,6 +18,7 @@ use it) and imports nothing of the package.
 
 from __future__ import annotations
 
+import errno
 import re
 
 LANGUAGES = ("nl", "en")
@@ -44,6 +47,18 @@ _NL = {
     "count.finding": "{n|bevinding|bevindingen}",
     "count.filing": "{n|aanlevering|aanleveringen}",
     "count.case": "{n|geval|gevallen}",
+    # -- the system's reasons for a failed file operation (say, of an OSError value) -------
+    "os.ENOENT": "bestand of map bestaat niet",
+    "os.EACCES": "geen toegang (rechten)",
+    "os.EPERM": "geen toegang (rechten)",
+    "os.EISDIR": "dit is een map, geen bestand",
+    "os.ENOTDIR": "een deel van het pad is geen map",
+    "os.ENOSPC": "de schijf is vol",
+    "os.EDQUOT": "het schijfquotum is op",
+    "os.EROFS": "het bestandssysteem is alleen-lezen",
+    "os.ELOOP": "te veel symbolische koppelingen na elkaar",
+    "os.ENAMETOOLONG": "de naam is te lang",
+    "os.EBUSY": "het bestand is in gebruik",
     # -- why a filing could not be read (read/errors.py) -------------------------------------
     "read.at_line": "bronregel {line}: {reason}",
     "read.empty": "leeg bestand",
@@ -711,6 +726,18 @@ _EN = {
     "count.finding": "{n|finding|findings}",
     "count.filing": "{n|filing|filings}",
     "count.case": "{n|case|cases}",
+    # -- the system's reasons for a failed file operation (say, of an OSError value) -------
+    "os.ENOENT": "no such file or folder",
+    "os.EACCES": "permission denied",
+    "os.EPERM": "permission denied",
+    "os.EISDIR": "is a folder, not a file",
+    "os.ENOTDIR": "a part of the path is not a folder",
+    "os.ENOSPC": "no space left on the disk",
+    "os.EDQUOT": "disk quota exceeded",
+    "os.EROFS": "read-only file system",
+    "os.ELOOP": "too many symbolic links in a row",
+    "os.ENAMETOOLONG": "the name is too long",
+    "os.EBUSY": "the file is in use",
     "read.at_line": "line {line}: {reason}",
     "read.empty": "empty file",
     "read.cannot_read": "cannot read the file: {detail}",
@@ -1362,4 +1389,13 @@ def placeholders(template: str) -> set[str]:
 def _shown(value: object, lang: str) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value, lang)
+    if isinstance(value, OSError):
+        return os_reason(value, lang)
     return value
+
+
+def os_reason(error: OSError, lang: str) -> str:
+    """Why a file operation failed, in ``lang``: the usual reasons from the table
+    (``os.<errno name>``), any other as the system words it."""
+    key = f"os.{errno.errorcode.get(error.errno or 0, '')}"
+    return WORDS[lang].get(key) or error.strerror or str(error)

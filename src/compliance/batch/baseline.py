@@ -51,8 +51,7 @@ def load_run(path: Path, lang: str = "nl") -> Run:
                 if text.strip():
                     _add(run, _parse(results, number, text, lang))
     except OSError as error:
-        detail = error.strerror or str(error)
-        words = say("baseline.cannot_read", lang, path=results, detail=detail)
+        words = say("baseline.cannot_read", lang, path=results, detail=error)
         hint = say("baseline.hint", lang) if path.is_dir() or not path.exists() else ""
         raise BaselineError(words + hint) from None
     except UnicodeDecodeError:

@@ -30,7 +30,7 @@ from compliance.batch.writers.base import Batch
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue
 from compliance.waivers import Waivers
-from compliance.words import say
+from compliance.words import os_reason, say
 
 __all__ = ["DEFAULT_TIMEOUT", "BatchOptions", "BatchOutcome", "NoInputs", "run_batch"]
 
@@ -95,7 +95,7 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
     except OutBusy:
         raise
     except OSError as error:  # the folder, never a hidden file inside it
-        reason = f"{error.strerror or error}; {say('batch.out_unchanged', options.lang)}"
+        reason = f"{os_reason(error, options.lang)}; {say('batch.out_unchanged', options.lang)}"
         raise OSError(error.errno, reason, str(out)) from error
     review = {key: summary[key] for key in ("waivers", "baseline")}
     interrupted = interrupted or interrupts.requested

@@ -33,7 +33,9 @@ class UnreadableFiling(Exception):
 
 def _one_line(value: object) -> object:
     """Details on one line; numbers stay numbers, so each language groups them its way, and
-    a phrase stays one, to be worded in the reader's language."""
+    a phrase or a system error stays one, to be worded in the reader's language."""
+    if isinstance(value, OSError):
+        return value
     if isinstance(value, Phrase):
         return Phrase(value.key, {key: _one_line(part) for key, part in value.values.items()})
     if isinstance(value, int):

@@ -108,7 +108,7 @@ def read_bytes(path: str | Path, limits: ReadLimits) -> bytes:
     except PermissionError:
         raise UnreadableFiling("no_permission") from None
     except OSError as error:
-        raise UnreadableFiling("cannot_read", detail=error.strerror or error) from None
+        raise UnreadableFiling("cannot_read", detail=error) from None  # worded by say
     if len(data) > limits.max_bytes:  # grew while we looked, or not a regular file
         raise _too_large(len(data), limits)
     return data

@@ -140,7 +140,7 @@ def load_allowance_list(path: Path, domain: Domain) -> frozenset[tuple[str, str]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise ReferenceDataError(path, "reference.cannot_read", detail=error.strerror) from None
+        raise ReferenceDataError(path, "reference.cannot_read", detail=error) from None
     except UnicodeDecodeError as error:
         raise ReferenceDataError(path, "reference.cannot_read", detail=error.reason) from None
     import csv  # only when the catalogue is loaded from its files (1 ms of a cached start)

@@ -50,8 +50,7 @@ def _root(path: Path, lang: str) -> yaml.Node | None:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        detail = error.strerror or str(error)
-        raise WaiverFileError(say("waivers.cannot_read", lang, path=path, detail=detail)) from None
+        raise WaiverFileError(say("waivers.cannot_read", lang, path=path, detail=error)) from None
     except UnicodeDecodeError:
         raise WaiverFileError(say("waivers.not_utf8", lang, path=path)) from None
     try:
