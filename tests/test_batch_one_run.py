@@ -158,7 +158,7 @@ def test_a_full_disk_while_writing_leaves_the_previous_run_and_names_the_folder(
     result = cli("batch", new_in, "--out", out, "--engine", "python")
     assert result.exit_code == 2
     assert result.stderr == (
-        f"compliance: {out}: No space left on device; de uitvoer van de vorige run is ongewijzigd\n"
+        f"compliance: {out}: de schijf is vol; de uitvoer van de vorige run is ongewijzigd\n"
     )
     assert _one_run(out, names, old) == "old"
     assert not [p for p in out.iterdir() if p.name.startswith(".compliance-run")]
