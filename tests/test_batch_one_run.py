@@ -191,7 +191,7 @@ def test_a_disk_that_really_fills_up_leaves_the_previous_run(
         put(new_in, f"filing-{index:03d}.xbrl", filing(board_spec))
     result = cli("batch", new_in, "--out", out, "--engine", "python")
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"compliance: {out}: No space left on device;")
+    assert result.stderr.startswith(f"compliance: {out}: de schijf is vol;")
     assert _snapshot(out) == old
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
         ".compliance-outputs",
