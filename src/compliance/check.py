@@ -22,6 +22,7 @@ from compliance.read import ReadLimits, UnreadableFiling, load_taxonomy, read_in
 from compliance.read.names import shown_name
 from compliance.read.safety import read_bytes
 from compliance.rules.catalogue import Catalogue
+from compliance.words import say
 
 if TYPE_CHECKING:
     from compliance.model import documented
@@ -91,6 +92,14 @@ class FilingResult(PlainRecord):
         if isinstance(self.error, UnreadableFiling):
             return self.error.describe(lang)
         return self.error
+
+
+def failure_reason(error: Exception, lang: str) -> str:
+    """Why a filing's check did not finish when the checker itself raised, on one line: the
+    error's type and text in a sentence of ``lang``. `check` and a batch worker make the
+    file's result of it (status error) rather than let a traceback hide the others'."""
+    detail = " ".join(f"{type(error).__name__}: {error}".split())
+    return say("batch.raised", lang, error=detail)
 
 
 class Checker:

@@ -13,7 +13,7 @@ import click
 
 from compliance import __version__
 from compliance.batch.defaults import DEFAULT_TIMEOUT
-from compliance.check import Checker, FilingResult
+from compliance.check import Checker, FilingResult, failure_reason
 from compliance.datafiles import DataFileError
 from compliance.engine import ENGINE_NAMES, EngineError, make_engine
 from compliance.exit_codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNUSABLE
@@ -266,8 +266,7 @@ def _check_one(checker: Checker, path: str, lang: str) -> FilingResult:
     try:
         return checker.check_file(path, path)
     except Exception as error:
-        detail = " ".join(f"{type(error).__name__}: {error}".split())
-        return FilingResult(path, "", "error", error=say("batch.raised", lang, error=detail))
+        return FilingResult(path, "", "error", error=failure_reason(error, lang))
 
 
 def _painter(output_file: Path | None) -> Callable[[str, str], str] | None:
@@ -527,8 +526,8 @@ def _missing(path: str) -> bool:
         os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return True
-    except OSError:
-        return False
+    except OSError:  # there, but out of reach
+        pass
     return False
 
 

@@ -22,12 +22,11 @@ from pathlib import Path
 from compliance.batch.inputs import sha256_of
 from compliance.batch.monitoring import Contributor, Layout, Monitoring
 from compliance.batch.records import Digest, Record
-from compliance.check import Checker
+from compliance.check import Checker, failure_reason
 from compliance.engine import make_engine
 from compliance.read import ReadLimits
 from compliance.rules.catalogue import Catalogue, Selection, load_catalogue
 from compliance.waivers import Waivers
-from compliance.words import say
 
 # Messages from a worker: (DONE, index, record, healthy) or (BROKEN, reason) at start-up.
 DONE, BROKEN = "done", "broken"
@@ -76,8 +75,7 @@ class Judge:
             record = self.digest.record_of(result, contribution)
             return record, True
         except Exception as error:  # any failure of one filing becomes its result
-            detail = f"{type(error).__name__}: {error}"
-            reason = say("batch.raised", self.lang, error=detail)
+            reason = failure_reason(error, self.lang)
             return self.digest.error_record(name, sha256_of(name), reason), False
 
 
