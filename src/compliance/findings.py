@@ -48,6 +48,11 @@ class Localized(NamedTuple):
             return cls(**text)
         return cls(str(text), str(text))
 
+    @classmethod
+    def optional(cls, text: object) -> Localized | None:
+        """``either`` for a text a data file may leave out (None: not given)."""
+        return None if text is None else cls.either(text)
+
 
 class Measured(NamedTuple):
     """A number with its unit (amount, ratio, hours, days, count, date), formatted per language."""

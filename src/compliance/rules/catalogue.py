@@ -456,7 +456,7 @@ class _Loader:
                     _period(spec.get("period") or {}, path, f"{scheme_id}.period"),
                     judged_when,
                     spec.get("source") or {},
-                    _optional_text(spec.get("period_source")),
+                    Localized.optional(spec.get("period_source")),
                 )
             except (KeyError, TypeError) as error:
                 raise DataFileError(path, scheme_id, f"malformed scheme ({error})") from None
@@ -582,10 +582,6 @@ class _Loader:
             raise DataFileError(
                 rule.path, "message", f"unknown placeholder {{{unknown[0]}}} in the message"
             )
-
-
-def _optional_text(text: object) -> Localized | None:
-    return None if text is None else Localized.either(text)
 
 
 def _check_menukaart_in_force(

@@ -72,7 +72,6 @@ class MenukaartVersion(NamedTuple):
     # normalised code → doelgebied letter
     doelgebied_of: dict[str, str]
     names: dict[str, str]
-    in_force_from: date | None = None
     source: Localized | None = None  # where the version and its date come from
 
 
@@ -117,7 +116,10 @@ def load_menukaart(path: Path) -> Menukaart:
             )
         )
         ineffective = {normalize_code(code): name for code, name in data["ineffective"].items()}
-        sources = _source(data.get("source")), _source(data.get("ineffective_source"))
+        sources = (
+            Localized.optional(data.get("source")),
+            Localized.optional(data.get("ineffective_source")),
+        )
     except (KeyError, TypeError) as error:
         raise DataFileError(path, str(error).strip("'"), "missing or malformed") from None
     return Menukaart(doelgebieden, versions, ineffective, *sources)
@@ -128,11 +130,7 @@ def _version(
 ) -> tuple[date, MenukaartVersion]:
     """A version as (the day it came into force, the version), with where it comes from."""
     day = as_date(spec["in_force_from"], path, f"versions.{name}.in_force_from")
-    return day, MenukaartVersion(str(name), codes, names, day, _source(spec.get("source")))
-
-
-def _source(text: object) -> Localized | None:
-    return None if text is None else Localized.either(text)
+    return day, MenukaartVersion(str(name), codes, names, Localized.optional(spec.get("source")))
 
 
 def load_allowance_list(path: Path, domain: Domain) -> frozenset[tuple[str, str]]:
