@@ -6,6 +6,7 @@ import re
 from datetime import date
 from decimal import Context, Decimal, localcontext
 from fractions import Fraction
+from functools import cache
 
 from compliance.findings import Localized, Measured
 from compliance.model.filing import Reported
@@ -118,9 +119,16 @@ def amounts_kept_whole(text: str, lang: str) -> str:
     """``text`` with the space inside each amount (Dutch "€ 1.234,56") made a no-break
     space, for pages: on a phone a message wraps, and a currency sign left at the end of
     one line with its number on the next reads as two things."""
-    sign = say("value.amount", lang, value="")
-    whole = sign.replace(" ", "\u00a0")
+    sign, whole = _amount_signs(lang)
     return text.replace(sign, whole) if whole != sign else text
+
+
+@cache
+def _amount_signs(lang: str) -> tuple[str, str]:
+    """The currency part of ``value.amount`` ("€ "), and it with a no-break space: worked
+    out once per language, as a batch worker asks for every finding's message."""
+    sign = say("value.amount", lang, value="")
+    return sign, sign.replace(" ", "\u00a0")
 
 
 def format_percentage(ratio: Decimal, lang: str) -> str:
