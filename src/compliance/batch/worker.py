@@ -68,7 +68,7 @@ class Judge:
     def __call__(self, name: str) -> tuple[Record, bool]:
         """The filing's record, and whether this worker is still fit for the next one."""
         try:
-            result = self.checker.check_file(Path(name), name)
+            result = self.checker.check_file(name, name)
             if self.waivers is not None:
                 result = self.waivers.apply(result)
             contribution = self.contributor.contribution(result.plans)
