@@ -26,7 +26,6 @@ from compliance.model.values import (
     parse_positive_integer,
 )
 from compliance.read import RawContext, RawFact, RawInstance, RawUnit, Taxonomy, UnreadableFiling
-from compliance.read.instance import ITEM_ATTRIBUTES, NUMERIC_ATTRIBUTES, XML_SPACE, read_fact
 
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -312,18 +311,11 @@ class _StructureCheck:
     # -- facts ------------------------------------------------------------------------------
 
     def _typed_facts(self) -> list[TrustedFact]:
-        """Read, type and check every fact in one loop (FIL-001, FIL-002, FIL-004), the hot
-        loop of a batch (some 300 facts a filing).
-
-        The reader hands over each fact's element (``RawInstance.facts``), and this reads it
-        where it types it: a fact written the usual way (``read.instance.NUMERIC_ATTRIBUTES``
-        or ``ITEM_ATTRIBUTES``, text only) is read here, with two calls into lxml for its
-        attributes, any other by ``read_fact``; a trusted fact's value and fields are one
-        Reported. Reading each fact into a RawFact in one loop, typing it in a second and
-        wrapping its value in a Reported of its own cost a filing of the benchmark corpus 0.8
-        million CPU instructions more (of 27): a call, a turn of a loop and a list entry per
-        fact, ten look-ups of the record's fields (locals here), and a second object. Hence
-        one long loop rather than a call per fact."""
+        """Type and check every fact in one loop (FIL-001, FIL-002, FIL-004), the hot loop of
+        a batch (some 300 facts a filing). The reader hands over each fact as the fields of
+        its RawFact, a plain tuple; a trusted fact's value and fields become one Reported,
+        and the RawFact itself is made only for a fact a finding cites (_report, _refuse).
+        Hence one long loop rather than a call per fact."""
         checks = self.concepts.checks
         contexts = self.contexts
         units = self.instance.units
@@ -332,30 +324,8 @@ class _StructureCheck:
         verdicts: dict[tuple[str | None, str], _UnitVerdict | None] = {}
         typed: list[TrustedFact] = []
         keep = typed.append
-        for concept, element in self.instance.facts:
-            names = element.keys()
-            usual = not len(element)  # text only
-            # contextRef and unitRef are xs:IDREF: their white space collapses (XML Schema)
-            if usual and names == NUMERIC_ATTRIBUTES:
-                context_ref, unit_ref, decimals = element.values()
-                context_ref, unit_ref = context_ref.strip(XML_SPACE), unit_ref.strip(XML_SPACE)
-            elif usual and names == ITEM_ATTRIBUTES:
-                (context_ref,) = element.values()
-                context_ref = context_ref.strip(XML_SPACE)
-                unit_ref = decimals = None
-            else:
-                usual = False
-            if usual:
-                nil = has_elements = False
-                text = element.text
-                text = text.strip(XML_SPACE) if text else ""
-                line = element.sourceline or 0
-                # the RawFact's fields, as a plain tuple: the record is made only for a fact
-                # a finding cites (_report, _refuse), a trusted one is a Reported of them
-                fields = (concept, context_ref, unit_ref, decimals, False, text, line, False)
-            else:
-                fields = read_fact(element, concept)
-                _, context_ref, unit_ref, _, nil, text, _, has_elements = fields
+        for fields in self.instance.facts:
+            concept, context_ref, unit_ref, _, nil, text, _, has_elements = fields
             check = checks[concept]
             context = contexts.get(context_ref or "")
             if context is None:

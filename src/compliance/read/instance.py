@@ -2,9 +2,9 @@
 
 This step keeps everything as it was written (lexical values, source lines); judging what is
 valid is the model step's work, so that every problem is reported as a finding rather than
-stopping the read. The facts of known concepts are handed over as their elements: the
-structure check reads each where it types it, in one pass (``model.structure``), with the
-attribute lists and ``read_fact`` from here.
+stopping the read. Facts written the usual way are read by the compiled reader
+(``_facts.c``, see ``compiled.py``) where it is available, by ``usual_fact_fields`` where
+not, and any other by ``read_fact``: the same fields either way.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from compliance.read import compiled
 from compliance.read.errors import UnreadableFiling
 from compliance.read.safety import ReadLimits, iterparse_again, load_tree
 from compliance.read.taxonomy import XBRLI, Taxonomy
@@ -103,9 +104,9 @@ class RawFact(NamedTuple):
 class RawInstance(NamedTuple):
     contexts: dict[str, RawContext]
     units: dict[str, RawUnit]
-    # each fact of a concept the taxonomy declares: its concept and its element, read where
-    # it is typed and checked (model.structure), in the same pass
-    facts: list[tuple[str, etree._Element]]
+    # each fact of a concept the taxonomy declares, as the fields of its RawFact: a plain
+    # tuple (or a RawFact), made a RawFact only when a finding cites it (model.structure)
+    facts: list[tuple]
     # facts in the taxonomy namespace whose concept the taxonomy does not declare
     unknown: list[RawFact]
 
@@ -135,11 +136,16 @@ def _read_children(
     # the usual way of reading contexts, when a QName means the same on every element
     usual = _UsualContexts(taxonomy, scope) if scope.global_qnames else None
     add_fact = instance.facts.append
-    for element in root:
+    children: list[etree._Element] | etree._Element = root
+    if compiled.read_children is not None:  # the facts read in C, the rest left to us
+        facts, children = compiled.read_children(root, taxonomy.namespace, taxonomy.names)
+        for fact in facts:
+            add_fact(read_fact(fact[1], fact[0]) if len(fact) == 2 else fact)
+    for element in children:
         tag = element.tag
         concept = concepts.get(tag)  # facts first: they are most of a filing
         if concept is not None:
-            add_fact((concept, element))
+            add_fact(usual_fact_fields(element, concept) or read_fact(element, concept))
         elif not isinstance(tag, str):
             continue  # comment or processing instruction
         elif tag == _CONTEXT:
@@ -194,10 +200,31 @@ def _describe_tag(tag: str) -> Phrase:
 # The attributes facts are written with, in the order tools write them: a fact written with
 # just these is read by one call for their names and one for their values (``keys()`` and
 # ``values()``) rather than a ``get`` for each of the four attributes a fact can have (nil
-# included): 0.12 ms a filing of the benchmark corpus against 0.19 (model.structure does,
-# where it types the facts; ``read_fact`` reads any other).
-ITEM_ATTRIBUTES = ["contextRef"]
-NUMERIC_ATTRIBUTES = ["contextRef", "unitRef", "decimals"]
+# included): 0.12 ms a filing of the benchmark corpus against 0.19.
+_ITEM_ATTRIBUTES = ["contextRef"]
+_NUMERIC_ATTRIBUTES = ["contextRef", "unitRef", "decimals"]
+
+
+def usual_fact_fields(element: etree._Element, concept: str) -> tuple | None:
+    """A fact written the usual way (the attributes above, text only), as the fields of its
+    RawFact; None for any other, which ``read_fact`` reads. What ``_facts.c`` does in C,
+    for where it is not built."""
+    if len(element):
+        return None
+    names = element.keys()
+    # contextRef and unitRef are xs:IDREF: their white space collapses (XML Schema)
+    if names == _NUMERIC_ATTRIBUTES:
+        context_ref, unit_ref, decimals = element.values()
+        context_ref, unit_ref = context_ref.strip(XML_SPACE), unit_ref.strip(XML_SPACE)
+    elif names == _ITEM_ATTRIBUTES:
+        (context_ref,) = element.values()
+        context_ref = context_ref.strip(XML_SPACE)
+        unit_ref = decimals = None
+    else:
+        return None
+    text = element.text
+    text = text.strip(XML_SPACE) if text else ""
+    return (concept, context_ref, unit_ref, decimals, False, text, element.sourceline or 0, False)
 
 
 def read_fact(element: etree._Element, concept: str) -> RawFact:

@@ -76,6 +76,12 @@ class Taxonomy(PlainRecord):
         return {f"{{{self.namespace}}}{name}": name for name in self.concepts}
 
     @cached_property
+    def names(self) -> dict[str, str]:
+        """Concept name → itself: the compiled reader looks a fact's local name up here and
+        hands over this one string for all facts of the concept."""
+        return {name: name for name in self.concepts}
+
+    @cached_property
     def domain_tags(self) -> dict[str, str]:
         """Dimension local name → tag in Clark notation of the element its member holds."""
         return {axis: f"{{{self.namespace}}}{domain}" for axis, domain in self.dimensions.items()}

@@ -1,0 +1,33 @@
+"""The compiled half of the reader (``_facts.c``), where it was built and fits the lxml here.
+
+Why a fallback rather than a hard requirement: the package builds its C part when the wheel
+is built (hatch_build.py); without a C compiler, or beside an lxml of another version than
+the one it was built against (the C code reads lxml's element records, whose layout is
+lxml's own), the pure-Python reader in ``instance.py`` reads the same filings to the same
+answer, only slower.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+ReadChildren = Callable[[etree._Element, str, dict[str, str]], tuple[list, list]]
+
+
+def _load() -> ReadChildren | None:
+    try:
+        from compliance.read import _facts
+    except ImportError:
+        return None
+    import lxml
+
+    if lxml.__version__ != _facts.LXML_VERSION:
+        return None
+    return _facts.read_children
+
+
+read_children: ReadChildren | None = _load()
+"""``read_children(root, namespace, concepts) -> (facts, others)``, or None when the
+compiled reader is not available here."""

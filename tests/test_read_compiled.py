@@ -1,0 +1,94 @@
+"""The compiled reader (read/_facts.c) reads every filing to exactly what the pure-Python
+reader makes of it: the same contexts, units and facts, field by field, line by line. A
+board must get the same findings whichever of the two its installation has."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import xbrl_variants as v
+from conftest import SAMPLES
+from test_read_variants import READABLE, SAME_LINES
+
+from compliance.read import ReadLimits, compiled, read_instance
+from compliance.read.errors import UnreadableFiling
+
+
+def test_the_installed_package_has_the_compiled_reader():
+    """The wheel is built with its C part wherever a compiler is (CI has one): without it
+    every batch is slower, silently."""
+    assert compiled.read_children is not None
+
+
+def _both(data: bytes, taxonomy, monkeypatch) -> tuple:
+    limits = ReadLimits()
+    fast = read_instance(data, taxonomy, limits)
+    with monkeypatch.context() as patch:
+        patch.setattr(compiled, "read_children", None)
+        slow = read_instance(data, taxonomy, limits)
+    return fast, slow
+
+
+def _same(fast, slow) -> None:
+    assert [tuple(fact) for fact in fast.facts] == [tuple(fact) for fact in slow.facts]
+    assert fast.contexts == slow.contexts
+    assert fast.units == slow.units
+    assert fast.unknown == slow.unknown
+
+
+# Shapes a fact can be written in beyond the usual one, each read by the Python reader where
+# the compiled one hands the element back, or by the compiled one where it is still usual.
+FACT_SHAPES = {
+    "value in CDATA": lambda text: re.sub(
+        r'(<bp:SchoolName [^>]*>)([^<]*)<', r"\1<![CDATA[\2]]><", text
+    ),
+    "value split by CDATA": lambda text: re.sub(
+        r'(<bp:SchoolName [^>]*>)([^<]*)<', r"\1\2<![CDATA[ x]]><", text
+    ),
+    "empty values": lambda text: re.sub(r'(<bp:SchoolName [^>]*>)[^<]*<', r"\1<", text),
+    "self-closing facts": lambda text: re.sub(r'(<bp:SchoolName [^>]*)>[^<]*</bp:SchoolName>',
+                                              r"\1/>", text),
+    "empty references": lambda text: text.replace('contextRef="', 'contextRef="" x="'),
+    "character references in values and attributes": lambda text: text.replace(
+        'unitRef="EUR"', 'unitRef="&#69;UR"'
+    ).replace(">true<", ">&#116;rue<"),
+    "nil facts": lambda text: re.sub(
+        r'(<bp:SchoolName [^>]*)>[^<]*</bp:SchoolName>', r'\1 xsi:nil="true"/>', text
+    ),
+    "a child element in a value": lambda text: re.sub(
+        r'(<bp:SchoolName [^>]*>)([^<]*)<', r"\1\2<bp:Extra>x</bp:Extra><", text
+    ),
+    "non-ASCII values": lambda text: text.replace(">true<", ">wáár\u00a0<"),
+}
+
+
+@pytest.mark.parametrize("variant", [*SAME_LINES, *FACT_SHAPES])
+@pytest.mark.parametrize("sample", READABLE)
+def test_compiled_and_python_readers_agree(sample, variant, taxonomy, monkeypatch):
+    rewrite = {**SAME_LINES, **FACT_SHAPES}[variant]
+    data = rewrite((SAMPLES / sample).read_text(encoding="utf-8")).encode("utf-8")
+    try:
+        fast, slow = _both(data, taxonomy, monkeypatch)
+    except UnreadableFiling:
+        pytest.fail(f"{variant}: the variant should stay readable")
+    _same(fast, slow)
+
+
+def test_facts_past_line_65535_keep_their_lines(taxonomy, monkeypatch):
+    """libxml2 keeps lines from 65,535 on elsewhere than in the element: such facts are read
+    by lxml, which knows where, and their findings still name the right line."""
+    text = (SAMPLES / READABLE[0]).read_text(encoding="utf-8")
+    head, _, tail = text.partition("<bp:")
+    data = (head + "\n" * 70_000 + "<bp:" + tail).encode("utf-8")
+    fast, slow = _both(data, taxonomy, monkeypatch)
+    _same(fast, slow)
+    assert min(fact[6] for fact in fast.facts) > 70_000
+
+
+def test_encodings_read_alike(taxonomy, monkeypatch):
+    text = (SAMPLES / READABLE[0]).read_text(encoding="utf-8")
+    data = v.encoded(text, "utf-16-le", True)
+    fast, slow = _both(data, taxonomy, monkeypatch)
+    _same(fast, slow)
+    assert fast.facts
