@@ -1,5 +1,6 @@
 """The compiled reader (read/_facts.c) reads every filing to exactly what the pure-Python
-reader makes of it: the same contexts, units and facts, field by field, line by line. A
+reader makes of it: the same contexts, units and facts, field by field, line by line, for
+facts and contexts of the usual shape (read in C) and of any other (handed back to Python). A
 board must get the same findings whichever of the two its installation has."""
 
 from __future__ import annotations
@@ -62,17 +63,72 @@ FACT_SHAPES = {
     "non-ASCII values": lambda text: text.replace(">true<", ">wáár\u00a0<"),
 }
 
+# Shapes a context can be written in: the usual one read in C, any other by _read_context.
+CONTEXT_SHAPES = {
+    "a comment inside each context": lambda text: text.replace(
+        "<xbrli:period>", "<!-- p --><xbrli:period>"
+    ),
+    "a comment inside each segment": lambda text: text.replace(
+        "<xbrli:segment>", "<xbrli:segment><!-- s -->"
+    ),
+    "identifiers in CDATA": lambda text: re.sub(
+        r"(<xbrli:identifier [^>]*>)([^<]*)<", r"\1<![CDATA[ \2 ]]><", text
+    ),
+    "identifiers split by CDATA": lambda text: re.sub(
+        r"(<xbrli:identifier [^>]*>)([^<]*)<", r"\1\2<![CDATA[9]]><", text
+    ),
+    "no scheme": lambda text: re.sub(r'scheme="[^"]*"', "", text),
+    "a scheme in another namespace": lambda text: text.replace(" scheme=", " xsi:scheme="),
+    "no id": lambda text: text.replace('<xbrli:context id="B">', "<xbrli:context>"),
+    "ids defined twice": lambda text: re.sub(r'context id="S[^"]*"', 'context id="B"', text),
+    "instants": lambda text: re.sub(
+        r"<xbrli:startDate>([^<]*)</xbrli:startDate><xbrli:endDate>[^<]*</xbrli:endDate>",
+        r"<xbrli:instant>\1</xbrli:instant>",
+        text,
+    ),
+    "dates padded": lambda text: text.replace("<xbrli:startDate>", "<xbrli:startDate>\t "),
+    "empty segments": lambda text: re.sub(
+        r"<xbrli:segment>.*?</xbrli:segment>", "<xbrli:segment/>", text
+    ),
+    "an unknown dimension": lambda text: text.replace("bp:InterventionAxis", "bp:OtherAxis"),
+    "a dimension of no namespace": lambda text: text.replace('"bp:SchoolAxis"', '"SchoolAxis"'),
+    "a member value of another concept": lambda text: text.replace(
+        "<bp:SchoolId>23CD</bp:SchoolId>", "<bp:InterventionLine>23CD</bp:InterventionLine>"
+    ),
+    "a member twice": lambda text: text.replace(
+        "bp:InterventionAxis", "bp:SchoolAxis"
+    ).replace("bp:InterventionLine>", "bp:SchoolId>"),
+    "a scenario": lambda text: text.replace(
+        "</xbrli:period>", "</xbrli:period><xbrli:scenario/>"
+    ),
+    "a member with two values": lambda text: text.replace(
+        "</bp:SchoolId></xbrldi:typedMember>", "</bp:SchoolId><bp:SchoolId/></xbrldi:typedMember>"
+    ),
+    "non-ASCII members": lambda text: text.replace(">23CD<", ">23ÇD<"),
+}
 
-@pytest.mark.parametrize("variant", [*SAME_LINES, *FACT_SHAPES])
+
+SHAPES = {**SAME_LINES, **FACT_SHAPES, **CONTEXT_SHAPES}
+
+
+@pytest.mark.parametrize("variant", SHAPES)
 @pytest.mark.parametrize("sample", READABLE)
 def test_compiled_and_python_readers_agree(sample, variant, taxonomy, monkeypatch):
-    rewrite = {**SAME_LINES, **FACT_SHAPES}[variant]
-    data = rewrite((SAMPLES / sample).read_text(encoding="utf-8")).encode("utf-8")
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    rewritten = SHAPES[variant](text)
+    data = rewritten.encode("utf-8")
     try:
         fast, slow = _both(data, taxonomy, monkeypatch)
     except UnreadableFiling:
         pytest.fail(f"{variant}: the variant should stay readable")
     _same(fast, slow)
+
+
+@pytest.mark.parametrize("variant", [*FACT_SHAPES, *CONTEXT_SHAPES])
+def test_every_shape_changes_a_sample(variant):
+    """A shape that matches no sample would compare the usual reading with itself."""
+    texts = [(SAMPLES / sample).read_text(encoding="utf-8") for sample in READABLE]
+    assert any(SHAPES[variant](text) != text for text in texts)
 
 
 def test_facts_past_line_65535_keep_their_lines(taxonomy, monkeypatch):

@@ -1,18 +1,22 @@
-/* The reader's hot loop in C: the root's children of one parsed filing, facts written the
- * usual way read straight from libxml2's tree that lxml built.
+/* The reader's hot loop in C: the root's children of one parsed filing, facts and contexts
+ * written the usual way read straight from libxml2's tree that lxml built.
  *
  * Why: per fact, lxml's own calls (the child's proxy, .tag, keys() and values(), .text and
  * .sourceline) cost some 8,000 CPU instructions, about a third of what judging a filing
  * costs in all. Here a usual fact costs a few strings and a tuple.
  *
- * What it does is exactly what compliance/read/instance.py's usual_fact_fields and its
- * loop do (tests/test_reader_compiled.py holds the two to the same answers): a fact of a
+ * What it does is exactly what compliance/read/instance.py's usual_fact_fields and
+ * _UsualContexts do (tests/test_read_compiled.py holds the two to the same answers): a fact of a
  * declared concept whose attributes are contextRef, unitRef and decimals in that order (or
  * contextRef alone), none in a namespace, each with one text node or none, and whose
  * content is one text node or none, on a line below 65,535 (libxml2 stores higher lines
  * elsewhere), becomes the plain tuple of a RawFact's fields. Anything else is handed back
- * as lxml's own element, for the Python reader to read as before. The tree is read, never
- * changed; the parse and its limits (read/safety.py) happened before, in lxml.
+ * as lxml's own element, for the Python reader to read as before. Contexts of the usual
+ * shape (_UsualContexts in instance.py: an entity of an identifier and at most a segment of
+ * typed members, a period of two dates or an instant, text only in each leaf) are read the
+ * same way, their members as written; the Python reader resolves the dimensions, once per
+ * filing. The tree is read, never changed; the parse and its limits (read/safety.py)
+ * happened before, in lxml.
  *
  * Only libxml2's node structs are read (no libxml2 function is called, so nothing links
  * against it); lxml's element layout comes from the headers lxml ships, and the module
@@ -26,6 +30,8 @@
 #include "lxml-version.h"
 #include <libxml/tree.h>
 #include "lxml.etree_api.h"
+
+static int append_new(PyObject *list, PyObject *item);
 
 static const char XML_SPACE[] = " \t\r\n";
 
@@ -123,6 +129,130 @@ static PyObject *usual_fields(xmlNode *node, PyObject *concept)
     return fields;
 }
 
+/* lxml's len(element): its children that are elements, comments, entity references or
+ * processing instructions (text and CDATA are not counted). */
+static int counted_children(xmlNode *node, xmlNode **first, xmlNode **second)
+{
+    int count = 0;
+    *first = *second = NULL;
+    for (xmlNode *child = node->children; child != NULL; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE && child->type != XML_COMMENT_NODE &&
+            child->type != XML_ENTITY_REF_NODE && child->type != XML_PI_NODE)
+            continue;
+        if (count == 0)
+            *first = child;
+        else if (count == 1)
+            *second = child;
+        count++;
+    }
+    return count;
+}
+
+static int is(xmlNode *node, const char *namespace, const char *name)
+{
+    return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+           node->ns->href != NULL && strcmp((const char *)node->ns->href, namespace) == 0 &&
+           strcmp((const char *)node->name, name) == 0;
+}
+
+/* The text of a leaf (no counted children) when it is one text or CDATA node or none: 1 with
+ * *text set; 0 otherwise (lxml would join several: the Python reader reads those). */
+static int leaf_text(xmlNode *node, const xmlChar **text)
+{
+    xmlNode *first, *second;
+    return counted_children(node, &first, &second) == 0 && single_text(node->children, 1, text);
+}
+
+/* The value of an attribute in no namespace: 1 with *value set (NULL when absent), 0 when it
+ * is not one text node. */
+static int plain_attribute(xmlNode *node, const char *name, const xmlChar **value, int *present)
+{
+    *value = NULL;
+    *present = 0;
+    for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
+        if (named(attribute, name)) {
+            *present = 1;
+            return single_text(attribute->children, 0, value);
+        }
+    return 1;
+}
+
+typedef struct {
+    const char *instance; /* XBRL instance namespace */
+    const char *dimensions; /* xbrldi namespace */
+} Namespaces;
+
+/* A segment's members as (dimension QName as written, the value's tag, its text), or
+ * Py_None when the segment is not of the usual shape; NULL on error. */
+static PyObject *members_of(xmlNode *segment, const Namespaces *ns)
+{
+    PyObject *members = PyList_New(0), *member;
+    xmlNode *child, *value, *unused;
+    if (members == NULL)
+        return NULL;
+    for (child = segment->children; child != NULL; child = child->next) {
+        const xmlChar *qname, *text;
+        int present;
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+            continue;
+        if (!is(child, ns->dimensions, "typedMember") ||
+            counted_children(child, &value, &unused) != 1 || value->type != XML_ELEMENT_NODE ||
+            !leaf_text(value, &text) || !plain_attribute(child, "dimension", &qname, &present) ||
+            value->ns == NULL) {
+            Py_DECREF(members);
+            Py_RETURN_NONE;
+        }
+        member = Py_BuildValue("(NNN)", present ? whole(qname) : PyUnicode_FromString(""),
+                               namespacedName(value), stripped(text));
+        if (append_new(members, member) < 0) {
+            Py_DECREF(members);
+            return NULL;
+        }
+    }
+    member = PyList_AsTuple(members);
+    Py_DECREF(members);
+    return member;
+}
+
+/* A context of the usual shape (read/instance.py, _UsualContexts) as (id, line, scheme,
+ * identifier, start, end, instant, members), or Py_None for any other; NULL on error. */
+static PyObject *usual_context(xmlNode *node, const Namespaces *ns)
+{
+    xmlNode *entity, *period, *identifier, *segment, *first, *last;
+    const xmlChar *id, *scheme, *identified, *start = NULL, *end = NULL, *instant = NULL;
+    int has_id, has_scheme, parts, dates;
+    PyObject *members;
+    if (counted_children(node, &entity, &period) != 2 || !is(entity, ns->instance, "entity") ||
+        !is(period, ns->instance, "period") || node->line >= 65535)
+        Py_RETURN_NONE;
+    parts = counted_children(entity, &identifier, &segment);
+    if (parts < 1 || parts > 2 || !is(identifier, ns->instance, "identifier") ||
+        !leaf_text(identifier, &identified) ||
+        !plain_attribute(identifier, "scheme", &scheme, &has_scheme))
+        Py_RETURN_NONE;
+    if (parts == 2 && !is(segment, ns->instance, "segment"))
+        Py_RETURN_NONE;
+    dates = counted_children(period, &first, &last);
+    if (dates == 2) {
+        if (!is(first, ns->instance, "startDate") || !is(last, ns->instance, "endDate") ||
+            !leaf_text(first, &start) || !leaf_text(last, &end))
+            Py_RETURN_NONE;
+    } else if (dates != 1 || !is(first, ns->instance, "instant") || !leaf_text(first, &instant)) {
+        Py_RETURN_NONE;
+    }
+    if (!plain_attribute(node, "id", &id, &has_id))
+        Py_RETURN_NONE;
+    members = parts == 2 ? members_of(segment, ns) : PyTuple_New(0);
+    if (members == NULL || members == Py_None)
+        return members;
+    return Py_BuildValue(
+        "(NlNNNNNN)", has_id ? stripped(id) : PyUnicode_FromString(""), (long)node->line,
+        has_scheme ? stripped(scheme) : PyUnicode_FromString(""), stripped(identified),
+        dates == 2 ? stripped(start) : (Py_INCREF(Py_None), Py_None),
+        dates == 2 ? stripped(end) : (Py_INCREF(Py_None), Py_None),
+        dates == 1 ? stripped(instant) : (Py_INCREF(Py_None), Py_None), members);
+}
+
 /* The concept a node is a fact of (a borrowed name from ``concepts``), or NULL. */
 static PyObject *concept_of(xmlNode *node, const char *namespace, PyObject *concepts, int *error)
 {
@@ -152,57 +282,81 @@ static int append_new(PyObject *list, PyObject *item)
     return status;
 }
 
-/* read_children(root, namespace, concepts) -> (facts, others): every child element of the
- * root in document order, split in two. ``facts``: one entry per fact of a declared
- * concept (``concepts``: name -> name), the tuple of its fields when written the usual way,
- * else (concept, element). ``others``: every other child element, as lxml's element. */
+/* read_children(root, namespace, concepts, instance, dimensions, contexts_too)
+ *     -> (facts, contexts, others)
+ * Every child element of the root in document order, split in three. ``facts``: one entry
+ * per fact of a declared concept (``concepts``: name -> name), the tuple of its fields when
+ * written the usual way, else (concept, element). ``contexts`` (when ``contexts_too``; the
+ * contexts are among ``others`` otherwise): one entry per context, ((id, line, scheme,
+ * identifier, start, end, instant, members), its index among the root's children) when of
+ * the usual shape, else its element. ``others``: every other child element, as lxml's
+ * element. ``instance`` and ``dimensions``: the XBRL instance and xbrldi namespaces. */
 static PyObject *read_children(PyObject *module, PyObject *args)
 {
-    PyObject *root, *concepts, *facts = NULL, *others = NULL;
+    PyObject *root, *concepts, *facts = NULL, *contexts = NULL, *others = NULL;
     const char *namespace;
+    Namespaces ns;
+    int contexts_too, error = 0;
+    Py_ssize_t index = -1;
     struct LxmlElement *element;
-    int error = 0;
-    if (!PyArg_ParseTuple(args, "OsO!", &root, &namespace, &PyDict_Type, &concepts))
+    if (!PyArg_ParseTuple(args, "OsO!ssp", &root, &namespace, &PyDict_Type, &concepts,
+                          &ns.instance, &ns.dimensions, &contexts_too))
         return NULL;
     element = rootNodeOrRaise(root);
     if (element == NULL)
         return NULL;
     facts = PyList_New(0);
+    contexts = PyList_New(0);
     others = PyList_New(0);
-    if (facts == NULL || others == NULL)
+    if (facts == NULL || contexts == NULL || others == NULL)
         goto failed;
     for (xmlNode *node = element->_c_node->children; node != NULL; node = node->next) {
-        PyObject *concept, *fields;
+        PyObject *concept, *read;
+        if (node->type == XML_COMMENT_NODE || node->type == XML_ENTITY_REF_NODE ||
+            node->type == XML_PI_NODE)
+            index++;
         if (node->type != XML_ELEMENT_NODE)
             continue; /* comments, processing instructions, text between elements */
+        index++;
         concept = concept_of(node, namespace, concepts, &error);
         if (error)
             goto failed;
-        if (concept == NULL) {
-            if (append_new(others, (PyObject *)elementFactory(element->_doc, node)) < 0)
+        if (concept != NULL) {
+            read = usual_fields(node, concept);
+            if (read == Py_None) {
+                Py_DECREF(read);
+                read = Py_BuildValue("(ON)", concept,
+                                     (PyObject *)elementFactory(element->_doc, node));
+            }
+            if (append_new(facts, read) < 0)
                 goto failed;
-            continue;
-        }
-        fields = usual_fields(node, concept);
-        if (fields == Py_None) {
-            Py_DECREF(fields);
-            fields = Py_BuildValue("(ON)", concept, (PyObject *)elementFactory(element->_doc, node));
-        }
-        if (append_new(facts, fields) < 0)
+        } else if (contexts_too && is(node, ns.instance, "context")) {
+            read = usual_context(node, &ns);
+            if (read == Py_None) {
+                Py_DECREF(read);
+                read = (PyObject *)elementFactory(element->_doc, node);
+            } else if (read != NULL) {
+                read = Py_BuildValue("(Nn)", read, index);
+            }
+            if (append_new(contexts, read) < 0)
+                goto failed;
+        } else if (append_new(others, (PyObject *)elementFactory(element->_doc, node)) < 0) {
             goto failed;
+        }
     }
     Py_DECREF(element);
-    return Py_BuildValue("(NN)", facts, others);
+    return Py_BuildValue("(NNN)", facts, contexts, others);
 failed:
     Py_DECREF(element);
     Py_XDECREF(facts);
+    Py_XDECREF(contexts);
     Py_XDECREF(others);
     return NULL;
 }
 
 static PyMethodDef methods[] = {
     {"read_children", read_children, METH_VARARGS,
-     "read_children(root, namespace, concepts) -> (facts, others)"},
+     "read_children(root, namespace, concepts, instance, dimensions, contexts_too)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from lxml import etree
 
-ReadChildren = Callable[[etree._Element, str, dict[str, str]], tuple[list, list]]
+ReadChildren = Callable[
+    [etree._Element, str, dict[str, str], str, str, bool], tuple[list, list, list]
+]
 
 
 def _load() -> ReadChildren | None:
@@ -29,5 +31,6 @@ def _load() -> ReadChildren | None:
 
 
 read_children: ReadChildren | None = _load()
-"""``read_children(root, namespace, concepts) -> (facts, others)``, or None when the
-compiled reader is not available here."""
+"""``read_children(root, namespace, concepts, instance, dimensions, contexts_too) -> (facts,
+contexts, others)`` (see ``_facts.c``), or None when the compiled reader is not available
+here."""

@@ -137,10 +137,18 @@ def _read_children(
     usual = _UsualContexts(taxonomy, scope) if scope.global_qnames else None
     add_fact = instance.facts.append
     children: list[etree._Element] | etree._Element = root
-    if compiled.read_children is not None:  # the facts read in C, the rest left to us
-        facts, children = compiled.read_children(root, taxonomy.namespace, taxonomy.names)
+    if compiled.read_children is not None:  # facts and usual contexts read in C
+        facts, contexts, children = compiled.read_children(
+            root, taxonomy.namespace, taxonomy.names, XBRLI, XBRLDI, usual is not None
+        )
         for fact in facts:
             add_fact(read_fact(fact[1], fact[0]) if len(fact) == 2 else fact)
+        for item in contexts:
+            context = None
+            if item.__class__ is tuple:  # (the usual shape's fields, its place in the root)
+                context = usual.finish(*item[0])
+                item = root[item[1]] if context is None else item
+            _add_context(instance, context or _context_of(item, taxonomy, scope, usual))
     for element in children:
         tag = element.tag
         concept = concepts.get(tag)  # facts first: they are most of a filing
@@ -149,12 +157,7 @@ def _read_children(
         elif not isinstance(tag, str):
             continue  # comment or processing instruction
         elif tag == _CONTEXT:
-            context = usual.read(element) if usual is not None else None
-            if context is None:
-                context = _read_context(element, taxonomy, scope)
-            first = instance.contexts.setdefault(context.id, context)
-            if first is not context:
-                first.problems.append("defined_twice")
+            _add_context(instance, _context_of(element, taxonomy, scope, usual))
         elif tag == _UNIT:
             unit = _read_unit(element, scope)
             first_unit = instance.units.setdefault(unit.id, unit)
@@ -163,6 +166,20 @@ def _read_children(
         elif tag.startswith(concept_prefix):
             # in the taxonomy namespace, but not a concept the taxonomy declares
             instance.unknown.append(read_fact(element, tag[len(concept_prefix) :]))
+
+
+def _context_of(
+    element: etree._Element, taxonomy: Taxonomy, scope: _Namespaces, usual: _UsualContexts | None
+) -> RawContext:
+    context = usual.read(element) if usual is not None else None
+    return context if context is not None else _read_context(element, taxonomy, scope)
+
+
+def _add_context(instance: RawInstance, context: RawContext) -> None:
+    """The first context of an id is the one facts use; any later one marks it."""
+    first = instance.contexts.setdefault(context.id, context)
+    if first is not context:
+        first.problems.append("defined_twice")
 
 
 _COUNT_CONTEXTS = etree.XPath("count(/*/xbrli:context)", namespaces={"xbrli": XBRLI})
@@ -329,7 +346,7 @@ class _UsualContexts:
         identifier = entity[0] if parts else None
         if identifier is None or parts > 2 or identifier.tag != _IDENTIFIER or len(identifier):
             return None
-        members = self._members(entity[1]) if parts == 2 else {}
+        members = self._members(entity[1]) if parts == 2 else ()
         if members is None:
             return None
         start = end = instant = None
@@ -346,32 +363,54 @@ class _UsualContexts:
         scheme = (identifier.get("scheme") or "").strip(XML_SPACE)
         identified = (identifier.text or "").strip(XML_SPACE)
         context_id, line = _reference(element, "id") or "", element.sourceline or 0
-        fields = (context_id, line, scheme, identified, start, end, instant, members, [])
-        return _new(RawContext, fields)
+        return self.finish(context_id, line, scheme, identified, start, end, instant, members)
 
-    def _members(self, segment: etree._Element) -> dict[str, str] | None:
-        if segment.tag != _SEGMENT:
-            return None
+    def finish(
+        self,
+        context_id: str,
+        line: int,
+        scheme: str,
+        identified: str,
+        start: str | None,
+        end: str | None,
+        instant: str | None,
+        written: tuple[tuple[str, str, str], ...],
+    ) -> RawContext | None:
+        """The context, from its fields and its members as written (dimension QName, the
+        value's tag, its text; as the compiled reader hands them over too), or None when a
+        member's dimension or value is not what the taxonomy says."""
         members: dict[str, str] = {}
         dimensions = self._dimensions
-        # a segment of one member, the usual case, without setting up an iterator over it
-        for member in (segment[0],) if len(segment) == 1 else segment:
-            if member.tag != _TYPED_MEMBER or len(member) != 1:
-                return None
-            qname = member.get("dimension", "")
+        for qname, value_tag, text in written:
             dimension = dimensions.get(qname)
             if dimension is None:
-                resolved = self._scope.resolve(member, qname)
+                resolved = self._scope.resolve(None, qname)
                 if resolved is None or resolved[0] != self._namespace:
                     return None
                 axis = resolved[1]
                 dimension = dimensions[qname] = axis, self._domain_tags.get(axis)
             axis, domain_tag = dimension
-            value = member[0]
-            if value.tag != domain_tag or len(value) or axis in members:
+            if value_tag != domain_tag or axis in members:
                 return None
-            members[axis] = (value.text or "").strip(XML_SPACE)
-        return members
+            members[axis] = text
+        fields = (context_id, line, scheme, identified, start, end, instant, members, [])
+        return _new(RawContext, fields)
+
+    def _members(self, segment: etree._Element) -> tuple[tuple[str, str, str], ...] | None:
+        """A segment's members as written, when each is a typed member of one value."""
+        if segment.tag != _SEGMENT:
+            return None
+        written = []
+        # a segment of one member, the usual case, without setting up an iterator over it
+        for member in (segment[0],) if len(segment) == 1 else segment:
+            if member.tag != _TYPED_MEMBER or len(member) != 1:
+                return None
+            value = member[0]
+            if len(value):
+                return None
+            text = (value.text or "").strip(XML_SPACE)
+            written.append((member.get("dimension", ""), value.tag, text))
+        return tuple(written)
 
 
 def _read_members(
@@ -432,7 +471,7 @@ class _Namespaces:
         """True when a QName means the same on every element (resolved on the root)."""
         return self._scoped is None
 
-    def resolve(self, element: etree._Element, qname: str) -> tuple[str, str] | None:
+    def resolve(self, element: etree._Element | None, qname: str) -> tuple[str, str] | None:
         if self._scoped is not None:
             return self._scoped.get(element)
         memo = self._memo
