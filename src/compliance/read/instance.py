@@ -2,9 +2,10 @@
 
 This step keeps everything as it was written (lexical values, source lines); judging what is
 valid is the model step's work, so that every problem is reported as a finding rather than
-stopping the read. Facts written the usual way are read by the compiled reader
-(``_facts.c``, see ``compiled.py``) where it is available, by ``usual_fact_fields`` where
-not, and any other by ``read_fact``: the same fields either way.
+stopping the read. Facts and contexts written the usual way are read by the compiled
+reader (``_facts.c``, see ``compiled.py``) where it is available, by ``usual_fact_fields``
+and ``_UsualContexts`` where not, and any other by ``read_fact`` and ``_read_context``: the
+same fields either way.
 """
 
 from __future__ import annotations
@@ -171,6 +172,8 @@ def _read_children(
 def _context_of(
     element: etree._Element, taxonomy: Taxonomy, scope: _Namespaces, usual: _UsualContexts | None
 ) -> RawContext:
+    """A context by the cheap walk of its usual shape where it has one, by the search that
+    reads any shape where not."""
     context = usual.read(element) if usual is not None else None
     return context if context is not None else _read_context(element, taxonomy, scope)
 
