@@ -11,6 +11,7 @@ the same filings to the same answers.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import sysconfig
 import tempfile
@@ -54,7 +55,7 @@ class CompiledReaderHook(BuildHookInterface):  # type: ignore[misc]
     def initialize(self, version: str, build_data: dict) -> None:
         if self.target_name != "wheel":
             return
-        build_dir = Path(tempfile.mkdtemp(prefix="compliance-reader-"))
+        self._build_dir = build_dir = Path(tempfile.mkdtemp(prefix="compliance-reader-"))
         try:
             built = compile_reader(build_dir)
         except Exception as error:  # no compiler, no headers: the Python reader serves
@@ -66,9 +67,17 @@ class CompiledReaderHook(BuildHookInterface):  # type: ignore[misc]
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
 
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        build_dir = getattr(self, "_build_dir", None)
+        if build_dir is not None:
+            shutil.rmtree(build_dir, ignore_errors=True)
 
-if __name__ == "__main__" and sys.argv[1:] == ["--inplace"]:
-    built = compile_reader(Path(tempfile.mkdtemp(prefix="compliance-reader-")))
-    target = ROOT / "src" / _in_package_name()
-    target.write_bytes(built.read_bytes())
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--inplace"]:
+        sys.exit(__doc__)
+    with tempfile.TemporaryDirectory(prefix="compliance-reader-") as folder:
+        built = compile_reader(Path(folder))
+        target = ROOT / "src" / _in_package_name()
+        target.write_bytes(built.read_bytes())
     print(f"built {target.relative_to(ROOT)}")
