@@ -148,10 +148,15 @@ static int counted_children(xmlNode *node, xmlNode **first, xmlNode **second)
     return count;
 }
 
+static int in_namespace(xmlNode *node, const char *namespace)
+{
+    return node->ns != NULL && node->ns->href != NULL &&
+           strcmp((const char *)node->ns->href, namespace) == 0;
+}
+
 static int is(xmlNode *node, const char *namespace, const char *name)
 {
-    return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-           node->ns->href != NULL && strcmp((const char *)node->ns->href, namespace) == 0 &&
+    return node != NULL && node->type == XML_ELEMENT_NODE && in_namespace(node, namespace) &&
            strcmp((const char *)node->name, name) == 0;
 }
 
@@ -197,8 +202,7 @@ static PyObject *members_of(xmlNode *segment, const Namespaces *ns)
             continue;
         if (!is(child, ns->dimensions, "typedMember") ||
             counted_children(child, &value, &unused) != 1 || value->type != XML_ELEMENT_NODE ||
-            !leaf_text(value, &text) || !plain_attribute(child, "dimension", &qname, &present) ||
-            value->ns == NULL) {
+            !leaf_text(value, &text) || !plain_attribute(child, "dimension", &qname, &present)) {
             Py_DECREF(members);
             Py_RETURN_NONE;
         }
@@ -257,8 +261,7 @@ static PyObject *usual_context(xmlNode *node, const Namespaces *ns)
 static PyObject *concept_of(xmlNode *node, const char *namespace, PyObject *concepts, int *error)
 {
     PyObject *local, *concept;
-    if (node->ns == NULL || node->ns->href == NULL ||
-        strcmp((const char *)node->ns->href, namespace) != 0)
+    if (!in_namespace(node, namespace))
         return NULL;
     local = PyUnicode_FromString((const char *)node->name);
     if (local == NULL) {

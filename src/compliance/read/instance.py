@@ -145,11 +145,12 @@ def _read_children(
         for fact in facts:
             add_fact(read_fact(fact[1], fact[0]) if len(fact) == 2 else fact)
         for item in contexts:
-            context = None
-            if item.__class__ is tuple:  # (the usual shape's fields, its place in the root)
-                context = usual.finish(*item[0])
-                item = root[item[1]] if context is None else item
-            _add_context(instance, context or _context_of(item, taxonomy, scope, usual))
+            if item.__class__ is tuple:  # the usual shape's fields, and its place in the root
+                fields, place = item
+                context = usual.finish(*fields) or _read_context(root[place], taxonomy, scope)
+            else:
+                context = _context_of(item, taxonomy, scope, usual)
+            _add_context(instance, context)
     for element in children:
         tag = element.tag
         concept = concepts.get(tag)  # facts first: they are most of a filing
