@@ -28,17 +28,19 @@ sys.path.insert(1, str(REPO))  # and its tools/ (the corpus generator, not shipp
 
 
 
-def _compiled_reader_in_place() -> None:
-    """Build the reader's C part next to the sources when it is missing or older than its
-    source: the benchmarks measure this checkout's src/, not an installed wheel, and should
-    measure what a user's installation runs."""
-    source = SRC / "compliance" / "read" / "_facts.c"
-    built = list(source.parent.glob("_facts.*.so"))
-    if not built or built[0].stat().st_mtime < source.stat().st_mtime:
-        subprocess.run([sys.executable, str(REPO / "hatch_build.py"), "--inplace"], check=True)
+def _compiled_parts_in_place() -> None:
+    """Build the C parts next to the sources when one is missing or older than its source:
+    the benchmarks measure this checkout's src/, not an installed wheel, and should measure
+    what a user's installation runs."""
+    for source in (SRC / "compliance/read/_facts.c", SRC / "compliance/model/_typing.c"):
+        built = list(source.parent.glob(f"{source.stem}.*.so"))
+        if not built or built[0].stat().st_mtime < source.stat().st_mtime:
+            command = [sys.executable, str(REPO / "hatch_build.py"), "--inplace"]
+            subprocess.run(command, check=True)
+            return
 
 
-_compiled_reader_in_place()
+_compiled_parts_in_place()
 
 WORK = Path(os.environ.get("COMPLIANCE_BENCH_DIR", "/tmp/compliance-bench"))
 PYTHON = sys.executable

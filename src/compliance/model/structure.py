@@ -12,14 +12,17 @@ reason key and values.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import NamedTuple
 
 from compliance.findings import CitedFact, Finding
 from compliance.model.calendar import SchoolYear
+from compliance.model.compiled import type_code, type_facts_for
 from compliance.model.domain import Domain
 from compliance.model.filing import Reported
 from compliance.model.values import (
     INVALID,
+    MAX_WHOLE_DIGITS,
     PARSERS,
     TOO_LONG,
     TypedValue,
@@ -65,6 +68,9 @@ class ContextInfo(NamedTuple):
     equivalence: int
 
 
+_TYPE_FACTS = type_facts_for(ContextInfo._fields)
+"""The typing loop in C for the facts that pass every check (``model.compiled``), or None."""
+
 TrustedFact = tuple[str, ContextInfo, Reported]
 """A fact that passed every structural check: its concept, its context and its typed value
 (None when nil) with the reader's fact as source, ready for the model. A plain tuple rather
@@ -105,11 +111,14 @@ class _ConceptCheck(NamedTuple):
 
 
 class _ConceptTable(NamedTuple):
-    """The checks of every concept of one taxonomy, and the levels concepts can have."""
+    """The checks of every concept of one taxonomy, and the levels concepts can have;
+    ``compiled`` the same checks as the C typing loop reads them (level, type code,
+    monetary), when it is there."""
 
     taxonomy: Taxonomy
     checks: dict[str, _ConceptCheck]
     levels: frozenset[str]
+    compiled: dict[str, tuple[str, int, bool]]
 
 
 _last_table: _ConceptTable | None = None
@@ -132,7 +141,13 @@ def _concept_table(taxonomy: Taxonomy) -> _ConceptTable:
             for name, concept in taxonomy.concepts.items()
         }
         levels = frozenset(check.level for check in checks.values())
-        table = _last_table = _ConceptTable(taxonomy, checks, levels)
+        compiled = {}
+        if _TYPE_FACTS is not None:
+            compiled = {
+                name: (check.level, type_code(check.type), check.monetary)
+                for name, check in checks.items()
+            }
+        table = _last_table = _ConceptTable(taxonomy, checks, levels, compiled)
     return table
 
 
@@ -188,6 +203,8 @@ class _StructureCheck:
         # (reason, context or unit id) → the facts FIL-002 leaves out for it, in the order
         # the first of each came
         self._unusable: dict[tuple[str, str], _Unusable] = {}
+        # (unit id, value type) → what the unit means for a fact of that type
+        self._verdicts: dict[tuple[str | None, str], _UnitVerdict | None] = {}
 
     def run(self) -> Structure:
         board = self._check_board_identity()
@@ -311,55 +328,71 @@ class _StructureCheck:
     # -- facts ------------------------------------------------------------------------------
 
     def _typed_facts(self) -> list[TrustedFact]:
-        """Type and check every fact in one loop (FIL-001, FIL-002, FIL-004), the hot loop of
-        a batch (some 300 facts a filing). The reader hands over each fact as the fields of
-        its RawFact, a plain tuple; a trusted fact's value and fields become one Reported,
-        and the RawFact itself is made only for a fact a finding cites (_report, _refuse).
-        Hence one long loop rather than a call per fact."""
-        checks = self.concepts.checks
-        contexts = self.contexts
-        units = self.instance.units
-        # (unit id, value type) → what the unit means for a fact of that type (_unit_verdict):
-        # a filing has two units for hundreds of facts
-        verdicts: dict[tuple[str | None, str], _UnitVerdict | None] = {}
-        typed: list[TrustedFact] = []
-        keep = typed.append
-        for fields in self.instance.facts:
-            concept, context_ref, unit_ref, _, nil, text, _, has_elements = fields
-            check = checks[concept]
-            context = contexts.get(context_ref or "")
-            if context is None:
-                self._context_undefined(fields)
-                continue
-            if context.broken_identity:
-                continue  # FIL-005 was reported once for the context
-            problem = context.refusal[check.level]
-            if problem:
-                self._refuse(fields, context, problem)
-                continue
-            verdict = None
-            if check.numeric or unit_ref is not None:
-                unit_key = (unit_ref, check.type)
-                verdict = verdicts.get(unit_key, _UNJUDGED)
-                if verdict is _UNJUDGED:
-                    verdict = verdicts[unit_key] = _unit_verdict(unit_ref, check, units)
-                if verdict is not None and verdict.before_value:  # FIL-002
-                    self._refuse(fields, context, verdict.reason, verdict.key, **verdict.values)
-                    continue
-            value = None
-            if not nil:
-                value = INVALID if has_elements else check.parse(text)
-                if value is INVALID or value is TOO_LONG:
-                    self._report("FIL-001", fields, context, type=_fil001_type(check.type, value))
-                    continue
-                if check.monetary and value < 0 and verdict is None:
-                    self._report("FIL-004", fields, context, reason="negative")
-                    continue
-            if verdict is not None:  # a unit that does not fit the type
-                self._report("FIL-004", fields, context, reason=verdict.reason, **verdict.values)
-                continue
-            keep((concept, context, _new(Reported, (value, *fields))))  # Reported(value, fields)
-        return typed
+        """Type and check every fact (FIL-001, FIL-002, FIL-004), the hot loop of a batch
+        (some 300 facts a filing). The reader hands over each fact as the fields of its
+        RawFact, a plain tuple; a trusted fact's value and fields become one Reported, and
+        the RawFact itself is made only for a fact a finding cites (_report, _refuse).
+
+        With the C typing loop (``model.compiled``), the facts that pass every check are
+        typed there and the others come back, in their places, for ``_typed_fact``: what a
+        fact means is decided there alone, and the findings come in the facts' order."""
+        facts = self.instance.facts
+        if _TYPE_FACTS is None or not isinstance(facts, list):
+            return [typed for typed in map(self._typed_fact, facts) if typed is not None]
+        eur, pure = _units_measured(self.instance.units)
+        typed, pending = _TYPE_FACTS(
+            facts, self.concepts.compiled, self.contexts, eur, pure, Reported, Decimal,
+            MAX_WHOLE_DIGITS,
+        )  # fmt: skip
+        if not pending:
+            return typed
+        for place, fields in pending:
+            typed[place] = self._typed_fact(fields)
+        return [fact for fact in typed if fact is not None]
+
+    def _typed_fact(self, fields: tuple) -> TrustedFact | None:
+        """One fact typed and checked, or None when a check leaves it out (and says why,
+        but for a context whose identity is malformed: FIL-005 said so once)."""
+        concept, context_ref, unit_ref, _, nil, text, _, has_elements = fields
+        check = self.concepts.checks[concept]
+        context = self.contexts.get(context_ref or "")
+        if context is None:
+            self._context_undefined(fields)
+            return None
+        if context.broken_identity:
+            return None
+        problem = context.refusal[check.level]
+        if problem:
+            self._refuse(fields, context, problem)
+            return None
+        verdict = None
+        if check.numeric or unit_ref is not None:
+            verdict = self._unit_verdict(unit_ref, check)
+            if verdict is not None and verdict.before_value:  # FIL-002
+                self._refuse(fields, context, verdict.reason, verdict.key, **verdict.values)
+                return None
+        value = None
+        if not nil:
+            value = INVALID if has_elements else check.parse(text)
+            if value is INVALID or value is TOO_LONG:
+                self._report("FIL-001", fields, context, type=_fil001_type(check.type, value))
+                return None
+            if check.monetary and value < 0 and verdict is None:
+                self._report("FIL-004", fields, context, reason="negative")
+                return None
+        if verdict is not None:  # a unit that does not fit the type
+            self._report("FIL-004", fields, context, reason=verdict.reason, **verdict.values)
+            return None
+        return (concept, context, _new(Reported, (value, *fields)))  # Reported(value, fields)
+
+    def _unit_verdict(self, unit_ref: str | None, check: _ConceptCheck) -> _UnitVerdict | None:
+        """What the unit means for a fact of the concept's type (``_unit_verdict``), worked
+        out once per unit and type: a filing has two units for hundreds of facts."""
+        key = (unit_ref, check.type)
+        verdict = self._verdicts.get(key, _UNJUDGED)
+        if verdict is _UNJUDGED:
+            verdict = self._verdicts[key] = _unit_verdict(unit_ref, check, self.instance.units)
+        return verdict
 
     def _context_undefined(self, fields: tuple) -> None:
         context_ref = fields[1]
@@ -543,6 +576,14 @@ class _UnitVerdict(NamedTuple):
 
 
 _UNJUDGED = _UnitVerdict(False, "")  # not yet worked out (a verdict is None when it fits)
+
+
+def _units_measured(units: Mapping[str, RawUnit]) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids of the units in EUR and of the pure ones: the units that fit an amount and
+    another number (``_unit_verdict``), as the C typing loop asks."""
+    eur = frozenset(unit_id for unit_id, unit in units.items() if unit.measures == _EUR)
+    pure = frozenset(unit_id for unit_id, unit in units.items() if unit.measures == _PURE)
+    return eur, pure
 
 
 def _unit_verdict(
