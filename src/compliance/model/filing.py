@@ -128,6 +128,16 @@ def exact_sum(amounts: Iterable[Decimal | int]) -> Decimal:
     return total
 
 
+def exact_ratio(numerator: Decimal, denominator: Decimal) -> Fraction:
+    """``numerator ÷ denominator`` as an exact fraction (Decimal's quotient rounds to the
+    context's 28 digits). Made from the two numbers' integer ratios with one normalisation,
+    where ``Fraction(a) / Fraction(b)`` normalises three times in Python: a share and a
+    deviation per plan cost 0.1 ms a filing that way."""
+    n1, d1 = numerator.as_integer_ratio()
+    n2, d2 = denominator.as_integer_ratio()
+    return Fraction(n1 * d2, d1 * n2)
+
+
 def amount(reported: Reported[Decimal] | None) -> Decimal | None:
     """The amount reported, or None when it was not reported or reported nil."""
     return None if reported is None else reported.value
@@ -249,7 +259,7 @@ class WorkloadPlan(plan_fields("workload")):
         total = self.spending_total
         if total is None or funds is None or funds <= 0:
             return None
-        return abs(Fraction(total) - Fraction(funds)) / Fraction(funds)
+        return exact_ratio(_EXACT.abs(_EXACT.subtract(total, funds)), funds)
 
 
 class ProfessionalisationPlan(plan_fields("professionalisation")):
@@ -290,7 +300,7 @@ class NpoPlan(plan_fields("npo", lines=())):
         must stay above 0.25); None (not judged) when the spending sums to 0."""
         if self.spending_total == 0:
             return None
-        return Fraction(self.external_total) / Fraction(self.spending_total)
+        return exact_ratio(self.external_total, self.spending_total)
 
 
 class OtherProfessionalsPlan(plan_fields("other_professionals")):
