@@ -12,7 +12,8 @@
  * type_facts(facts, concepts, contexts, eur_units, pure_units, reported, decimal, max_digits)
  *   facts:      the reader's facts, each the tuple of a RawFact's fields
  *               (concept, context_ref, unit_ref, decimals, nil, text, line, has_elements)
- *   concepts:   concept -> (level, type code, monetary), the codes of TYPE_CODES below
+ *   concepts:   concept -> (level, type code, monetary), a code of the first enum below
+ *               (exported as STRING to DATE; model/compiled.py maps value types to them)
  *   contexts:   context id -> ContextInfo (a tuple: broken_identity at 7, refusal at 9,
  *               the concept level -> None when a fact of that level may use it)
  *   eur_units, pure_units: the ids of the units whose measure is EUR, and pure
