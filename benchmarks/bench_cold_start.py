@@ -17,11 +17,19 @@ modules (about half of a cold start) besides starting it.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 
-from common import COMPLIANCE, PYTHON, SRC, corpus, filings, header, median, run, timed_cpu
+from common import (
+    COMPLIANCE,
+    PYTHON,
+    compile_sources,
+    corpus,
+    filings,
+    header,
+    median,
+    run,
+    timed_cpu,
+)
 
 
 def slowest_imports(count: int) -> list[tuple[float, str]]:
@@ -34,12 +42,6 @@ def slowest_imports(count: int) -> list[tuple[float, str]]:
             package = match.group(2).split(".")[0]
             totals[package] = totals.get(package, 0.0) + int(match.group(1)) / 1000
     return sorted(((ms, name) for name, ms in totals.items()), reverse=True)[:count]
-
-
-def compile_sources() -> None:
-    """Byte-compile the checkout's src/ into its __pycache__ folders (git ignores them)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(SRC)], env=env, check=True)
 
 
 def main() -> None:
