@@ -6,6 +6,7 @@ so facts typed in C and facts handed back lie side by side."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -28,7 +29,7 @@ def _every_other(pattern: str, value: Callable[[str], str]) -> Callable[[str], s
     """Rewrite the value of every other match of ``pattern`` (prefix, value, suffix)."""
 
     def rewrite(text: str) -> str:
-        seen = iter(range(10**9))
+        seen = itertools.count()
         return re.sub(
             pattern,
             lambda m: m[1] + (value(m[2]) if next(seen) % 2 == 0 else m[2]) + m[3],
@@ -42,7 +43,7 @@ def _tags(pattern: str, old: str, new: str) -> Callable[[str], str]:
     """Replace ``old`` by ``new`` in every other fact start tag matching ``pattern``."""
 
     def rewrite(text: str) -> str:
-        seen = iter(range(10**9))
+        seen = itertools.count()
         return re.sub(
             pattern,
             lambda m: m[0].replace(old, new) if next(seen) % 2 == 0 else m[0],
