@@ -4,8 +4,9 @@ and fits the records it reads.
 Why a fallback rather than a hard requirement, as for the reader (``read.compiled``): the
 wheel's build hook compiles it when a C compiler is there; without it, the typing loop in
 ``structure.py`` types every fact in Python, to the same answers. The C code reads the
-reader's fact tuples and the structure check's ContextInfo by position, so it is used only
-when their fields are where it expects them (checked here, once per process).
+reader's fact tuples and the structure check's ContextInfo by position, and makes each
+Reported as the value before the fact's fields, so it is used only when their fields are
+where it expects them (checked here, once per process).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
+from compliance.model.filing import Reported
 from compliance.read import RawFact
 
 TypeFacts = Callable[..., tuple[list, list]]
@@ -23,7 +25,8 @@ def _module() -> ModuleType | None:
         from compliance.model import _typing
     except ImportError:
         return None
-    return _typing if RawFact._fields == _typing.FACT_FIELDS else None
+    fits = RawFact._fields == _typing.FACT_FIELDS
+    return _typing if fits and Reported._fields == ("value", *RawFact._fields) else None
 
 
 _TYPING = _module()
