@@ -1,6 +1,7 @@
 """File names that are not valid UTF-8 (a Linux name is bytes): the batch and --resume judge
 them like any other, and every output stays valid UTF-8, naming the file with its
-undecodable bytes as \\xNN (see read/names.py)."""
+undecodable bytes as \\xNN; and a name holding a newline is named on one line wherever a
+line of text names it (see read/names.py)."""
 
 from __future__ import annotations
 
@@ -54,3 +55,17 @@ def test_check_names_a_non_utf8_file_escaped_in_valid_utf8_json(cli, tmp_path):
 
 def test_a_valid_name_is_shown_as_it_is():
     assert FilingResult("map/één-bestuur.xbrl", "", "compliant").file == "map/één-bestuur.xbrl"
+
+
+def test_a_file_name_with_a_newline_is_named_on_one_line(cli, tmp_path):
+    """A reason names its file on one line, whatever the name holds: a newline (or another
+    control character) in it is shown escaped, where the JSON keeps the name as it is."""
+    odd = tmp_path / "twee\nregels.xbrl"
+    odd.write_bytes(b"geen xml")
+    result = cli("check", odd, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"compliance: {tmp_path}/twee\\nregels.xbrl: ")
+    assert json.loads(result.stdout)["file"] == str(odd)
+    text = cli("check", odd)
+    assert text.stdout.startswith(f"{tmp_path}/twee\\nregels.xbrl\n")

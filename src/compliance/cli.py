@@ -241,10 +241,13 @@ def check(
     if waived is not None:
         results = [waived.apply(result) for result in results]
     if output == "json":
+        from compliance.read.names import one_line
+        from compliance.report.json_report import dumps, result_object  # JSON only
+
         for result in results:  # the text report says it in its place; JSON needs a word
             if result.status in ("unreadable", "error"):
-                click.echo(f"compliance: {result.file}: {result.error_text(lang)}", err=True)
-        from compliance.report.json_report import dumps, result_object  # JSON only
+                reason = result.error_text(lang)
+                click.echo(f"compliance: {one_line(result.file)}: {reason}", err=True)
 
         objects = [result_object(result, catalogue, lang) for result in results]
         report = dumps(objects[0] if len(objects) == 1 else objects) + "\n"
@@ -507,8 +510,11 @@ def batch(
             _fail(str(error))
         except OSError as error:
             _fail(f"{error.filename or out}: {error.strerror or error}")
-        for name, reason in outcome.failed:
-            click.echo(f"compliance: {name}: {reason}", err=True)
+        if outcome.failed:
+            from compliance.read.names import one_line
+
+            for name, reason in outcome.failed:
+                click.echo(f"compliance: {one_line(name)}: {reason}", err=True)
         if not quiet:
             lines = _closing_lines(outcome, out, catalogue, lang)
             click.echo("\n".join(lines), err=output == "jsonl")

@@ -11,6 +11,7 @@ from compliance import __version__
 from compliance.check import FilingResult
 from compliance.findings import CitedFact, Finding, Waiver
 from compliance.model.filing import Board
+from compliance.read.names import one_line
 from compliance.report.formatting import format_cited, format_date
 from compliance.report.messages import render_message
 from compliance.rules.catalogue import Catalogue
@@ -94,7 +95,7 @@ def _heading(result: FilingResult, lang: str) -> str:
     board = result.model
     name = f" {board.name}" if board is not None and board.name else ""
     who = f" — {say('text.board', lang)} {result.board}{name}" if result.board else ""
-    return f"{result.file}{who}"
+    return f"{one_line(result.file)}{who}"
 
 
 def _group_heading(school: str | None, year: str | None, board: Board | None, lang: str) -> str:
