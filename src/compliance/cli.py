@@ -18,6 +18,7 @@ from compliance.datafiles import DataFileError
 from compliance.engine import ENGINE_NAMES, EngineError, make_engine
 from compliance.exit_codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNUSABLE
 from compliance.read import ReadLimits
+from compliance.read.names import one_line
 from compliance.report.text_report import render_footer, render_text
 from compliance.rules.catalogue import Catalogue, Selection, load_catalogue
 from compliance.usage import ComplianceGroup, config_option
@@ -241,7 +242,6 @@ def check(
     if waived is not None:
         results = [waived.apply(result) for result in results]
     if output == "json":
-        from compliance.read.names import one_line
         from compliance.report.json_report import dumps, result_object  # JSON only
 
         for result in results:  # the text report says it in its place; JSON needs a word
@@ -510,11 +510,8 @@ def batch(
             _fail(str(error))
         except OSError as error:
             _fail(f"{error.filename or out}: {error.strerror or error}")
-        if outcome.failed:
-            from compliance.read.names import one_line
-
-            for name, reason in outcome.failed:
-                click.echo(f"compliance: {one_line(name)}: {reason}", err=True)
+        for name, reason in outcome.failed:
+            click.echo(f"compliance: {one_line(name)}: {reason}", err=True)
         if not quiet:
             lines = _closing_lines(outcome, out, catalogue, lang)
             click.echo("\n".join(lines), err=output == "jsonl")

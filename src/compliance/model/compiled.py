@@ -49,13 +49,19 @@ def type_facts_for(context_fields: tuple[str, ...]) -> TypeFacts | None:
 
 def type_code(value_type: str) -> int:
     """The C code's number for a value type: what it parses the value as."""
-    typing = _TYPING
-    codes = {
-        "string": typing.STRING,
-        "boolean": typing.BOOLEAN,
-        "monetary": typing.DECIMAL,
-        "decimal": typing.DECIMAL,
-        "integer": typing.INTEGER,
-        "date": typing.DATE,
+    return _TYPE_CODES[value_type]
+
+
+# value type → the C code's number for it (model/values.py's PARSERS, in C)
+_TYPE_CODES: dict[str, int] = (
+    {}
+    if _TYPING is None
+    else {
+        "string": _TYPING.STRING,
+        "boolean": _TYPING.BOOLEAN,
+        "monetary": _TYPING.DECIMAL,
+        "decimal": _TYPING.DECIMAL,
+        "integer": _TYPING.INTEGER,
+        "date": _TYPING.DATE,
     }
-    return codes[value_type]
+)
