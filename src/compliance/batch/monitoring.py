@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from compliance.batch.ministry import BOARD, Ministry, counts_funds, load_ministry
 from compliance.datafiles import DataFileError, load_yaml
@@ -303,10 +303,11 @@ class Layout:
         self.position = {slot: position for position, slot in enumerate(slots)}
         # per number, where the number is that says whether its part of a cell is there:
         # a part's count of plans, or a rule's count of plans judged
-        self._presence = tuple(
+        presence = tuple(
             self.position.get((slot[0], "plans"), self.position.get((*slot[:2], 0)))
             for slot in self.slots
         )
+        self._parts = _parts_of(self.slots, presence)
 
     def cells(self, contribution: dict) -> Cells:
         """A contribution (``Contributor.contribution``) as tuples of numbers. A cell's parts
@@ -332,13 +333,22 @@ class Layout:
 
     def text(self, cells: Cells) -> str:
         """The cells as the nested contribution in JSON, keys sorted, with only the parts
-        that count something: what the ``--resume`` state keeps."""
+        that count something: what the ``--resume`` state keeps. Each part is made whole
+        from its numbers (``_Part``), not slot by slot: a filing's 50 slots took 0.2 ms."""
         contribution: dict = {}
         for year, school_type, numbers in cells:
             cell = contribution.setdefault(year, {}).setdefault(school_type, {})
-            for slot, value, present in zip(self.slots, numbers, self._presence, strict=True):
+            for part, key, present, shape, places in self._parts:
                 if numbers[present]:
-                    _put(cell, slot, value)
+                    entries = cell.get(part)
+                    if entries is None:
+                        entries = cell[part] = {}
+                    if shape is None:
+                        entries[key] = numbers[places]
+                    elif shape is list:
+                        entries[key] = [numbers[place] for place in places]
+                    else:
+                        entries[key] = {name: numbers[place] for name, place in places}
         return json.dumps(contribution, ensure_ascii=False, sort_keys=True)
 
     def nested(self, totals: dict[tuple[str, str], tuple[int, ...]]) -> dict:
@@ -351,6 +361,42 @@ class Layout:
             for slot, value in zip(self.slots, numbers, strict=True):
                 _put(cell, slot, value)
         return nested
+
+
+class _Part(NamedTuple):
+    """One entry of a cell's nested form: ``cell[part][key]``, there when the number at
+    ``present`` is not 0; a number (``shape`` None, ``places`` its position), a list
+    (``places`` the positions of its items) or a dict (``places`` its (name, position))."""
+
+    part: str
+    key: str
+    present: int
+    shape: type | None
+    places: Any
+
+
+def _parts_of(slots: tuple[tuple, ...], presence: tuple[int, ...]) -> tuple[_Part, ...]:
+    """The entries the slots make, as ``_put`` would build them one slot at a time."""
+    grouped: dict[tuple, list[tuple[tuple, int]]] = {}
+    for position, slot in enumerate(slots):
+        grouped.setdefault(slot[:2], []).append((slot, position))
+    parts = []
+    for (part, key), members in grouped.items():
+        present = {presence[position] for _, position in members}
+        if len(present) != 1:
+            raise ValueError(f"the slots of {part}.{key} do not share when they are there")
+        slot = members[0][0]
+        if len(slot) == 2:
+            shape, places = None, members[0][1]
+        elif isinstance(slot[2], int):
+            indices = [slot[2] for slot, _ in members]
+            if indices != list(range(len(indices))):
+                raise ValueError(f"the items of {part}.{key} are not numbered 0, 1, ...")
+            shape, places = list, tuple(position for _, position in members)
+        else:
+            shape, places = dict, tuple((slot[2], position) for slot, position in members)
+        parts.append(_Part(part, key, present.pop(), shape, places))
+    return tuple(parts)
 
 
 def _put(node: dict, path: tuple, value: int) -> None:

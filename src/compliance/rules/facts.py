@@ -580,6 +580,7 @@ def _npo_line_fields(menukaart: Menukaart) -> list[FieldSpec]:
             value=lambda s: amount(s.plan.funds_received),
             shown=lambda s: s.plan.funds_received,
             cites=("NpoFundsReceived",),
+            reads="funds_received",  # the plan's, read by the filler without the calls
         ),
         FieldSpec(
             "intervention",
