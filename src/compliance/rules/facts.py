@@ -347,8 +347,14 @@ def _facts_besides_funds(nl: str, en: str, count: Callable[[Subject], int]) -> F
 
 
 def _line_reported(line: InterventionLine) -> bool:
-    """A line is there when at least one of its facts is reported (nil is not reported)."""
-    return _reported_besides_funds(line) > 0
+    """A line is there when at least one of its facts is reported (nil is not reported), as
+    ``_reported_besides_funds(line) > 0`` says, but it stops at the first: mostly the first
+    field, where counting read all of them (36 lines a filing)."""
+    for name in type(line).CONCEPTS:
+        value = getattr(line, name)
+        if value is not None and value.value is not None and name != "funds_received":
+            return True
+    return False
 
 
 def _days_after_school_year(name: str, attribute: str, concept: str, nl: str, en: str) -> FieldSpec:
