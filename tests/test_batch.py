@@ -42,7 +42,7 @@ HANGING_BATCH = f"""
 import sys, threading
 from pathlib import Path
 from compliance.check import Checker
-from compliance.cli import main
+from compliance.__main__ import main  # the entry point `compliance` runs, Ctrl-C handling too
 original = Checker.check_file
 def check_file(self, path, name=None):
     if {HANG!r}.encode() in Path(path).read_bytes():

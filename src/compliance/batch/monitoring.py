@@ -389,12 +389,12 @@ def _parts_of(slots: tuple[tuple, ...], presence: tuple[int, ...]) -> tuple[_Par
         if len(slot) == 2:
             shape, places = None, members[0][1]
         elif isinstance(slot[2], int):
-            indices = [slot[2] for slot, _ in members]
+            indices = [member[2] for member, _ in members]
             if indices != list(range(len(indices))):
                 raise ValueError(f"the items of {part}.{key} are not numbered 0, 1, ...")
             shape, places = list, tuple(position for _, position in members)
         else:
-            shape, places = dict, tuple((slot[2], position) for slot, position in members)
+            shape, places = dict, tuple((member[2], place) for member, place in members)
         parts.append(_Part(part, key, present.pop(), shape, places))
     return tuple(parts)
 
