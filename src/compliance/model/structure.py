@@ -196,10 +196,9 @@ class _StructureCheck:
         # period (the calendar is fixed) and immutable; a refusal is a pure function of its
         # key and the taxonomy's levels, and nothing writes to it once made.
         self._years: dict[tuple[str | None, str | None], SchoolYear | None] = {}
-        # (BRIN, line number) as written → what _identity makes of them
-        self._identities: dict[tuple[str | None, str | None], tuple] = {}
-        self._schools: dict[str | None, str | None] = {}  # BRIN as written → well formed
-        self._lines: dict[str | None, int | None] = {}  # line number as written → number
+        # what _identity makes of a BRIN and a line number as written
+        self._schools: dict[str | None, str | None] = {}
+        self._lines: dict[str | None, int | None] = {}
         self._refusals: dict[tuple[str | None, str | None, bool], dict[str, str | None]] = {}
         # (school, line, period) → its number, so that duplicates are found on a small key
         self._equivalences: dict[tuple, int] = {}
@@ -269,10 +268,7 @@ class _StructureCheck:
         members = context.members
         brin = members.get(SCHOOL_AXIS)
         line_text = members.get(LINE_AXIS)
-        identity = self._identities.get((brin, line_text))
-        if identity is None:  # a school's contexts share it, one per school year or line
-            identity = self._identities[(brin, line_text)] = self._identity(brin, line_text)
-        school, line, broken, level = identity
+        school, line, broken, level = self._identity(brin, line_text)
         problem = context.problems[0] if context.problems else None
         if problem is None and level is None:
             problem = "line_without_school"
@@ -292,9 +288,9 @@ class _StructureCheck:
         self, brin: str | None, line_text: str | None
     ) -> tuple[str | None, int | None, bool, str | None]:
         """The school and line a context's members name (None when malformed or absent),
-        whether one is malformed, and the context's level. Each part is worked out once per
-        filing: a school's BRIN and a line's number recur in other pairs (35 pairs a filing
-        of the corpus, 7 BRINs and 10 line numbers)."""
+        whether one is malformed, and the context's level. Each of the two is worked out once
+        per filing, as they recur in other pairs (a corpus filing's 54 contexts name 7 BRINs
+        and 10 line numbers in 35 pairs)."""
         school = self._schools.get(brin, _UNSEEN)
         if school is _UNSEEN:
             school = brin if brin is not None and self.domain.school_pattern.match(brin) else None
