@@ -23,6 +23,7 @@ from common import (
     fresh_dir,
     median,
     prepared_corpus,
+    steadiness,
     timed_cpu,
 )
 
@@ -98,6 +99,8 @@ def main() -> None:
             f"{median(times[('floor cpu', jobs)]):10.2f} {median(ratios[('cpu', jobs)]):10.2f} "
             f"{len(paths) / batch:10.0f} {facts / batch:10.0f}"
         )
+    for jobs in (1, 2):
+        print(steadiness(f"floor cpu, --jobs {jobs},", times[("floor cpu", jobs)]))
     scaling = median(times[("batch", 1)]) / median(times[("batch", 2)])
     print(f"speed-up from 1 to 2 jobs: {scaling:.2f}x")
     if last_out is not None:

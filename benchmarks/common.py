@@ -129,6 +129,23 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
+def steadiness(name: str, values: Sequence[float]) -> str:
+    """One line on whether the machine held still: how far the same measurement (the
+    floor's CPU time, which does not change with our code) spread over the rounds, and the
+    load average. CPU time is steadier than wall time but not steady: on a busy shared
+    machine the floor's CPU for the same files has swung from 2.5 to 3.6 s within one run
+    (cache and memory contention), and a ratio over such a floor says more about the
+    neighbours than about the code. On a quiet machine it spreads by about 2%."""
+    low, high = min(values), max(values)
+    spread = (high - low) / low if low else 0.0
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    verdict = "steady" if spread <= 0.10 else "NOT steady: the ratios are not comparable"
+    return (
+        f"{name} over the rounds: {low:.2f} to {high:.2f} s, a spread of {spread:.0%} "
+        f"({verdict}); load average now {load}"
+    )
+
+
 def fresh_dir(name: str) -> Path:
     path = WORK / "out" / name
     shutil.rmtree(path, ignore_errors=True)
