@@ -31,6 +31,16 @@ def cut(after: str) -> str:
     return SAMPLE[: AT + len(after)]
 
 
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+GOOD_DECLARATION = 'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+
+
+def declaration(written: str) -> str:
+    """The sample with its XML declaration written as ``written``."""
+    assert SAMPLE.startswith(DECLARATION)
+    return written + SAMPLE[len(DECLARATION) :]
+
+
 # (the damaged filing, the Dutch reason after "bronregel N: geen geldige XML: ")
 CASES = {
     "lone ampersand": (
@@ -162,6 +172,72 @@ CASES = {
     "CDATA not closed": (
         board('<bp:BoardName contextRef="B"><![CDATA[Eik</bp:BoardName>'),
         "een CDATA-sectie is niet afgesloten met ]]>",
+    ),
+    "declaration value without quotes": (
+        declaration('<?xml version=1.0 encoding="UTF-8"?>'),
+        "in de XML-declaratie (<?xml ...?>) staat een waarde niet tussen aanhalingstekens; "
+        + GOOD_DECLARATION,
+    ),
+    "declaration value not closed": (
+        declaration('<?xml version="1.0 encoding="UTF-8"?>'),
+        "in de XML-declaratie (<?xml ...?>) is een waarde niet afgesloten met een "
+        "aanhalingsteken; " + GOOD_DECLARATION,
+    ),
+    "declaration without a version": (
+        declaration('<?xml encoding="UTF-8"?>'),
+        "de XML-declaratie (<?xml ...?>) noemt geen versie; " + GOOD_DECLARATION,
+    ),
+    "declaration without '?>'": (
+        declaration('<?xml version="1.0" encoding="UTF-8" standalone="yes"'),
+        "de XML-declaratie (<?xml ...?>) is niet afgesloten met '?>'",
+    ),
+    "declaration closed by '>' alone": (
+        declaration('<?xml version="1.0" encoding="UTF-8">'),
+        "in de XML-declaratie (<?xml ...?>) ontbreekt een spatie, of de '?>' aan het eind; "
+        + GOOD_DECLARATION,
+    ),
+    "declaration without '='": (
+        declaration('<?xml version "1.0" encoding="UTF-8"?>'),
+        "in de XML-declaratie (<?xml ...?>) ontbreekt een '=' tussen een naam en zijn waarde",
+    ),
+    "declaration with a wrong standalone": (
+        declaration('<?xml version="1.0" encoding="UTF-8" standalone="ja"?>'),
+        "standalone in de XML-declaratie (<?xml ...?>) mag alleen 'yes' of 'no' zijn",
+    ),
+    "'&#' in text": (
+        board('<bp:BoardName contextRef="B">Groep &#3 en 4</bp:BoardName>'),
+        "een tekenverwijzing (&#...;) zonder geldig tekennummer: schrijf een & in tekst als "
+        "&amp;",
+    ),
+    "'&#x' in text": (
+        board('<bp:BoardName contextRef="B">De &#xEik</bp:BoardName>'),
+        "een tekenverwijzing (&#x...;) zonder geldig tekennummer: schrijf een & in tekst als "
+        "&amp;",
+    ),
+    "'<?' and a word in text": (
+        board('<bp:BoardName contextRef="B">Wat nu<?Eik</bp:BoardName>'),
+        "een '<?Eik' in de tekst: schrijf een < in tekst als &lt;",
+    ),
+    "'<?' and words in text": (
+        board('<bp:BoardName contextRef="B">Wat nu <?De Eik</bp:BoardName>'),
+        "een '<?De' wordt nergens afgesloten met '?>': schrijf een < in tekst als &lt;",
+    ),
+    "'<?' and a name with a colon in text": (
+        board('<bp:BoardName contextRef="B">Eik <?bp:x y?></bp:BoardName>'),
+        "een '<?bp:x' in de tekst: schrijf een < in tekst als &lt;",
+    ),
+    "namespace with a quote in it": (
+        SAMPLE.replace("http://www.xbrl.org/2003/linkbase", "htt'p://www.xbrl.org/2003/linkbase"),
+        "de namespace van voorvoegsel link ('htt'p://www.xbrl.org/2003/linkbase') is geen "
+        "geldige URI",
+    ),
+    "declaration with an encoding cut short": (
+        declaration('<?xml version="1.0" encoding="UTF-"?>'),
+        "de XML-declaratie noemt een codering die niet bestaat (UTF-); " + GOOD_DECLARATION,
+    ),
+    "empty namespace for a prefix": (
+        SAMPLE.replace("xmlns:link=", 'xmlns:q="" xmlns:link=', 1),
+        'voorvoegsel q is gedeclareerd met een lege namespace (xmlns:q="")',
     ),
 }
 

@@ -113,6 +113,48 @@ _NL = {
     ),
     "xml.comment_open": "een commentaar (<!--) is niet afgesloten met -->",
     "xml.cdata_open": "een CDATA-sectie is niet afgesloten met ]]>",
+    "xml.declaration_quote": (
+        "in de XML-declaratie (<?xml ...?>) staat een waarde niet tussen aanhalingstekens; "
+        'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+    ),
+    "xml.declaration_value_open": (
+        "in de XML-declaratie (<?xml ...?>) is een waarde niet afgesloten met een "
+        'aanhalingsteken; zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+    ),
+    "xml.declaration_version": (
+        "de XML-declaratie (<?xml ...?>) noemt geen versie; zo is het goed: "
+        '<?xml version="1.0" encoding="UTF-8"?>'
+    ),
+    "xml.declaration_open": "de XML-declaratie (<?xml ...?>) is niet afgesloten met '?>'",
+    "xml.declaration_blank": (
+        "in de XML-declaratie (<?xml ...?>) ontbreekt een spatie, of de '?>' aan het eind; "
+        'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+    ),
+    "xml.declaration_equals": (
+        "in de XML-declaratie (<?xml ...?>) ontbreekt een '=' tussen een naam en zijn waarde"
+    ),
+    "xml.declaration_standalone": (
+        "standalone in de XML-declaratie (<?xml ...?>) mag alleen 'yes' of 'no' zijn"
+    ),
+    "xml.decimal_reference": (
+        "een tekenverwijzing (&#...;) zonder geldig tekennummer: schrijf een & in tekst als &amp;"
+    ),
+    "xml.hexadecimal_reference": (
+        "een tekenverwijzing (&#x...;) zonder geldig tekennummer: schrijf een & in tekst als "
+        "&amp;"
+    ),
+    "xml.pi_space": "een '<?{name}' in de tekst: schrijf een < in tekst als &lt;",
+    "xml.pi_open": (
+        "een '<?{name}' wordt nergens afgesloten met '?>': schrijf een < in tekst als &lt;"
+    ),
+    "xml.pi_colon": "een '<?{name}' in de tekst: schrijf een < in tekst als &lt;",
+    "xml.namespace_empty": (
+        "voorvoegsel {prefix} is gedeclareerd met een lege namespace (xmlns:{prefix}=\"\")"
+    ),
+    "xml.encoding_unknown": (
+        "de XML-declaratie noemt een codering die niet bestaat ({encoding}); "
+        'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+    ),
     "read.unsafe_doctype": (
         "geweigerd als onveilig: een documenttypedeclaratie (DOCTYPE of ENTITY) is niet "
         "toegestaan in een aanlevering"
@@ -782,6 +824,20 @@ _EN = {
     ),
     "xml.comment_open": "Comment not terminated",
     "xml.cdata_open": "CData section not finished",
+    "xml.declaration_quote": "String not started expecting ' or \"",
+    "xml.declaration_value_open": "String not closed expecting \" or '",
+    "xml.declaration_version": "Malformed declaration expecting version",
+    "xml.declaration_open": "parsing XML declaration: '?>' expected",
+    "xml.declaration_blank": "Blank needed here",
+    "xml.declaration_equals": "expected '='",
+    "xml.declaration_standalone": "standalone accepts only 'yes' or 'no'",
+    "xml.decimal_reference": "CharRef: invalid decimal value",
+    "xml.hexadecimal_reference": "CharRef: invalid hexadecimal value",
+    "xml.pi_space": "ParsePI: PI {name} space expected",
+    "xml.pi_open": "ParsePI: PI {name} never end ...",
+    "xml.pi_colon": "colons are forbidden from PI names '{name}'",
+    "xml.namespace_empty": "xmlns:{prefix}: Empty XML namespace is not allowed",
+    "xml.encoding_unknown": "Unsupported encoding: {encoding}",
     "read.unsafe_doctype": (
         "refused as unsafe: a document type declaration (DOCTYPE or ENTITY) is not allowed "
         "in a filing"

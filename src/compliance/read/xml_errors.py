@@ -59,7 +59,7 @@ _WORDINGS: tuple[tuple[str, str], ...] = (
         r"Namespace prefix (?P<prefix>\S+) on (?P<element>\S+) is not defined",
         "xml.prefix_undefined",
     ),
-    (r"xmlns:(?P<prefix>\S+): '(?P<uri>[^']*)' is not a valid URI", "xml.namespace_uri"),
+    (r"xmlns:(?P<prefix>\S+): '(?P<uri>.*)' is not a valid URI", "xml.namespace_uri"),
     (r"Invalid character: Char (?P<char>0x[0-9A-Fa-f]+) out of allowed range",
      "xml.char_out_of_range"),
     (r"invalid character in attribute value", "xml.invalid_char_in_attribute"),
@@ -74,6 +74,22 @@ _WORDINGS: tuple[tuple[str, str], ...] = (
     ),
     (r"Comment not terminated.*", "xml.comment_open"),
     (r"CData section not finished.*", "xml.cdata_open"),
+    # a damaged XML declaration: libxml2 says these of nothing else a filing may hold (its
+    # text declarations and DTD literals are never read: a DOCTYPE is refused before)
+    (r"String not started expecting ' or \"", "xml.declaration_quote"),
+    (r"String not closed expecting \" or '", "xml.declaration_value_open"),
+    (r"Malformed declaration expecting version", "xml.declaration_version"),
+    (r"parsing XML declaration: '\?>' expected", "xml.declaration_open"),
+    (r"Blank needed here", "xml.declaration_blank"),
+    (r"expected '='", "xml.declaration_equals"),
+    (r"standalone accepts only 'yes' or 'no'", "xml.declaration_standalone"),
+    (r"CharRef: invalid decimal value", "xml.decimal_reference"),
+    (r"CharRef: invalid hexadecimal value", "xml.hexadecimal_reference"),
+    (r"ParsePI: PI (?P<name>\S+) space expected", "xml.pi_space"),
+    (r"ParsePI: PI (?P<name>\S+) never end \.\.\.", "xml.pi_open"),
+    (r"colons are forbidden from PI names '(?P<name>[^']*)'", "xml.pi_colon"),
+    (r"xmlns:(?P<prefix>\S+): Empty XML namespace is not allowed", "xml.namespace_empty"),
+    (r"Unsupported encoding: (?P<encoding>.*)", "xml.encoding_unknown"),
 )  # fmt: skip
 
 _NUMBERS = ("at", "code")
