@@ -233,7 +233,7 @@ CASES = {
     ),
     "declaration with an encoding cut short": (
         declaration('<?xml version="1.0" encoding="UTF-"?>'),
-        "de XML-declaratie noemt een codering die niet bestaat (UTF-); " + GOOD_DECLARATION,
+        "de XML-declaratie noemt een codering die niet te lezen is (UTF-); " + GOOD_DECLARATION,
     ),
     "empty namespace for a prefix": (
         SAMPLE.replace("xmlns:link=", 'xmlns:q="" xmlns:link=', 1),

@@ -152,7 +152,7 @@ _NL = {
         "voorvoegsel {prefix} is gedeclareerd met een lege namespace (xmlns:{prefix}=\"\")"
     ),
     "xml.encoding_unknown": (
-        "de XML-declaratie noemt een codering die niet bestaat ({encoding}); "
+        "de XML-declaratie noemt een codering die niet te lezen is ({encoding}); "
         'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
     ),
     "read.unsafe_doctype": (
