@@ -32,7 +32,7 @@ def cut(after: str) -> str:
 
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
-GOOD_DECLARATION = 'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+GOOD_DECLARATION = "zo is het goed: " + DECLARATION
 
 
 def declaration(written: str) -> str:
@@ -206,13 +206,11 @@ CASES = {
     ),
     "'&#' in text": (
         board('<bp:BoardName contextRef="B">Groep &#3 en 4</bp:BoardName>'),
-        "een tekenverwijzing (&#...;) zonder geldig tekennummer: schrijf een & in tekst als "
-        "&amp;",
+        "een tekenverwijzing (&#...;) zonder geldig tekennummer: schrijf een & in tekst als &amp;",
     ),
     "'&#x' in text": (
         board('<bp:BoardName contextRef="B">De &#xEik</bp:BoardName>'),
-        "een tekenverwijzing (&#x...;) zonder geldig tekennummer: schrijf een & in tekst als "
-        "&amp;",
+        "een tekenverwijzing (&#x...;) zonder geldig tekennummer: schrijf een & in tekst als &amp;",
     ),
     "'<?' and a word in text": (
         board('<bp:BoardName contextRef="B">Wat nu<?Eik</bp:BoardName>'),

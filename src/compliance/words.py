@@ -24,6 +24,11 @@ import re
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
+# What the Dutch reasons for a damaged XML declaration end in, and what a '<?' in text is
+# told as (libxml2 words it two ways, which English keeps apart).
+_AS_IT_SHOULD_BE = 'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+_PI_IN_TEXT = "een '<?{name}' in de tekst: schrijf een < in tekst als &lt;"
+
 _NL = {
     # -- values (report/formatting.py) -----------------------------------------------------
     "value.missing": "niet gemeld",
@@ -115,20 +120,19 @@ _NL = {
     "xml.cdata_open": "een CDATA-sectie is niet afgesloten met ]]>",
     "xml.declaration_quote": (
         "in de XML-declaratie (<?xml ...?>) staat een waarde niet tussen aanhalingstekens; "
-        'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+        + _AS_IT_SHOULD_BE
     ),
     "xml.declaration_value_open": (
         "in de XML-declaratie (<?xml ...?>) is een waarde niet afgesloten met een "
-        'aanhalingsteken; zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+        "aanhalingsteken; " + _AS_IT_SHOULD_BE
     ),
     "xml.declaration_version": (
-        "de XML-declaratie (<?xml ...?>) noemt geen versie; zo is het goed: "
-        '<?xml version="1.0" encoding="UTF-8"?>'
+        "de XML-declaratie (<?xml ...?>) noemt geen versie; " + _AS_IT_SHOULD_BE
     ),
     "xml.declaration_open": "de XML-declaratie (<?xml ...?>) is niet afgesloten met '?>'",
     "xml.declaration_blank": (
         "in de XML-declaratie (<?xml ...?>) ontbreekt een spatie, of de '?>' aan het eind; "
-        'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+        + _AS_IT_SHOULD_BE
     ),
     "xml.declaration_equals": (
         "in de XML-declaratie (<?xml ...?>) ontbreekt een '=' tussen een naam en zijn waarde"
@@ -140,20 +144,19 @@ _NL = {
         "een tekenverwijzing (&#...;) zonder geldig tekennummer: schrijf een & in tekst als &amp;"
     ),
     "xml.hexadecimal_reference": (
-        "een tekenverwijzing (&#x...;) zonder geldig tekennummer: schrijf een & in tekst als "
-        "&amp;"
+        "een tekenverwijzing (&#x...;) zonder geldig tekennummer: schrijf een & in tekst als &amp;"
     ),
-    "xml.pi_space": "een '<?{name}' in de tekst: schrijf een < in tekst als &lt;",
+    "xml.pi_space": _PI_IN_TEXT,
     "xml.pi_open": (
         "een '<?{name}' wordt nergens afgesloten met '?>': schrijf een < in tekst als &lt;"
     ),
-    "xml.pi_colon": "een '<?{name}' in de tekst: schrijf een < in tekst als &lt;",
+    "xml.pi_colon": _PI_IN_TEXT,
     "xml.namespace_empty": (
-        "voorvoegsel {prefix} is gedeclareerd met een lege namespace (xmlns:{prefix}=\"\")"
+        'voorvoegsel {prefix} is gedeclareerd met een lege namespace (xmlns:{prefix}="")'
     ),
     "xml.encoding_unknown": (
         "de XML-declaratie noemt een codering die niet te lezen is ({encoding}); "
-        'zo is het goed: <?xml version="1.0" encoding="UTF-8"?>'
+        + _AS_IT_SHOULD_BE
     ),
     "read.unsafe_doctype": (
         "geweigerd als onveilig: een documenttypedeclaratie (DOCTYPE of ENTITY) is niet "
