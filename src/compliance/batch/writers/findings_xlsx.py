@@ -22,6 +22,7 @@ import xlsxwriter
 from compliance.batch.writers.base import Batch, Filing, Targets, words_of
 from compliance.batch.writers.columns import AMOUNT, LINE, RATIO, finding_rows, header
 from compliance.batch.writers.overview import overview_rows
+from compliance.batch.writers.xlsx_sheet import Cell, StreamedSheet
 from compliance.findings import SEVERITIES
 from compliance.rules.catalogue import Catalogue
 from compliance.words import WORDS
@@ -67,8 +68,8 @@ class FindingsXlsx:
             "title": self.book.add_format({"bold": True, "font_size": 13}),
         }
         self.summary = self.book.add_worksheet(self.words["sheet_summary"])
-        self.findings = self.book.add_worksheet(self.words["sheet_findings"])
-        self.boards = self.book.add_worksheet(self.words["sheet_boards"])
+        self.findings = self._streamed(self.words["sheet_findings"])
+        self.boards = self._streamed(self.words["sheet_boards"])
         self._rows = {"findings": 0, "boards": 0}
         self._head(self.findings, header(lang), _WIDTHS)
         board_columns = words_of(lang, "boards.")
@@ -116,25 +117,30 @@ class FindingsXlsx:
 
     # -- pieces ------------------------------------------------------------------------------
 
+    def _streamed(self, name: str) -> StreamedSheet:
+        return self.book.add_worksheet(name, worksheet_class=StreamedSheet)
+
     def _head(self, sheet: object, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
         for column, (name, width) in enumerate(zip(names, widths, strict=True)):
             sheet.set_column(column, column, width)
             sheet.write_string(0, column, name, self.formats["head"])
         sheet.freeze_panes(1, 0)
 
-    def _write_row(self, sheet: object, row: int, values: tuple) -> None:
+    def _write_row(self, sheet: StreamedSheet, row: int, values: tuple) -> None:
         findings = sheet is self.findings
+        cells: list[Cell] = []
         for column, value in enumerate(values):
             if value is None or value == "":
                 continue
             if findings and column == AMOUNT:
-                sheet.write_number(row, column, value, self.formats["amount"])
+                cells.append((column, value, self.formats["amount"]))
             elif findings and column == RATIO:
-                sheet.write_number(row, column, value, self.formats["ratio"])
+                cells.append((column, value, self.formats["ratio"]))
             elif isinstance(value, (int, float)) and (not findings or column == LINE):
-                sheet.write_number(row, column, value)
+                cells.append((column, value, None))
             else:
-                sheet.write_string(row, column, str(value))
+                cells.append((column, str(value), None))
+        sheet.write_plain_row(row, cells)
 
     def _summary(self, batch: Batch) -> None:
         sheet, row = self.summary, 0
