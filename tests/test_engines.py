@@ -168,15 +168,65 @@ def _opened_and_completed(calls: list[tuple[str, bool]]) -> tuple[int, int]:
 def test_every_action_the_catch_all_s_too_is_completed_before_the_session_is_deleted(
     catalogue, monkeypatch
 ):
-    """An action started and never completed can abort the process at delete_state."""
+    """An action started and never completed can abort the process at delete_state. A full
+    session is deleted when the next facts need room."""
+    from compliance.engine import durable_engine
+
+    monkeypatch.setattr(durable_engine, "FACTS_PER_SESSION", 10)
     recorder = _recording(monkeypatch)
-    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"$gt": {"x": 5.0}}]})
+    engine = make_engine("durable")
+    book = _book(
+        [_rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"$gt": {"x": 5.0}}]})],
+        "book_completed",
+    )
     facts = [{"kind": "wdm_plan", "ref": ref, "x": float(ref)} for ref in range(10)]
-    matches = make_engine("durable").run([(_book([rule], "book_completed"), facts)])
+    matches = engine.run([(book, facts)])
     assert sorted(m.ref for m in matches) == [6, 7, 8, 9]
-    assert recorder.calls[-1] == ("delete", True)
-    opened, completed = _opened_and_completed(recorder.calls[:-1])
+    assert ("delete", True) not in recorder.calls  # the session is full, and still live
+    first = len(recorder.calls)
+    assert sorted(m.ref for m in engine.run([(book, facts)])) == [6, 7, 8, 9]
+    assert recorder.calls[first] == ("delete", True)
+    opened, completed = _opened_and_completed(recorder.calls[:first])
     assert opened == completed == 10 + 4  # ten catch-all actions and four of WDM-001
+
+
+@needs_durable
+def test_the_same_facts_judged_again_in_a_shared_session_are_judged_each_time(
+    catalogue, monkeypatch
+):
+    """Filings share a session; durable-rules keeps one fact per id and refuses another with
+    the same id, which a fact without one gets from its content. Each fact's id is its
+    number in the session, so the same content again, filing after filing, is judged."""
+    recorder = _recording(monkeypatch)
+    engine = make_engine("durable")
+    book = _book(
+        [_rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"x": 1.0}]})], "book_again"
+    )
+    for _ in range(30):
+        assert engine.run([(book, [{"kind": "wdm_plan", "ref": 0, "x": 1.0}])]) == [("WDM-001", 0)]
+    assert ("delete", True) not in recorder.calls
+
+
+@needs_durable
+def test_two_fact_ids_of_one_hash_cannot_share_a_session():
+    """Why every id of a session is checked to hash apart (``_SESSION_IDS``): durable-rules
+    keeps a session's facts by a 32-bit hash of their ids, and "40189" and "797186" hash
+    alike, so the second of them is refused as seen already."""
+    import json
+
+    from compliance.engine import durable_engine
+
+    assert durable_engine._fnv1_32("40189") == durable_engine._fnv1_32("797186")
+    core = durable_engine.core
+    ruleset = {durable_engine.CATCH_ALL: {"all": [{"m": {"$ex": {"kind": 1}}}]}}
+    handle = core.create_ruleset("book_same_hash", json.dumps(ruleset))
+    same_hash = [{"kind": "k", "sid": "1", "id": n, "x": n} for n in (40189, 797186)]
+    code, _ = core.assert_facts(handle, json.dumps(same_hash))
+    assert code != 0  # the session is left undeleted: deleting it could abort the process
+    apart = [{**fact, "sid": "2", "id": n} for n, fact in enumerate(same_hash)]
+    code, state = core.assert_facts(handle, json.dumps(apart))
+    assert code == 0 and len(durable_engine._take_actions(handle, state)) == 0
+    core.delete_state(handle, "2")
 
 
 @needs_durable
@@ -194,8 +244,8 @@ def test_an_exception_inside_an_action_is_not_swallowed(catalogue, monkeypatch):
     facts = [{"kind": "wdm_plan", "ref": ref, "x": 1.0 + ref} for ref in range(3)]
     with pytest.raises(EngineError, match="boom"):
         engine.run([(book, facts)])
-    opened, completed = _opened_and_completed(recorder.calls[:-1])
-    assert recorder.calls[-1] == ("delete", True) and opened == completed == 4
+    opened, completed = _opened_and_completed(recorder.calls)
+    assert opened == completed == 4  # every action completed: the session can go on
     monkeypatch.undo()
     assert engine.run([(book, facts)]) == [("WDM-001", 0)]  # the engine is still usable
 
@@ -306,8 +356,13 @@ def test_tens_of_thousands_of_facts_in_one_filing_are_judged(catalogue):
     book = library.book_for("BAO", date(2022, 8, 1))
     funds = book.scales["funds_received"].rank(Decimal(80000))
     facts = [
-        {"kind": "npo_line", "ref": ref, "funds_received": funds,
-         "code_on_menukaart": ref % 3 != 0, "code_ineffective": False}
+        {
+            "kind": "npo_line",
+            "ref": ref,
+            "funds_received": funds,
+            "code_on_menukaart": ref % 3 != 0,
+            "code_ineffective": False,
+        }
         for ref in range(60_000)
     ]
     matches = make_engine("durable").run([(book, facts)])

@@ -19,8 +19,15 @@ again for every action. Every known trap of durable-rules is fenced off here:
 - Strings compared with numbers compare lexicographically, and null counts as present:
   the condition compiler type-checks every comparison and facts never hold null.
 - Integer division truncates, and division by zero kills the process: patterns never divide.
-- At most 1,024 live sessions per ruleset, past which the process crashes: each filing gets
-  one session (sid) per book, deleted as soon as the book is judged.
+- At most 1,024 live sessions per ruleset, past which the process crashes, and making one
+  costs more than judging a filing's facts in it (it clears some 130 KB of tables per
+  session): a ruleset has one live session, which the filings judged in a process share
+  until it holds ``FACTS_PER_SESSION`` facts; then it is deleted and the next one made.
+  Facts already in it cannot match again, as every pattern is over one fact.
+- A session keeps one fact per 32-bit hash of its id (computed from the content when
+  absent): a second fact whose id hashes alike is refused as already seen. Every fact gets
+  an id of its own, its number in the session, and ``_SESSION_IDS`` checks that the
+  numbers a session gives, and the id of the session's own state fact, hash apart.
 - The join code has an open crash report: every pattern is over a single fact, with no
   joins and no $not; what needs two facts is prepared as one in Python.
 - More than about 500 rules on one fact kind hang it, and a fact holds at most 252
@@ -31,7 +38,7 @@ again for every action. Every known trap of durable-rules is fenced off here:
   each distinct fact content is asserted once (an NPO plan's lines mostly look alike to
   the rules), its matches go to every fact with that content, and at most
   ``FACTS_PER_SESSION`` facts share a session. Patterns are over one fact, so splitting
-  sessions changes no match.
+  and sharing sessions changes no match.
 """
 
 from __future__ import annotations
@@ -49,6 +56,28 @@ MAX_FACT_PROPERTIES = 252
 FACTS_PER_SESSION = 1000
 CATCH_ALL = "catch_all"
 SESSION_FIELD = "sid"
+ID_FIELD = "id"
+
+
+def _fnv1_32(text: str) -> int:
+    """durable-rules' hash of a fact's id (``fnv1Hash32``), by which a session keeps it."""
+    value = 0x811C9DC5
+    for byte in text.encode("ascii"):
+        value = ((value ^ byte) * 16777619) & 0xFFFFFFFF
+    return value
+
+
+_SESSION_IDS = frozenset(_fnv1_32(str(number)) for number in range(FACTS_PER_SESSION))
+if len(_SESSION_IDS) != FACTS_PER_SESSION:
+    raise ImportError("two fact numbers of a session would share durable-rules' hash")
+
+
+class _Session:
+    """A ruleset's live session: its sid and how many facts it holds."""
+
+    def __init__(self, sid: str) -> None:
+        self.sid = sid
+        self.facts = 0
 
 
 class DurableEngine:
@@ -57,6 +86,7 @@ class DurableEngine:
     def __init__(self) -> None:
         self._handles: dict[str, int] = {}  # book name -> the C core's ruleset handle
         self._sessions = itertools.count(1)
+        self._live: dict[int, _Session] = {}  # handle -> its live session
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
         matches: list[Match] = []
@@ -92,24 +122,38 @@ class DurableEngine:
         contents = [fact for fact, _ in groups.values()]
         fired: list[tuple[str, int]] = []  # (rule, index of a distinct content)
         for start in range(0, len(contents), FACTS_PER_SESSION):
-            session = str(next(self._sessions))
+            part = contents[start : start + FACTS_PER_SESSION]
+            session = self._session_with_room(handle, len(part))
+            first, session.facts = session.facts, session.facts + len(part)
             chunk = [
-                {**fact, REF_FIELD: index, SESSION_FIELD: session}
-                for index, fact in enumerate(contents[start : start + FACTS_PER_SESSION], start)
+                {**fact, REF_FIELD: index, SESSION_FIELD: session.sid, ID_FIELD: number}
+                for number, (index, fact) in enumerate(enumerate(part, start), first)
             ]
-            fired += self._session(handle, chunk, session)
+            fired += self._assert(handle, chunk)
         refs = [refs for _, refs in groups.values()]
         return [Match(rule, ref) for rule, index in fired for ref in refs[index]]
 
-    def _session(self, handle: int, facts: list[dict], session: str) -> list[tuple[str, int]]:
-        """Assert ``facts`` in a new session, take its actions, delete it."""
+    def _session_with_room(self, handle: int, facts: int) -> _Session:
+        """The ruleset's live session if it has room for ``facts`` more, else a new one (the
+        full one deleted: all its actions were completed)."""
+        session = self._live.get(handle)
+        if session is not None and session.facts + facts <= FACTS_PER_SESSION:
+            return session
+        if session is not None:
+            core.delete_state(handle, session.sid)
+        sid = str(next(self._sessions))
+        while _fnv1_32(f"sid-{sid}") in _SESSION_IDS:  # the id of the session's state fact
+            sid = str(next(self._sessions))
+        self._live[handle] = session = _Session(sid)
+        return session
+
+    def _assert(self, handle: int, facts: list[dict]) -> list[tuple[str, int]]:
+        """Assert ``facts`` in their session and take its actions."""
         code, state = core.assert_facts(handle, json.dumps(facts))
         if code != 0:  # not handled: deleting this session could abort the process
+            del self._live[handle]  # so it is left as it is, and never used again
             raise EngineError(f"durable-rules did not take the facts (code {code})")
-        try:
-            return _take_actions(handle, state)
-        finally:
-            core.delete_state(handle, session)
+        return _take_actions(handle, state)
 
     def _register(self, book: Book) -> int:
         """The C core's handle of ``book``'s ruleset, created on first use."""
