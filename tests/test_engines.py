@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -205,6 +207,38 @@ def test_the_same_facts_judged_again_in_a_shared_session_are_judged_each_time(
     for _ in range(30):
         assert engine.run([(book, [{"kind": "wdm_plan", "ref": 0, "x": 1.0}])]) == [("WDM-001", 0)]
     assert ("delete", True) not in recorder.calls
+
+
+@needs_durable
+def test_runs_from_several_threads_each_get_their_own_matches(catalogue, monkeypatch):
+    """Runs share a session and a run takes every action waiting in it: one thread's facts
+    must never be judged into another's run (the core is slowed after each assert, so the
+    threads would interleave there)."""
+    from compliance.engine import durable_engine
+
+    class Slowed:
+        def assert_facts(self, handle, facts):
+            answer = real.assert_facts(handle, facts)
+            time.sleep(0.002)  # lets another thread run between assert and actions
+            return answer
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    real = durable_engine.core
+    monkeypatch.setattr(durable_engine, "core", Slowed())
+    engine = make_engine("durable")
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "wdm_plan"}, {"$gt": {"x": 5.0}}]})
+    book = _book([rule], "book_threads")
+
+    def judge(thread: int) -> list[list[int]]:
+        facts = [{"kind": "wdm_plan", "ref": ref, "x": float(thread + ref)} for ref in range(4)]
+        return [sorted(m.ref for m in engine.run([(book, facts)])) for _ in range(5)]
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(judge, range(6)))
+    for thread, runs in enumerate(answers):
+        assert runs == [[ref for ref in range(4) if thread + ref > 5]] * 5, thread
 
 
 @needs_durable

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 
 import durable_rules_engine as core  # durable-rules' C core, without its Python layer
 
@@ -87,12 +88,16 @@ class DurableEngine:
         self._handles: dict[str, int] = {}  # book name -> the C core's ruleset handle
         self._sessions = itertools.count(1)
         self._live: dict[int, _Session] = {}  # handle -> its live session
+        self._running = threading.Lock()
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
+        """The matches on ``work``. One run at a time: runs share a session, and a run takes
+        every action waiting in it, so a second thread's facts must not be there too."""
         matches: list[Match] = []
-        for book, facts in work:
-            if facts:
-                matches.extend(self._judge(book, facts))
+        with self._running:
+            for book, facts in work:
+                if facts:
+                    matches.extend(self._judge(book, facts))
         return matches
 
     def _judge(self, book: Book, facts: list[dict]) -> list[Match]:
