@@ -6,8 +6,8 @@ reference, its style, two regular expressions for control characters and whitesp
 escape and a write to the row file) costs about 8 µs; the Findings and Boards sheets take
 some 30 cells a filing. A row whose cells need none of the library's special cases is
 written here as one string, a quarter of that cost (a batch's instructions fell by 3%);
-every other row goes through the library's own calls, unchanged. XlsxWriter still writes everything else: the row element itself, the
-sheets, styles and zip.
+every other row goes through the library's own calls, unchanged. XlsxWriter still writes
+everything else: the row element itself, the sheets, styles and zip.
 
 The bytes are the library's. A plain row is kept until the library would flush it (when
 the next row starts, or when the workbook is closed), so styles are numbered in the same
