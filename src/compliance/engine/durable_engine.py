@@ -134,7 +134,7 @@ class DurableEngine:
                 {**fact, REF_FIELD: index, SESSION_FIELD: session.sid, ID_FIELD: number}
                 for number, (index, fact) in enumerate(enumerate(part, start), first)
             ]
-            fired += self._assert(handle, chunk)
+            fired += self._assert(handle, session, chunk)
         refs = [refs for _, refs in groups.values()]
         return [Match(rule, ref) for rule, index in fired for ref in refs[index]]
 
@@ -152,13 +152,23 @@ class DurableEngine:
         self._live[handle] = session = _Session(sid)
         return session
 
-    def _assert(self, handle: int, facts: list[dict]) -> list[tuple[str, int]]:
-        """Assert ``facts`` in their session and take its actions."""
-        code, state = core.assert_facts(handle, json.dumps(facts))
-        if code != 0:  # not handled: deleting this session could abort the process
-            del self._live[handle]  # so it is left as it is, and never used again
+    def _assert(self, handle: int, session: _Session, facts: list[dict]) -> list[tuple[str, int]]:
+        """Assert ``facts`` in ``session`` and take its actions. The session is live again
+        only when both went well: one the core failed in is left as it is, never used again
+        (deleting a session whose facts were not taken could abort the process), and one
+        whose actions could not be read is deleted, all of them completed."""
+        payload = json.dumps(facts)
+        del self._live[handle]
+        code, state = core.assert_facts(handle, payload)
+        if code != 0:
             raise EngineError(f"durable-rules did not take the facts (code {code})")
-        return _take_actions(handle, state)
+        try:
+            fired = _take_actions(handle, state)
+        except EngineError:
+            core.delete_state(handle, session.sid)
+            raise
+        self._live[handle] = session
+        return fired
 
     def _register(self, book: Book) -> int:
         """The C core's handle of ``book``'s ruleset, created on first use."""
