@@ -3,6 +3,7 @@ the pure-Python evaluator judges exactly as durable-rules does."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -246,8 +247,6 @@ def test_two_fact_ids_of_one_hash_cannot_share_a_session():
     """Why every id of a session is checked to hash apart (``_SESSION_IDS``): durable-rules
     keeps a session's facts by a 32-bit hash of their ids, and "40189" and "797186" hash
     alike, so the second of them is refused as seen already."""
-    import json
-
     from compliance.engine import durable_engine
 
     assert durable_engine._fnv1_32("40189") == durable_engine._fnv1_32("797186")
@@ -278,8 +277,8 @@ def test_an_exception_inside_an_action_is_not_swallowed(catalogue, monkeypatch):
     facts = [{"kind": "wdm_plan", "ref": ref, "x": 1.0 + ref} for ref in range(3)]
     with pytest.raises(EngineError, match="boom"):
         engine.run([(book, facts)])
-    opened, completed = _opened_and_completed(recorder.calls)
-    assert opened == completed == 4  # every action completed: the session can go on
+    opened, completed = _opened_and_completed(recorder.calls[:-1])
+    assert recorder.calls[-1] == ("delete", True) and opened == completed == 4
     monkeypatch.undo()
     assert engine.run([(book, facts)]) == [("WDM-001", 0)]  # the engine is still usable
 
