@@ -250,6 +250,8 @@ def test_two_fact_ids_of_one_hash_cannot_share_a_session():
     from compliance.engine import durable_engine
 
     assert durable_engine._fnv1_32("40189") == durable_engine._fnv1_32("797186")
+    numbers = durable_engine._number_hashes(durable_engine.FACTS_PER_SESSION)
+    assert numbers == [durable_engine._fnv1_32(str(n)) for n in range(len(numbers))]
     core = durable_engine.core
     ruleset = {durable_engine.CATCH_ALL: {"all": [{"m": {"$ex": {"kind": 1}}}]}}
     handle = core.create_ruleset("book_same_hash", json.dumps(ruleset))

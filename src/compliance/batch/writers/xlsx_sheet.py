@@ -27,7 +27,7 @@ from functools import cache
 
 import xlsxwriter
 from xlsxwriter.format import Format
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_rowcol_to_cell_fast
 from xlsxwriter.worksheet import Worksheet
 
 Cell = tuple[int, str | int | float, Format | None]
@@ -92,14 +92,13 @@ class StreamedSheet(Worksheet):
         self.table.clear()
 
     def _cells_xml(self, row: int, cells: Sequence[Cell]) -> str:
-        number = str(row + 1)
         column_info = self.col_info
         parts = []
         for column, value, style in cells:
             if style is None and column in column_info:
                 style = column_info[column].column_format
             styled = "" if style is None else f' s="{style._get_xf_index()}"'
-            reference = _letters(column) + number
+            reference = xl_rowcol_to_cell_fast(row, column)  # the library's own, cached
             if value.__class__ is str:
                 text = _escaped(value)
                 parts.append(f'<c r="{reference}"{styled} t="inlineStr"><is><t>{text}</t></is></c>')
@@ -107,14 +106,6 @@ class StreamedSheet(Worksheet):
                 parts.append(f'<c r="{reference}"{styled}><v>{value:.16G}</v></c>')
         parts.append("</row>")
         return "".join(parts)
-
-
-_LETTERS = tuple(xl_col_to_name(column) for column in range(64))
-
-
-def _letters(column: int) -> str:
-    """The column's letters in a cell reference (``A``, ``AB``)."""
-    return _LETTERS[column] if column < 64 else xl_col_to_name(column)
 
 
 def _needs_library(text: str) -> bool:
