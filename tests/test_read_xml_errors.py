@@ -13,7 +13,8 @@ from conftest import SAMPLES
 from lxml import etree
 
 from compliance.read import safety
-from compliance.read.xml_errors import _WORDINGS, Phrase, explain
+from compliance.read.xml_errors import _WORDINGS, explain
+from compliance.wordings import Phrase
 
 SAMPLE = (SAMPLES / "compliant-one-school.xbrl").read_text(encoding="utf-8")
 NAME = '<bp:BoardName contextRef="B">Stichting Openbaar Onderwijs De Eik</bp:BoardName>'

@@ -18,6 +18,7 @@ import click
 
 from compliance.config import load_config
 from compliance.exit_codes import EXIT_INTERRUPTED, EXIT_USAGE
+from compliance.wordings import Phrase, Wordings
 from compliance.words import DEFAULT_LANGUAGE, LANGUAGES, say
 
 _CONFIG_DONE = "compliance.config"
@@ -25,10 +26,10 @@ _LANG = "compliance.lang"
 
 # click's English details of a bad value, and the words.py key that says them.
 _PATH = r"(?:File|Directory|Path) (?P<path>'.*'|\".*\")"
-_DETAILS = tuple(
-    (re.compile(pattern + r"\Z", re.S), key)
-    for pattern, key in (
-        (r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", "cli.bad_choice"),
+_DETAILS = Wordings(
+    (
+        # a value from the config file may be a TOML number: click quotes only text
+        (r"'?(?P<value>.*?)'? is not one of (?P<choices>.*)\.", "cli.bad_choice"),
         (r"'(?P<value>.*)' is not (?P<choices>'[^']*')\.", "cli.bad_choice"),  # one choice
         (_PATH + r" does not exist\.", "cli.path_missing"),
         (_PATH + r" is a file\.", "cli.path_is_file"),
@@ -111,11 +112,9 @@ def _reason(error: click.UsageError, lang: str) -> str:
         return say("cli.needs_value", lang, name=error.option_name)
     if isinstance(error, click.BadParameter):
         name = error.param.get_error_hint(ctx) if error.param is not None and ctx else "?"
-        for pattern, key in _DETAILS:
-            match = pattern.match(error.message)
-            if match:
-                values = {k: v for k, v in match.groupdict().items() if v is not None}
-                return say(key, lang, name=name, **values)
+        detail = _DETAILS.explain(error.message)
+        if isinstance(detail, Phrase):  # always: the last wording takes any message
+            return say(detail.key, lang, name=name, **detail.values)
     for pattern, key in ((_EXTRA, "cli.extra_argument"), (_COMMAND, "cli.no_such_command")):
         match = pattern.match(error.message)
         if match:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compliance.read.xml_errors import Phrase
+from compliance.wordings import Phrase, said
 from compliance.words import say
 
 
@@ -21,10 +21,7 @@ class UnreadableFiling(Exception):
         super().__init__(self.describe("en"))
 
     def describe(self, lang: str = "en") -> str:
-        details = {
-            key: say(value.key, lang, **value.values) if isinstance(value, Phrase) else value
-            for key, value in self.details.items()
-        }
+        details = {key: said(value, lang) for key, value in self.details.items()}
         reason = say(f"read.{self.kind}", lang, **details)
         if self.line:
             return say("read.at_line", lang, line=self.line, reason=reason)

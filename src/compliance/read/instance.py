@@ -19,7 +19,7 @@ from compliance.read import compiled
 from compliance.read.errors import UnreadableFiling
 from compliance.read.safety import ReadLimits, iterparse_again, load_tree
 from compliance.read.taxonomy import XBRLI, Taxonomy
-from compliance.read.xml_errors import Phrase
+from compliance.wordings import Phrase
 
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"

@@ -29,7 +29,8 @@ from lxml import etree
 from compliance.plain_record import PlainRecord
 from compliance.read.errors import UnreadableFiling
 from compliance.read.formats import other_format
-from compliance.read.xml_errors import Phrase, explain
+from compliance.read.xml_errors import explain
+from compliance.wordings import Phrase
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 

@@ -14,18 +14,7 @@ libxml2 wrote it, as before.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from typing import NamedTuple
-
-
-class Phrase(NamedTuple):
-    """A phrase of the word table (``key``) with the values it names: a detail of an
-    UnreadableFiling that is worded in the reader's language when it is described."""
-
-    key: str
-    values: dict[str, object]
-
+from compliance.wordings import Phrase, Wordings
 
 # (libxml2's wording, the phrase it becomes): first match wins. Groups named ``at`` (a line)
 # and ``code`` (a character's number) are numbers; the others are names as written.
@@ -92,25 +81,10 @@ _WORDINGS: tuple[tuple[str, str], ...] = (
     (r"Unsupported encoding: (?P<encoding>.*)", "xml.encoding_unknown"),
 )  # fmt: skip
 
-_NUMBERS = ("at", "code")
-
-
-@cache
-def _messages() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The wordings compiled, once a file is not well-formed: compiled at import, they cost
-    every start 1.5 ms."""
-    return tuple((re.compile(pattern + r"\Z", re.DOTALL), key) for pattern, key in _WORDINGS)
+_XML = Wordings(_WORDINGS, numbers=("at", "code"))
 
 
 def explain(message: str) -> Phrase | str:
     """libxml2's ``message`` (without its ", line N, column M" tail) as a phrase of the word
     table, or as it is when it is not one libxml2 is known to give."""
-    for pattern, key in _messages():
-        found = pattern.match(message)
-        if found:
-            values = found.groupdict()
-            for name in _NUMBERS:
-                if name in values:
-                    values[name] = int(values[name])
-            return Phrase(key, values)
-    return message
+    return _XML.explain(message)
