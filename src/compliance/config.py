@@ -91,8 +91,12 @@ def _read(path: Path, lang: str) -> dict:
             return tomllib.load(handle)
     except OSError as error:
         raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(say("cli.config_not_utf8", lang, path=path)) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
+        from compliance.toml_errors import describe
+
+        raise ConfigError(describe(path, error, lang)) from None
 
 
 def _options(command: click.Command) -> dict[str, click.Parameter]:

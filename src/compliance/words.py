@@ -421,6 +421,44 @@ _NL = {
     "cli.needs_value": "optie {name} heeft een waarde nodig",
     "cli.config_unreadable": "{path}: kan het configuratiebestand niet lezen: {detail}",
     "cli.config_unknown": "{path}: onbekende sleutel {key!r} (bekend: {known})",
+    "cli.config_not_utf8": "{path}: geen UTF-8-tekst (sla het configuratiebestand op als UTF-8)",
+    "cli.config_not_toml": "{path}: {where}: geen geldige TOML: {reason}",
+    # tomllib's reasons (toml_errors.py), for whoever edits compliance.toml
+    "toml.at": "bronregel {line}, kolom {column}",
+    "toml.at_end": "aan het eind van het bestand",
+    "toml.string_open": (
+        "een tekst tussen aanhalingstekens wordt niet gesloten: sluit hem af met het teken"
+        " waarmee hij begint (\" of ')"
+    ),
+    "toml.control_character": "het onzichtbare teken {char} mag hier niet staan: haal het weg",
+    "toml.equals_expected": "na een sleutel hoort een '=' (sleutel = waarde)",
+    "toml.key_twice": "deze sleutel staat al eerder in het bestand, of in dezelfde [tabel]",
+    "toml.table_twice": "de tabel [{table}] staat twee keer in het bestand: voeg ze samen",
+    "toml.line_continues": (
+        "na de waarde staat nog iets op de bronregel: zet tekst tussen aanhalingstekens, en"
+        " commentaar na een #"
+    ),
+    "toml.invalid_value": (
+        "deze waarde is geen tekst, getal, datum of lijst: zet tekst tussen gewone"
+        ' aanhalingstekens (lang = "nl", niet “nl”)'
+    ),
+    "toml.table_unclosed": "een tabelnaam wordt gesloten met ']', zoals in [batch]",
+    "toml.table_array_unclosed": "een [[tabel]] wordt gesloten met ']]'",
+    "toml.array_unclosed": (
+        "een lijst [ ] wordt niet gesloten, of er ontbreekt een ',' tussen twee waarden"
+    ),
+    "toml.inline_table_unclosed": (
+        "een tabel {{ }} wordt niet gesloten op dezelfde bronregel, of er ontbreekt een ','"
+    ),
+    "toml.invalid_statement": "deze bronregel is geen 'sleutel = waarde' en geen [tabel]",
+    "toml.key_start": (
+        "een sleutel bestaat uit letters, cijfers, '-' en '_', of staat tussen aanhalingstekens"
+    ),
+    "toml.backslash": (
+        "een \\ in een tekst tussen dubbele aanhalingstekens: schrijf \\\\, of zet de tekst"
+        " tussen enkele aanhalingstekens ('C:\\duo')"
+    ),
+    "toml.invalid_date": "deze datum bestaat niet, of is niet geschreven als JJJJ-MM-DD",
     "cli.config_bad": "{path}: sleutel {key!r}: {detail}",
     "cli.fail_on": "--fail-on {value!r}: kies error, violation, warning of never",
     "cli.pattern_matches_nothing": "--{option} {pattern}: geen regel heet zo",
@@ -1087,6 +1125,37 @@ _EN = {
     "cli.needs_value": "option {name} requires a value",
     "cli.config_unreadable": "{path}: cannot read the config file: {detail}",
     "cli.config_unknown": "{path}: unknown key {key!r} (known: {known})",
+    "cli.config_not_utf8": "{path}: not UTF-8 text (save the config file as UTF-8)",
+    "cli.config_not_toml": "{path}: {where}: not valid TOML: {reason}",
+    # tomllib's reasons (toml_errors.py), for whoever edits compliance.toml
+    "toml.at": "line {line}, column {column}",
+    "toml.at_end": "at the end of the file",
+    "toml.string_open": (
+        "a quoted text is not closed: end it with the quote it starts with (\" or ')"
+    ),
+    "toml.control_character": "the invisible character {char} is not allowed here: remove it",
+    "toml.equals_expected": "a key must be followed by '=' (key = value)",
+    "toml.key_twice": "this key was given before, in the file or in the same [table]",
+    "toml.table_twice": "the table [{table}] appears twice in the file: merge the two",
+    "toml.line_continues": (
+        "something follows the value on this line: put text in quotes, and comments after a #"
+    ),
+    "toml.invalid_value": (
+        "this value is not text, a number, a date or a list: put text in straight quotes"
+        ' (lang = "en", not “en”)'
+    ),
+    "toml.table_unclosed": "a table name is closed with ']', as in [batch]",
+    "toml.table_array_unclosed": "an [[array of tables]] is closed with ']]'",
+    "toml.array_unclosed": "a list [ ] is not closed, or a ',' is missing between two values",
+    "toml.inline_table_unclosed": (
+        "an inline table {{ }} is not closed on its line, or a ',' is missing"
+    ),
+    "toml.invalid_statement": "this line is neither 'key = value' nor a [table]",
+    "toml.key_start": "a key is made of letters, digits, '-' and '_', or is quoted",
+    "toml.backslash": (
+        "a \\ in a double-quoted text: write \\\\, or use single quotes ('C:\\duo')"
+    ),
+    "toml.invalid_date": "this date does not exist, or is not written YYYY-MM-DD",
     "cli.config_bad": "{path}: key {key!r}: {detail}",
     "cli.fail_on": "--fail-on {value!r}: choose error, violation, warning or never",
     "cli.pattern_matches_nothing": "--{option} {pattern}: no rule has that name",
