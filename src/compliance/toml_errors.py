@@ -5,9 +5,10 @@ tomllib says what its grammar missed ("Invalid value" for ``format = json``, "Un
 keeps ``compliance.toml`` needs to hear what to write instead, in Dutch by default. Each
 message the mistakes of a hand-edited file give (found by damaging a config file some
 40,000 ways: cut off, a character dropped, a quote, bracket, tab or control character
-added, a line repeated or indented) becomes a phrase of the word table (``toml.*``), as
-does its "(at line 3, column 9)". A message not known here is passed on as tomllib wrote
-it. Imported only when a config file fails to parse.
+added, a line repeated or indented) becomes a phrase of the word table (``toml.*``, and
+``file.*`` where a waivers file's mistake is the same), as does its "(at line 3, column
+9)". A message not known here is passed on as tomllib wrote it. Imported only when a config
+file fails to parse.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from compliance.words import say
 _TOML = Wordings(
     (
         # a one-line text runs into the end of its line ('...' says it in other words)
-        (r"Illegal character '\\n'", "toml.string_open"),
-        (r"Found invalid character '\\n'", "toml.string_open"),
-        (r"Unterminated string", "toml.string_open"),
-        (r"Expected (?:\"'\"|\"'''\"|'\"\"\"')", "toml.string_open"),
-        (r"Illegal character (?P<char>'.*')", "toml.control_character"),
-        (r"Found invalid character (?P<char>'.*')", "toml.control_character"),
+        (r"Illegal character '\\n'", "file.quote_open"),
+        (r"Found invalid character '\\n'", "file.quote_open"),
+        (r"Unterminated string", "file.quote_open"),
+        (r"Expected (?:\"'\"|\"'''\"|'\"\"\"')", "file.quote_open"),
+        (r"Illegal character (?P<char>'.*')", "file.control_character"),
+        (r"Found invalid character (?P<char>'.*')", "file.control_character"),
         (r"Expected '=' after a key in a key/value pair", "toml.equals_expected"),
         (r"Cannot overwrite a value", "toml.key_twice"),
         (r"Cannot declare \((?P<table>.*)\) twice", "toml.table_twice"),
@@ -36,14 +37,14 @@ _TOML = Wordings(
         (r"Invalid value", "toml.invalid_value"),
         (r"Expected '\]' at the end of a table declaration", "toml.table_unclosed"),
         (r"Expected '\]\]' at the end of an array declaration", "toml.table_array_unclosed"),
-        (r"Unclosed array", "toml.array_unclosed"),
+        (r"Unclosed array", "file.list_unclosed"),
         (r"Unclosed inline table", "toml.inline_table_unclosed"),
         (r"Invalid statement", "toml.invalid_statement"),
         (r"Invalid initial character for a key part", "toml.key_start"),
         # "C:\duo" (\d), "C:\users" (\u, then no hex digits)
-        (r"Unescaped '\\' in a string", "toml.backslash"),
-        (r"Invalid hex value", "toml.backslash"),
-        (r"Escaped character is not a Unicode scalar value", "toml.backslash"),
+        (r"Unescaped '\\' in a string", "file.backslash"),
+        (r"Invalid hex value", "file.backslash"),
+        (r"Escaped character is not a Unicode scalar value", "file.backslash"),
         (r"Invalid date or datetime", "toml.invalid_date"),
     )
 )

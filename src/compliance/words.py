@@ -361,6 +361,76 @@ _NL = {
     "waivers.rule": "{value!r} is geen regel, en geen patroon zoals NPO-* dat een regel treft",
     "waivers.line": "{value!r} is geen interventieregelnummer (1, 2, ...)",
     "waivers.expires": "{value!r} is geen datum (JJJJ-MM-DD), de laatste dag dat ze geldt",
+    # -- a config or waivers file that cannot be parsed (toml_errors.py, yaml_errors.py) --
+    # the same mistake in either file
+    "file.quote_open": (
+        "een tekst tussen aanhalingstekens wordt niet gesloten: sluit hem af met het teken"
+        " waarmee hij begint (\" of ')"
+    ),
+    "file.control_character": "het onzichtbare teken {char} mag hier niet staan: haal het weg",
+    "file.list_unclosed": (
+        "een lijst [ ] wordt niet gesloten, of er ontbreekt een ',' tussen twee waarden"
+    ),
+    "file.backslash": (
+        "een \\ in een tekst tussen dubbele aanhalingstekens: schrijf \\\\, of zet de tekst"
+        " tussen enkele aanhalingstekens ('C:\\duo')"
+    ),
+    # tomllib's reasons (toml_errors.py), for whoever edits compliance.toml
+    "toml.at": "bronregel {line}, kolom {column}",
+    "toml.at_end": "aan het eind van het bestand",
+    "toml.equals_expected": "na een sleutel hoort een '=' (sleutel = waarde)",
+    "toml.key_twice": "deze sleutel staat al eerder in het bestand, of in dezelfde [tabel]",
+    "toml.table_twice": "de tabel [{table}] staat twee keer in het bestand: voeg ze samen",
+    "toml.line_continues": (
+        "na de waarde staat nog iets op de bronregel: zet tekst tussen aanhalingstekens, en"
+        " commentaar na een #"
+    ),
+    "toml.invalid_value": (
+        "deze waarde is geen tekst, getal, datum of lijst: zet tekst tussen gewone"
+        ' aanhalingstekens (lang = "nl", niet “nl”)'
+    ),
+    "toml.table_unclosed": "een tabelnaam wordt gesloten met ']', zoals in [batch]",
+    "toml.table_array_unclosed": "een [[tabel]] wordt gesloten met ']]'",
+    "toml.inline_table_unclosed": (
+        "een tabel {{ }} wordt niet gesloten op dezelfde bronregel, of er ontbreekt een ','"
+    ),
+    "toml.invalid_statement": "deze bronregel is geen 'sleutel = waarde' en geen [tabel]",
+    "toml.key_start": (
+        "een sleutel bestaat uit letters, cijfers, '-' en '_', of staat tussen aanhalingstekens"
+    ),
+    "toml.invalid_date": "deze datum bestaat niet, of is niet geschreven als JJJJ-MM-DD",
+    # PyYAML's reasons (yaml_errors.py), for whoever types a waivers file
+    "yaml.indentation": (
+        "deze bronregel springt anders in dan die erboven: zet de sleutels van één ontheffing"
+        " precies onder elkaar, en elke '-' even ver"
+    ),
+    "yaml.colon_missing": (
+        "na een sleutel hoort een ':' (sleutel: waarde); loopt een waarde door op de volgende"
+        " bronregel, zet hem dan tussen aanhalingstekens"
+    ),
+    "yaml.tab": "een tab: spring in met spaties, niet met tabs",
+    "yaml.special_start": (
+        "een waarde die begint met een teken dat in YAML iets betekent (&, *, !, %, @, ` of ?)"
+        " moet tussen aanhalingstekens"
+    ),
+    "yaml.colon_in_value": (
+        "een ': ' midden in een waarde: zet de waarde tussen aanhalingstekens, of spring de"
+        " bronregel goed in"
+    ),
+    "yaml.dash_in_value": (
+        "een '-' waar geen lijst kan beginnen: zet een waarde die met '-' begint tussen"
+        " aanhalingstekens, of spring de bronregel goed in"
+    ),
+    "yaml.after_document": (
+        "hier gaat het bestand verder na wat YAML als het hele document leest: begint het met"
+        " 'waivers:', en springen de bronregels eronder in?"
+    ),
+    "yaml.flow_gap": "een lijst [ ] of tabel {{ }} met een lege plek: er ontbreekt een waarde",
+    "yaml.mapping_unclosed": (
+        "een tabel {{ }} wordt niet gesloten, of er ontbreekt een ',' tussen twee waarden"
+    ),
+    "yaml.block_text": "na een '|' of '>' begint de tekst op de volgende bronregel",
+    "yaml.value_start": "een waarde kan niet beginnen met {found}: zet hem tussen aanhalingstekens",
     # -- compliance diff (report/diff_report.py) ----------------------------------------------
     "diff.against": "Vergeleken met {previous}",
     "diff.board": "bestuur {board}: {new} nieuw, {resolved} opgelost, {unchanged} ongewijzigd",
@@ -423,42 +493,6 @@ _NL = {
     "cli.config_unknown": "{path}: onbekende sleutel {key!r} (bekend: {known})",
     "cli.config_not_utf8": "{path}: geen UTF-8-tekst (sla het configuratiebestand op als UTF-8)",
     "cli.config_not_toml": "{path}: {where}: geen geldige TOML: {reason}",
-    # tomllib's reasons (toml_errors.py), for whoever edits compliance.toml
-    "toml.at": "bronregel {line}, kolom {column}",
-    "toml.at_end": "aan het eind van het bestand",
-    "toml.string_open": (
-        "een tekst tussen aanhalingstekens wordt niet gesloten: sluit hem af met het teken"
-        " waarmee hij begint (\" of ')"
-    ),
-    "toml.control_character": "het onzichtbare teken {char} mag hier niet staan: haal het weg",
-    "toml.equals_expected": "na een sleutel hoort een '=' (sleutel = waarde)",
-    "toml.key_twice": "deze sleutel staat al eerder in het bestand, of in dezelfde [tabel]",
-    "toml.table_twice": "de tabel [{table}] staat twee keer in het bestand: voeg ze samen",
-    "toml.line_continues": (
-        "na de waarde staat nog iets op de bronregel: zet tekst tussen aanhalingstekens, en"
-        " commentaar na een #"
-    ),
-    "toml.invalid_value": (
-        "deze waarde is geen tekst, getal, datum of lijst: zet tekst tussen gewone"
-        ' aanhalingstekens (lang = "nl", niet “nl”)'
-    ),
-    "toml.table_unclosed": "een tabelnaam wordt gesloten met ']', zoals in [batch]",
-    "toml.table_array_unclosed": "een [[tabel]] wordt gesloten met ']]'",
-    "toml.array_unclosed": (
-        "een lijst [ ] wordt niet gesloten, of er ontbreekt een ',' tussen twee waarden"
-    ),
-    "toml.inline_table_unclosed": (
-        "een tabel {{ }} wordt niet gesloten op dezelfde bronregel, of er ontbreekt een ','"
-    ),
-    "toml.invalid_statement": "deze bronregel is geen 'sleutel = waarde' en geen [tabel]",
-    "toml.key_start": (
-        "een sleutel bestaat uit letters, cijfers, '-' en '_', of staat tussen aanhalingstekens"
-    ),
-    "toml.backslash": (
-        "een \\ in een tekst tussen dubbele aanhalingstekens: schrijf \\\\, of zet de tekst"
-        " tussen enkele aanhalingstekens ('C:\\duo')"
-    ),
-    "toml.invalid_date": "deze datum bestaat niet, of is niet geschreven als JJJJ-MM-DD",
     "cli.config_bad": "{path}: sleutel {key!r}: {detail}",
     "cli.fail_on": "--fail-on {value!r}: kies error, violation, warning of never",
     "cli.pattern_matches_nothing": "--{option} {pattern}: geen regel heet zo",
@@ -1067,6 +1101,68 @@ _EN = {
     "waivers.rule": "{value!r} is no rule, nor a pattern such as NPO-* matching one",
     "waivers.line": "{value!r} is not an intervention line number (1, 2, ...)",
     "waivers.expires": "{value!r} is not a date (YYYY-MM-DD), the last day it applies",
+    # -- a config or waivers file that cannot be parsed (toml_errors.py, yaml_errors.py) --
+    # the same mistake in either file
+    "file.quote_open": (
+        "a quoted text is not closed: end it with the quote it starts with (\" or ')"
+    ),
+    "file.control_character": "the invisible character {char} is not allowed here: remove it",
+    "file.list_unclosed": "a list [ ] is not closed, or a ',' is missing between two values",
+    "file.backslash": (
+        "a \\ in a double-quoted text: write \\\\, or use single quotes ('C:\\duo')"
+    ),
+    # tomllib's reasons (toml_errors.py), for whoever edits compliance.toml
+    "toml.at": "line {line}, column {column}",
+    "toml.at_end": "at the end of the file",
+    "toml.equals_expected": "a key must be followed by '=' (key = value)",
+    "toml.key_twice": "this key was given before, in the file or in the same [table]",
+    "toml.table_twice": "the table [{table}] appears twice in the file: merge the two",
+    "toml.line_continues": (
+        "something follows the value on this line: put text in quotes, and comments after a #"
+    ),
+    "toml.invalid_value": (
+        "this value is not text, a number, a date or a list: put text in straight quotes"
+        ' (lang = "en", not “en”)'
+    ),
+    "toml.table_unclosed": "a table name is closed with ']', as in [batch]",
+    "toml.table_array_unclosed": "an [[array of tables]] is closed with ']]'",
+    "toml.inline_table_unclosed": (
+        "an inline table {{ }} is not closed on its line, or a ',' is missing"
+    ),
+    "toml.invalid_statement": "this line is neither 'key = value' nor a [table]",
+    "toml.key_start": "a key is made of letters, digits, '-' and '_', or is quoted",
+    "toml.invalid_date": "this date does not exist, or is not written YYYY-MM-DD",
+    # PyYAML's reasons (yaml_errors.py), for whoever types a waivers file
+    "yaml.indentation": (
+        "this line is indented otherwise than the ones above: line up the keys of one waiver"
+        " exactly, and every '-' equally far"
+    ),
+    "yaml.colon_missing": (
+        "a key must be followed by ':' (key: value); a value that goes on to the next line"
+        " needs quotes"
+    ),
+    "yaml.tab": "a tab: indent with spaces, not tabs",
+    "yaml.special_start": (
+        "a value starting with a character that means something in YAML (&, *, !, %, @, ` or ?)"
+        " must be quoted"
+    ),
+    "yaml.colon_in_value": (
+        "a ': ' inside a value: put the value in quotes, or fix the line's indentation"
+    ),
+    "yaml.dash_in_value": (
+        "a '-' where no list can start: quote a value that starts with '-', or fix the line's"
+        " indentation"
+    ),
+    "yaml.after_document": (
+        "the file goes on after what YAML reads as the whole document: does it start with"
+        " 'waivers:', with the lines below indented?"
+    ),
+    "yaml.flow_gap": "a list [ ] or mapping {{ }} with a gap: a value is missing",
+    "yaml.mapping_unclosed": (
+        "a mapping {{ }} is not closed, or a ',' is missing between two values"
+    ),
+    "yaml.block_text": "after '|' or '>', the text starts on the next line",
+    "yaml.value_start": "a value cannot start with {found}: put it in quotes",
     "diff.against": "Compared with {previous}",
     "diff.board": "board {board}: {new} new, {resolved} resolved, {unchanged} unchanged",
     "diff.first": " (not in the earlier run)",
@@ -1127,35 +1223,6 @@ _EN = {
     "cli.config_unknown": "{path}: unknown key {key!r} (known: {known})",
     "cli.config_not_utf8": "{path}: not UTF-8 text (save the config file as UTF-8)",
     "cli.config_not_toml": "{path}: {where}: not valid TOML: {reason}",
-    # tomllib's reasons (toml_errors.py), for whoever edits compliance.toml
-    "toml.at": "line {line}, column {column}",
-    "toml.at_end": "at the end of the file",
-    "toml.string_open": (
-        "a quoted text is not closed: end it with the quote it starts with (\" or ')"
-    ),
-    "toml.control_character": "the invisible character {char} is not allowed here: remove it",
-    "toml.equals_expected": "a key must be followed by '=' (key = value)",
-    "toml.key_twice": "this key was given before, in the file or in the same [table]",
-    "toml.table_twice": "the table [{table}] appears twice in the file: merge the two",
-    "toml.line_continues": (
-        "something follows the value on this line: put text in quotes, and comments after a #"
-    ),
-    "toml.invalid_value": (
-        "this value is not text, a number, a date or a list: put text in straight quotes"
-        ' (lang = "en", not “en”)'
-    ),
-    "toml.table_unclosed": "a table name is closed with ']', as in [batch]",
-    "toml.table_array_unclosed": "an [[array of tables]] is closed with ']]'",
-    "toml.array_unclosed": "a list [ ] is not closed, or a ',' is missing between two values",
-    "toml.inline_table_unclosed": (
-        "an inline table {{ }} is not closed on its line, or a ',' is missing"
-    ),
-    "toml.invalid_statement": "this line is neither 'key = value' nor a [table]",
-    "toml.key_start": "a key is made of letters, digits, '-' and '_', or is quoted",
-    "toml.backslash": (
-        "a \\ in a double-quoted text: write \\\\, or use single quotes ('C:\\duo')"
-    ),
-    "toml.invalid_date": "this date does not exist, or is not written YYYY-MM-DD",
     "cli.config_bad": "{path}: key {key!r}: {detail}",
     "cli.fail_on": "--fail-on {value!r}: choose error, violation, warning or never",
     "cli.pattern_matches_nothing": "--{option} {pattern}: no rule has that name",

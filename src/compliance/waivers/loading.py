@@ -24,6 +24,7 @@ import yaml
 from compliance.findings import Waiver
 from compliance.rules.catalogue import Catalogue
 from compliance.waivers.errors import WaiverFileError
+from compliance.wordings import said
 from compliance.words import say
 
 REQUIRED = ("board", "reason", "granted_by", "expires")
@@ -56,11 +57,14 @@ def _root(path: Path, lang: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        detail = " ".join(str(getattr(error, "problem", None) or error).split())
-        if mark is None:
+        from compliance.yaml_errors import explain
+
+        line, reason = explain(error, text)
+        detail = said(reason, lang)
+        if line is None:
             raise WaiverFileError(say("waivers.not_text", lang, path=path, detail=detail)) from None
-        words = say("waivers.not_yaml", lang, path=path, line=str(mark.line + 1), detail=detail)
+        # the line as a string: a line number is not grouped like an amount
+        words = say("waivers.not_yaml", lang, path=path, line=str(line), detail=detail)
         raise WaiverFileError(words) from None
 
 
