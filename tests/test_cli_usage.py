@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,9 +72,11 @@ def test_with_the_samples_list_npo_009_is_judged_and_the_list_is_named_by_sha256
     assert result["not_judged"] == []
     assert "NPO-009" in {finding["rule"] for finding in result["findings"]}
     listed = {ref["name"]: ref["sha256"] for ref in result["reference"]}
-    digest = __import__("hashlib").sha256(
-        (REFERENCE / "arbeidsmarkttoelage.csv").read_bytes()
-    ).hexdigest()
+    digest = (
+        __import__("hashlib")
+        .sha256((REFERENCE / "arbeidsmarkttoelage.csv").read_bytes())
+        .hexdigest()
+    )
     assert listed["arbeidsmarkttoelage.csv"] == digest
     assert result["tool_version"] == __import__("compliance").__version__
 
@@ -310,8 +313,9 @@ def test_select_and_ignore_take_ids_and_patterns():
     rules = {finding["rule"] for finding in json.loads(done.stdout)["findings"]}
     assert rules and all(rule.startswith("NPO-") for rule in rules)
     assert "NPO-008" not in rules
-    structural = run("check", SAMPLES / "structural-problems.xbrl", "--format", "json",
-                     "--ignore", "FIL-*")
+    structural = run(
+        "check", SAMPLES / "structural-problems.xbrl", "--format", "json", "--ignore", "FIL-*"
+    )
     assert not [f for f in json.loads(structural.stdout)["findings"] if f["rule"].startswith("FIL")]
 
 
@@ -367,8 +371,10 @@ def test_the_tool_version_is_in_every_output(tmp_path):
     from compliance import __version__
 
     assert f"compliance {__version__}, regelset" in run("check", COMPLIANT).stdout
-    assert f"compliance {__version__}, regelset" in run("batch", COMPLIANT, "--out",
-                                                         tmp_path / "o").stdout
+    assert (
+        f"compliance {__version__}, regelset"
+        in run("batch", COMPLIANT, "--out", tmp_path / "o").stdout
+    )
     assert run("--version").stdout.strip().endswith(__version__)
 
 
@@ -512,6 +518,52 @@ def test_a_menukaart_leaving_a_judged_school_year_without_a_version_is_refused(t
     menukaart["versions"]["2021"]["in_force_from"] = "2021-08-01"  # in force on that day
     (tmp_path / "menukaart.yaml").write_text(yaml.safe_dump(menukaart), encoding="utf-8")
     assert run("check", COMPLIANT, "--reference-dir", tmp_path).returncode == 0
+
+
+MENUKAART_MISTAKES = {
+    # (what the reviewer did to the shipped menukaart, the reason in Dutch, in English)
+    "saved as Latin-1": (
+        lambda text: text.replace("doelgebieden:", "# Één lijst\ndoelgebieden:", 1).encode(
+            "latin-1", "replace"
+        ),
+        "menukaart.yaml: geen UTF-8-tekst (sla het bestand op als UTF-8)",
+        "menukaart.yaml: not UTF-8 text (save the file as UTF-8)",
+    ),
+    "indented with a tab": (
+        lambda text: text.replace("\n  ", "\n\t", 1).encode(),
+        "menukaart.yaml: bronregel {line}: geen geldige YAML: een tab: spring in met spaties,"
+        " niet met tabs",
+        "menukaart.yaml: line {line}: not valid YAML: a tab: indent with spaces, not tabs",
+    ),
+    "a month that does not exist": (
+        lambda text: re.sub(
+            r"in_force_from: 2021-\d\d", "in_force_from: 2021-13", text, count=1
+        ).encode(),
+        "menukaart.yaml: veld 'versions.2021.in_force_from': '2021-13-{day}' is geen datum"
+        " (JJJJ-MM-DD)",
+        "menukaart.yaml: field 'versions.2021.in_force_from': '2021-13-{day}' is not a date"
+        " (YYYY-MM-DD)",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", MENUKAART_MISTAKES, ids=list(MENUKAART_MISTAKES))
+def test_a_reviewers_menukaart_that_will_not_do_is_one_line_in_the_reviewers_language(
+    tmp_path, mistake
+):
+    """A menukaart in --reference-dir is the reviewer's file, not a rule author's: what is
+    wrong with it is said in Dutch by default, naming the file, line or field."""
+    damage, dutch, english = MENUKAART_MISTAKES[mistake]
+    shipped = (REPO / "rules" / "reference" / "menukaart.yaml").read_text(encoding="utf-8")
+    shutil.copy(REFERENCE / "arbeidsmarkttoelage.csv", tmp_path)
+    (tmp_path / "menukaart.yaml").write_bytes(damage(shipped))
+    first_tab = shipped.index("\n  ") + 1
+    day = re.search(r"in_force_from: 2021-\d\d-(\d\d)", shipped)[1]
+    values = {"line": shipped.count("\n", 0, first_tab) + 1, "day": day}
+    for lang, words in (("nl", dutch), ("en", english)):
+        done = run("check", COMPLIANT, "--reference-dir", tmp_path, "--lang", lang)
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr == f"compliance: {tmp_path / words.format(**values)}\n"
 
 
 def test_rules_show_gives_conditions_in_words_and_what_each_field_means():

@@ -143,6 +143,14 @@ CASES = {
             "a list [ ] or mapping { } with a gap: a value is missing",
         ),
     ),
+    "list left open at the end of the file": (
+        typed("expires: 2024-07-31\n", "expires: [2024-07-31,\n"),
+        9,
+        (
+            "een lijst [ ] of tabel { } wordt niet gesloten: het bestand eindigt erin",
+            "a list [ ] or mapping { } is not closed: the file ends inside it",
+        ),
+    ),
     "list left open": (
         typed("rule: NPO-007", "rule: [NPO-007, NPO-008"),
         5,

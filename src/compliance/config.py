@@ -92,7 +92,7 @@ def _read(path: Path, lang: str) -> dict:
     except OSError as error:
         raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
     except UnicodeDecodeError:
-        raise ConfigError(say("cli.config_not_utf8", lang, path=path)) from None
+        raise ConfigError(say("file.not_utf8", lang, path=path)) from None
     except tomllib.TOMLDecodeError as error:
         from compliance.toml_errors import describe
 

@@ -6,15 +6,19 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from compliance.wordings import Phrase
+
 
 @cache
-def _loader() -> type:
+def _loader(compiled: bool = True) -> type:
     """Safe YAML without implicit timestamps: dates stay the strings the author wrote, so
     rule files validate against a JSON Schema and dates are parsed in one place. Built on
-    first use: a run that takes its catalogue from the cache never imports yaml."""
+    first use: a run that takes its catalogue from the cache never imports yaml. The
+    pure-Python loader (``compiled=False``) reads only a file libyaml refused, for PyYAML's
+    reason, which yaml_errors.py knows how to word."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if compiled else yaml.SafeLoader
     loader = type("_Loader", (base,), {})
     loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in found if tag != "tag:yaml.org,2002:timestamp"]
@@ -34,19 +38,46 @@ class DataFileError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
+class UnreadableDataFile(DataFileError):
+    """A data file that cannot be read as YAML text at all, or reference data a user
+    supplied that will not do: worded from the table (``phrase``), so that a menukaart or
+    allowance list in --reference-dir is told in its user's language; ``str`` is English."""
+
+    def __init__(self, path: Path, phrase: Phrase) -> None:
+        self.phrase = phrase
+        super().__init__(path, None, self.describe("en").removeprefix(f"{path}: "))
+
+    def describe(self, lang: str) -> str:
+        return self.phrase.say(lang)
+
+
 def load_yaml(path: Path) -> object:
     import yaml
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_loader())
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise DataFileError(path, None, f"cannot read: {error.strerror}") from None
+        unreadable = Phrase("file.cannot_read", {"path": path, "detail": error})
+        raise UnreadableDataFile(path, unreadable) from None
+    except UnicodeDecodeError:
+        raise UnreadableDataFile(path, Phrase("file.not_utf8", {"path": path})) from None
+    try:
+        return yaml.load(text, Loader=_loader())
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise DataFileError(path, None, f"{line}not valid YAML: {problem}") from None
+        raise UnreadableDataFile(path, _syntax_problem(path, text, error)) from None
+
+
+def _syntax_problem(path: Path, text: str, error: Exception) -> Phrase:
+    """The reason PyYAML's own parser gives for ``text`` (libyaml words it otherwise)."""
+    import yaml
+
+    from compliance.yaml_errors import problem
+
+    try:
+        yaml.load(text, Loader=_loader(compiled=False))
+    except yaml.YAMLError as python_error:
+        error = python_error
+    return problem(path, error, text)
 
 
 def as_date(value: object, path: Path, field: str) -> date:

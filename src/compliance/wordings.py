@@ -21,17 +21,20 @@ from compliance.words import say
 
 class Phrase(NamedTuple):
     """A phrase of the word table (``key``) with the values it names, to be worded in the
-    reader's language when it is said."""
+    reader's language when it is said; a value may be a phrase itself."""
 
     key: str
     values: dict[str, object]
 
     def say(self, lang: str) -> str:
-        return say(self.key, lang, **self.values)
+        return say(
+            self.key, lang, **{name: said(value, lang) for name, value in self.values.items()}
+        )
 
 
-def said(reason: Phrase | str, lang: str) -> str:
-    """``reason`` in ``lang``: a phrase worded, a library's own message as it is."""
+def said(reason: object, lang: str) -> object:
+    """``reason`` in ``lang``: a phrase worded; a library's own message, or any other value,
+    as it is."""
     return reason.say(lang) if isinstance(reason, Phrase) else reason
 
 

@@ -245,11 +245,13 @@ _NL = {
     "reference.missing_file": (
         "{path}: geen {name} in deze map (--reference-dir moet minstens {name} bevatten)"
     ),
-    "reference.cannot_read": "{path}: kan niet lezen: {detail}",
     "reference.bad_header": "{path}: bronregel 1: de kop moet 'school_year,brin' zijn",
     "reference.columns": "{path}: bronregel {line}: 2 kolommen verwacht",
     "reference.not_a_year": "{path}: bronregel {line}: {value!r} is geen schooljaar",
     "reference.not_a_brin": "{path}: bronregel {line}: {value!r} is geen BRIN-nummer",
+    "reference.field_malformed": "{path}: veld '{field}': ontbreekt of heeft niet de juiste vorm",
+    "reference.unknown_doelgebied": "{path}: veld '{field}': onbekend doelgebied",
+    "reference.not_a_date": "{path}: veld '{field}': {value!r} is geen datum (JJJJ-MM-DD)",
     "reference.menukaart_gap": (
         "{path}: geen menukaartversie is van kracht op {day}, de eerste dag van schooljaar "
         "{year}, dat {rule} beoordeelt; geef een versie met in_force_from op of vóór die dag"
@@ -342,10 +344,6 @@ _NL = {
         "ongewijzigd; {boards_missing|bestuur|besturen} niet meer in deze run"
     ),
     # -- waivers files (waivers/loading.py) ---------------------------------------------------
-    "waivers.cannot_read": "{path}: kan niet lezen: {detail}",
-    "waivers.not_utf8": "{path}: geen UTF-8-tekst",
-    "waivers.not_yaml": "{path}: bronregel {line}: geen geldige YAML: {detail}",
-    "waivers.not_text": "{path}: geen geldige YAML: {detail}",
     "waivers.top": "{path}: verwacht één sleutel, 'waivers:', met een lijst ontheffingen",
     "waivers.not_a_list": "{path}: 'waivers:' moet een lijst zijn (elke ontheffing begint met -)",
     "waivers.entry": "{path}: ontheffing {entry} (bronregel {line}): {problem}",
@@ -361,8 +359,13 @@ _NL = {
     "waivers.rule": "{value!r} is geen regel, en geen patroon zoals NPO-* dat een regel treft",
     "waivers.line": "{value!r} is geen interventieregelnummer (1, 2, ...)",
     "waivers.expires": "{value!r} is geen datum (JJJJ-MM-DD), de laatste dag dat ze geldt",
-    # -- a config or waivers file that cannot be parsed (toml_errors.py, yaml_errors.py) --
-    # the same mistake in either file
+    # -- a file a user names that cannot be read or parsed (toml_errors.py, yaml_errors.py) -
+    # any file a user names (a config, waivers, baseline or reference file)
+    "file.cannot_read": "{path}: kan niet lezen: {detail}",
+    "file.not_utf8": "{path}: geen UTF-8-tekst (sla het bestand op als UTF-8)",
+    "yaml.syntax": "{path}: bronregel {line}: geen geldige YAML: {detail}",
+    "yaml.syntax_anywhere": "{path}: geen geldige YAML: {detail}",
+    # the same mistake in a config or a YAML file
     "file.quote_open": (
         "een tekst tussen aanhalingstekens wordt niet gesloten: sluit hem af met het teken"
         " waarmee hij begint (\" of ')"
@@ -426,6 +429,9 @@ _NL = {
         " 'waivers:', en springen de bronregels eronder in?"
     ),
     "yaml.flow_gap": "een lijst [ ] of tabel {{ }} met een lege plek: er ontbreekt een waarde",
+    "yaml.flow_unclosed": (
+        "een lijst [ ] of tabel {{ }} wordt niet gesloten: het bestand eindigt erin"
+    ),
     "yaml.mapping_unclosed": (
         "een tabel {{ }} wordt niet gesloten, of er ontbreekt een ',' tussen twee waarden"
     ),
@@ -452,9 +458,7 @@ _NL = {
         "in een ander schooljaar), {resolved} opgelost, "
         "{unchanged} ongewijzigd; {boards_missing|bestuur|besturen} niet in deze run"
     ),
-    "baseline.cannot_read": "{path}: kan niet lezen: {detail}",
     "baseline.hint": "; geef de --out-map van een eerdere batch",
-    "baseline.not_utf8": "{path}: geen UTF-8-tekst",
     "baseline.not_a_result": "{path}: bronregel {line}: geen resultaat van `compliance batch`",
     # -- the command line (cli.py) -------------------------------------------------------------
     "cli.no_rule": "geen regel {rule}; `compliance rules list` toont ze allemaal",
@@ -491,7 +495,6 @@ _NL = {
     "cli.needs_value": "optie {name} heeft een waarde nodig",
     "cli.config_unreadable": "{path}: kan het configuratiebestand niet lezen: {detail}",
     "cli.config_unknown": "{path}: onbekende sleutel {key!r} (bekend: {known})",
-    "cli.config_not_utf8": "{path}: geen UTF-8-tekst (sla het configuratiebestand op als UTF-8)",
     "cli.config_not_toml": "{path}: {where}: geen geldige TOML: {reason}",
     "cli.config_bad": "{path}: sleutel {key!r}: {detail}",
     "cli.fail_on": "--fail-on {value!r}: kies error, violation, warning of never",
@@ -992,11 +995,13 @@ _EN = {
     "reference.missing_file": (
         "{path}: no {name} in this folder (--reference-dir must hold at least {name})"
     ),
-    "reference.cannot_read": "{path}: cannot read: {detail}",
     "reference.bad_header": "{path}: line 1: the header must be 'school_year,brin'",
     "reference.columns": "{path}: line {line}: expected 2 columns",
     "reference.not_a_year": "{path}: line {line}: {value!r} is not a school year",
     "reference.not_a_brin": "{path}: line {line}: {value!r} is not a BRIN",
+    "reference.field_malformed": "{path}: field '{field}': missing or malformed",
+    "reference.unknown_doelgebied": "{path}: field '{field}': unknown doelgebied",
+    "reference.not_a_date": "{path}: field '{field}': {value!r} is not a date (YYYY-MM-DD)",
     "reference.menukaart_gap": (
         "{path}: no menukaart version is in force on {day}, the first day of school year "
         "{year}, which {rule} judges; give a version with in_force_from on or before that day"
@@ -1082,10 +1087,6 @@ _EN = {
         "against the earlier run: {new} new, {resolved} resolved, {unchanged} unchanged; "
         "{boards_missing|board|boards} no longer in this run"
     ),
-    "waivers.cannot_read": "{path}: cannot read: {detail}",
-    "waivers.not_utf8": "{path}: not UTF-8 text",
-    "waivers.not_yaml": "{path}: line {line}: not valid YAML: {detail}",
-    "waivers.not_text": "{path}: not valid YAML: {detail}",
     "waivers.top": "{path}: expected one key, 'waivers:', holding a list of waivers",
     "waivers.not_a_list": "{path}: 'waivers:' must be a list (each waiver starting with -)",
     "waivers.entry": "{path}: entry {entry} (line {line}): {problem}",
@@ -1101,8 +1102,13 @@ _EN = {
     "waivers.rule": "{value!r} is no rule, nor a pattern such as NPO-* matching one",
     "waivers.line": "{value!r} is not an intervention line number (1, 2, ...)",
     "waivers.expires": "{value!r} is not a date (YYYY-MM-DD), the last day it applies",
-    # -- a config or waivers file that cannot be parsed (toml_errors.py, yaml_errors.py) --
-    # the same mistake in either file
+    # -- a file a user names that cannot be read or parsed (toml_errors.py, yaml_errors.py) -
+    # any file a user names (a config, waivers, baseline or reference file)
+    "file.cannot_read": "{path}: cannot read: {detail}",
+    "file.not_utf8": "{path}: not UTF-8 text (save the file as UTF-8)",
+    "yaml.syntax": "{path}: line {line}: not valid YAML: {detail}",
+    "yaml.syntax_anywhere": "{path}: not valid YAML: {detail}",
+    # the same mistake in a config or a YAML file
     "file.quote_open": (
         "a quoted text is not closed: end it with the quote it starts with (\" or ')"
     ),
@@ -1158,6 +1164,7 @@ _EN = {
         " 'waivers:', with the lines below indented?"
     ),
     "yaml.flow_gap": "a list [ ] or mapping {{ }} with a gap: a value is missing",
+    "yaml.flow_unclosed": "a list [ ] or mapping {{ }} is not closed: the file ends inside it",
     "yaml.mapping_unclosed": (
         "a mapping {{ }} is not closed, or a ',' is missing between two values"
     ),
@@ -1183,9 +1190,7 @@ _EN = {
         "another school year), {resolved} resolved, "
         "{unchanged} unchanged; {boards_missing|board|boards} not in this run"
     ),
-    "baseline.cannot_read": "{path}: cannot read: {detail}",
     "baseline.hint": "; give the --out folder of an earlier batch",
-    "baseline.not_utf8": "{path}: not UTF-8 text",
     "baseline.not_a_result": "{path}: line {line}: not a result of `compliance batch`",
     "cli.no_rule": "no rule {rule}; `compliance rules list` shows them all",
     "cli.not_a_year": "--year {value!r} is not a school year such as 2022-2023",
@@ -1221,7 +1226,6 @@ _EN = {
     "cli.needs_value": "option {name} requires a value",
     "cli.config_unreadable": "{path}: cannot read the config file: {detail}",
     "cli.config_unknown": "{path}: unknown key {key!r} (known: {known})",
-    "cli.config_not_utf8": "{path}: not UTF-8 text (save the config file as UTF-8)",
     "cli.config_not_toml": "{path}: {where}: not valid TOML: {reason}",
     "cli.config_bad": "{path}: key {key!r}: {detail}",
     "cli.fail_on": "--fail-on {value!r}: choose error, violation, warning or never",

@@ -38,6 +38,8 @@ _YAML = Wordings(
         (r"expected '<document start>', but found .*", "yaml.after_document"),
         (r"unacceptable character #x(?P<code>[0-9a-fA-F]+): special characters are not"
          r" allowed", "file.control_character"),
+        (r"while parsing a flow node / expected the node content, but found '<stream end>'",
+         "yaml.flow_unclosed"),
         (r"while parsing a flow node / expected the node content, but found .*",
          "yaml.flow_gap"),
         (r"while parsing a flow sequence / expected ',' or '\]', but got .*",
@@ -80,6 +82,15 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[int | None, Phrase | str]
     if "code" in reason.values:
         reason = Phrase(reason.key, {"char": repr(chr(int(str(reason.values["code"]), 16)))})
     return line, reason
+
+
+def problem(path: object, error: yaml.YAMLError, text: str) -> Phrase:
+    """The whole reason, naming the file and the line (where PyYAML names one)."""
+    line, reason = explain(error, text)
+    if line is None:
+        return Phrase("yaml.syntax_anywhere", {"path": path, "detail": reason})
+    # the line as a string: a line number is not grouped like an amount
+    return Phrase("yaml.syntax", {"path": path, "line": str(line), "detail": reason})
 
 
 def _line(error: yaml.YAMLError, mark: str) -> int | None:

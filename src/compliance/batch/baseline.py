@@ -51,11 +51,11 @@ def load_run(path: Path, lang: str = "nl") -> Run:
                 if text.strip():
                     _add(run, _parse(results, number, text, lang))
     except OSError as error:
-        words = say("baseline.cannot_read", lang, path=results, detail=error)
+        words = say("file.cannot_read", lang, path=results, detail=error)
         hint = say("baseline.hint", lang) if path.is_dir() or not path.exists() else ""
         raise BaselineError(words + hint) from None
     except UnicodeDecodeError:
-        raise BaselineError(say("baseline.not_utf8", lang, path=results)) from None
+        raise BaselineError(say("file.not_utf8", lang, path=results)) from None
     return run
 
 

@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from compliance.datafiles import DataFileError, as_date, load_yaml
+from compliance.datafiles import DataFileError, UnreadableDataFile, as_date, load_yaml
 from compliance.findings import Localized
 from compliance.model.domain import Domain
 from compliance.rules.dated import Dated
-from compliance.words import say
+from compliance.wordings import Phrase
 
 MENUKAART_FILE = "menukaart.yaml"
 ALLOWANCE_FILE = "arbeidsmarkttoelage.csv"
@@ -30,17 +30,12 @@ ALLOWANCE_FIELD = "on_allowance_list"
 NO_ALLOWANCE_LIST = "no_allowance_list"  # why such a rule is not judged (words.py not_judged.*)
 
 
-class ReferenceDataError(DataFileError):
+class ReferenceDataError(UnreadableDataFile):
     """Reference data a user supplied that cannot be used, worded for that user in Dutch or
     English (words.py ``reference.*``); a rule author's DataFileError stays English."""
 
     def __init__(self, path: Path, key: str, **values: object) -> None:
-        self.key = key
-        self.values = {"path": path, **values}
-        super().__init__(path, None, say(key, "en", **self.values).removeprefix(f"{path}: "))
-
-    def describe(self, lang: str) -> str:
-        return say(self.key, lang, **self.values)
+        super().__init__(path, Phrase(key, {"path": path, **values}))
 
 
 def find_allowance_list(reference_dir: Path | None) -> Path | None:
@@ -103,7 +98,8 @@ def load_menukaart(path: Path) -> Menukaart:
         names: dict[str, str] = {}
         for code, entry in data["interventions"].items():
             if entry["doelgebied"] not in doelgebieden:
-                raise DataFileError(path, f"interventions.{code}.doelgebied", "unknown doelgebied")
+                field = f"interventions.{code}.doelgebied"
+                raise ReferenceDataError(path, "reference.unknown_doelgebied", field=field)
             names[normalize_code(code)] = entry["name"]
             for version in entry["versions"]:
                 per_version[str(version)][normalize_code(code)] = entry["doelgebied"]
@@ -121,7 +117,8 @@ def load_menukaart(path: Path) -> Menukaart:
             Localized.optional(data.get("ineffective_source")),
         )
     except (KeyError, TypeError) as error:
-        raise DataFileError(path, str(error).strip("'"), "missing or malformed") from None
+        field = str(error).strip("'")
+        raise ReferenceDataError(path, "reference.field_malformed", field=field) from None
     return Menukaart(doelgebieden, versions, ineffective, *sources)
 
 
@@ -129,7 +126,12 @@ def _version(
     path: Path, name: object, spec: dict, codes: dict[str, str], names: dict[str, str]
 ) -> tuple[date, MenukaartVersion]:
     """A version as (the day it came into force, the version), with where it comes from."""
-    day = as_date(spec["in_force_from"], path, f"versions.{name}.in_force_from")
+    field = f"versions.{name}.in_force_from"
+    try:
+        day = as_date(spec["in_force_from"], path, field)
+    except DataFileError:
+        value = spec["in_force_from"]
+        raise ReferenceDataError(path, "reference.not_a_date", field=field, value=value) from None
     return day, MenukaartVersion(str(name), codes, names, Localized.optional(spec.get("source")))
 
 
@@ -138,9 +140,9 @@ def load_allowance_list(path: Path, domain: Domain) -> frozenset[tuple[str, str]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise ReferenceDataError(path, "reference.cannot_read", detail=error) from None
-    except UnicodeDecodeError as error:
-        raise ReferenceDataError(path, "reference.cannot_read", detail=error.reason) from None
+        raise ReferenceDataError(path, "file.cannot_read", detail=error) from None
+    except UnicodeDecodeError:
+        raise ReferenceDataError(path, "file.not_utf8") from None
     import csv  # only when the catalogue is loaded from its files (1 ms of a cached start)
 
     rows = csv.reader(io.StringIO(text))

@@ -24,7 +24,6 @@ import yaml
 from compliance.findings import Waiver
 from compliance.rules.catalogue import Catalogue
 from compliance.waivers.errors import WaiverFileError
-from compliance.wordings import said
 from compliance.words import say
 
 REQUIRED = ("board", "reason", "granted_by", "expires")
@@ -51,21 +50,15 @@ def _root(path: Path, lang: str) -> yaml.Node | None:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise WaiverFileError(say("waivers.cannot_read", lang, path=path, detail=error)) from None
+        raise WaiverFileError(say("file.cannot_read", lang, path=path, detail=error)) from None
     except UnicodeDecodeError:
-        raise WaiverFileError(say("waivers.not_utf8", lang, path=path)) from None
+        raise WaiverFileError(say("file.not_utf8", lang, path=path)) from None
     try:
         return yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
-        from compliance.yaml_errors import explain
+        from compliance.yaml_errors import problem
 
-        line, reason = explain(error, text)
-        detail = said(reason, lang)
-        if line is None:
-            raise WaiverFileError(say("waivers.not_text", lang, path=path, detail=detail)) from None
-        # the line as a string: a line number is not grouped like an amount
-        words = say("waivers.not_yaml", lang, path=path, line=str(line), detail=detail)
-        raise WaiverFileError(words) from None
+        raise WaiverFileError(problem(path, error, text).say(lang)) from None
 
 
 def _entries(path: Path, root: yaml.Node | None, lang: str) -> list[yaml.Node]:
