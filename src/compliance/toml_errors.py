@@ -17,7 +17,7 @@ import ast
 import re
 import tomllib
 
-from compliance.wordings import Phrase, Wordings, said
+from compliance.wordings import Phrase, Wordings
 from compliance.words import say
 
 # (tomllib's wording, without its position; the phrase it becomes): first match wins.
@@ -61,10 +61,10 @@ def describe(path: object, error: tomllib.TOMLDecodeError, lang: str) -> str:
         return say("cli.config_unreadable", lang, path=path, detail=error)
     reason = _table_named(_TOML.explain(found["message"]))
     if found["line"]:  # as strings: a line number is not grouped like an amount
-        where = say("toml.at", lang, line=found["line"], column=found["column"])
+        where = Phrase("toml.at", {"line": found["line"], "column": found["column"]})
     else:
-        where = say("toml.at_end", lang)
-    return say("cli.config_not_toml", lang, path=path, where=where, reason=said(reason, lang))
+        where = Phrase("toml.at_end", {})
+    return Phrase("cli.config_not_toml", {"path": path, "where": where, "reason": reason}).say(lang)
 
 
 def _table_named(reason: Phrase | str) -> Phrase | str:
