@@ -1,4 +1,4 @@
-"""PyYAML's reasons why a waivers file is not valid YAML, in words a reviewer can act on.
+"""PyYAML's reasons why a YAML file is not valid, in words the person who typed it can act on.
 
 PyYAML names its grammar's tokens ("expected <block end>, but found '<block mapping
 start>'" for a key indented one space too far); a reviewer who typed the file needs to
@@ -7,8 +7,9 @@ waivers file give (found by damaging one some 40,000 ways: cut off, a character 
 quote, colon, dash, bracket, tab or control character added, a line repeated or indented
 otherwise) becomes a phrase of the word table (``yaml.*``, and ``file.*`` where TOML's
 mistake is the same). A message not known here is passed on as PyYAML wrote it. Matched
-against PyYAML's pure-Python loader, the one waivers are read with.
-Imported only when a waivers file fails to parse.
+against PyYAML's pure-Python parser, which reads waivers files, and reads a rule file or
+menukaart again when libyaml refused it (datafiles.py). Imported only when a file fails to
+parse.
 """
 
 from __future__ import annotations
@@ -65,18 +66,18 @@ _SAID_WHERE_OPENED = frozenset(
 
 def explain(error: yaml.YAMLError, text: str) -> tuple[int | None, Phrase | str]:
     """The line of ``text`` the reason is about (None if PyYAML names none), and the reason."""
-    problem = getattr(error, "problem", None)
+    what = getattr(error, "problem", None)
     context = getattr(error, "context", None)
-    if problem is None:  # a ReaderError: a character YAML refuses, at a character offset
+    if what is None:  # a ReaderError: a character YAML refuses, at a character offset
         message = str(error).split("\n", 1)[0]
         position = getattr(error, "position", None)
         line = None if position is None else text.count("\n", 0, position) + 1
     else:
-        message = f"{context} / {problem}" if context else problem
+        message = f"{context} / {what}" if context else what
         line = _line(error, "problem_mark")
     reason = _YAML.explain(" ".join(message.split()))
     if not isinstance(reason, Phrase):
-        return line, " ".join(str(problem or message).split())
+        return line, " ".join(str(what or message).split())
     if reason.key in _SAID_WHERE_OPENED:
         line = _line(error, "context_mark") or line
     if "code" in reason.values:
