@@ -358,6 +358,74 @@ def test_output_writes_the_report_to_a_file(tmp_path):
     assert json.loads(target.read_text())["board"] == "40321"
 
 
+def test_output_writes_through_a_link_and_into_a_pipe_without_replacing_them(tmp_path):
+    """Renaming the report into place would replace a link instead of its target, and a
+    pipe or device (for root, /dev/null) with a regular file."""
+    target, link, pipe = tmp_path / "target.txt", tmp_path / "link.txt", tmp_path / "pipe"
+    target.write_text("old")
+    link.symlink_to(target)
+    assert run("check", COMPLIANT, "--output", link).returncode == 0
+    assert link.is_symlink() and "compliant-one-school" in target.read_text()
+    os.mkfifo(pipe)
+    with subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE, text=True) as reader:
+        assert run("check", COMPLIANT, "--output", pipe).returncode == 0
+        assert "compliant-one-school" in reader.communicate(timeout=60)[0]
+    assert pipe.is_fifo()
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("a-file/report.txt", "er staat al een bestand met die naam in de weg"),
+        ("a" * 300, "de naam is te lang"),
+        ("", "dit is een map, geen bestand"),
+    ],
+    ids=["under a file", "name too long", "empty name"],
+)
+def test_an_output_that_cannot_be_written_is_one_line_in_dutch(tmp_path, output, reason):
+    (tmp_path / "a-file").write_text("")
+    done = run("check", COMPLIANT, "--output", output, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == f"compliance: {output or '.'}: kan niet schrijven: {reason}\n"
+
+
+@pytest.mark.parametrize("command", [["check", str(COMPLIANT)], ["rules", "list"]])
+def test_a_full_disk_on_stdout_is_one_line_and_a_closed_pipe_is_silent(command):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [INSTALLED, *command],
+            stdout=full,
+            capture_output=False,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "compliance: kan niet naar de standaarduitvoer schrijven: de schijf is vol\n"
+    )
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader went away before the first line, as `| head -0` does
+    try:
+        closed = subprocess.run(
+            [INSTALLED, *command], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    finally:
+        os.close(write_end)
+    assert (closed.returncode, closed.stderr) == (1, "")  # as click answers a closed pipe
+
+
+def test_a_closed_stdout_is_no_terminal_and_no_traceback():
+    done = subprocess.run(
+        f"{INSTALLED} check {COMPLIANT} >&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+
+
 def test_quiet_leaves_out_compliant_filings_and_the_closing_lines(tmp_path):
     done = run("check", COMPLIANT, PROBLEMS, "--quiet")
     assert "compliant-one-school" not in done.stdout

@@ -276,25 +276,22 @@ def _painter(output_file: Path | None) -> Callable[[str, str], str] | None:
     """Colour for a person at a terminal: never into a file or pipe, never with NO_COLOR."""
     if output_file is not None or os.environ.get("NO_COLOR"):
         return None
-    if not sys.stdout.isatty():
+    if sys.stdout is None or not sys.stdout.isatty():  # a closed stdout (>&-) is no terminal
         return None
     colours = {"error": "red", "violation": "red", "warning": "yellow", "compliant": "green"}
     return lambda text, role: click.style(text, fg=colours.get(role), bold=role != "compliant")
 
 
 def _emit(report: str, output_file: Path | None, lang: str) -> None:
-    """The report on stdout, or whole into ``output_file`` (never a half-written file; its
-    folder is made if need be, as --out's is)."""
+    """The report on stdout, or whole into ``output_file`` (report/output_file.py)."""
     if output_file is None:
         click.echo(report, nl=False)
         return
-    partial = output_file.with_name(f".{output_file.name}.partial")
+    from compliance.report.output_file import write_whole
+
     try:
-        output_file.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(report, encoding="utf-8")
-        os.replace(partial, output_file)
+        write_whole(output_file, report)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         _fail(say("cli.output_unwritable", lang, path=output_file, detail=error))
 
 

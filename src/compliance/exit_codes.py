@@ -9,3 +9,4 @@ EXIT_FINDINGS = 1  # a finding at or above --fail-on; for batch also an unreadab
 EXIT_UNUSABLE = 2  # check: a file that cannot be read; a setup the command cannot use
 EXIT_USAGE = 2  # a usage error (click's, in the user's language)
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+EXIT_PIPE_CLOSED = 1  # click's own answer to a reader that went away (`| head`), kept

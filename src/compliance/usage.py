@@ -9,15 +9,19 @@ so it is read from the arguments as given (``--lang en``), else the config file,
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from compliance.config import load_config
-from compliance.exit_codes import EXIT_INTERRUPTED, EXIT_USAGE
+from compliance.exit_codes import EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, EXIT_USAGE
 from compliance.wordings import Phrase, Wordings
 from compliance.words import DEFAULT_LANGUAGE, LANGUAGES, say
 
@@ -43,6 +47,9 @@ _DETAILS = Wordings(
         (r"(?P<value>.*)", "cli.bad_value"),
     )
 )
+# Failures of writing stdout itself (an OSError without a file name): everything else is
+# the command's to handle.
+_STDOUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT})
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<name>.*)\)\Z")
 _COMMAND = re.compile(r"No such command (?P<name>'.*')\.\Z")
 
@@ -69,7 +76,11 @@ class ComplianceGroup(click.Group):
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, False, **extra)
         try:
-            code = super().main(argv, prog_name, complete_var, False, **extra)
+            try:
+                code = super().main(argv, prog_name, complete_var, False, **extra)
+            finally:  # here, not at exit, where a full disk is an "Exception ignored"
+                if sys.stdout is not None:
+                    sys.stdout.flush()
         except click.UsageError as error:
             lang = language_of(argv, _config_language(error.ctx))
             show_usage_error(error, lang)
@@ -82,7 +93,27 @@ class ComplianceGroup(click.Group):
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
+        except OSError as error:
+            if error.filename is not None or error.errno not in _STDOUT_ERRORS:
+                raise
+            _give_up_stdout(error, language_of(argv))
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _give_up_stdout(error: OSError, lang: str) -> NoReturn:
+    """Standard output cannot be written (a full disk, a reader that went away): one line
+    on stderr, or none when the reader of a pipe stopped reading (``| head``, which the
+    user asked for), and nothing more to stdout, not even Python's last flush at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(nowhere, sys.stdout.fileno())
+        finally:
+            os.close(nowhere)
+    if error.errno == errno.EPIPE:
+        sys.exit(EXIT_PIPE_CLOSED)
+    click.echo(f"compliance: {say('cli.stdout_unwritable', lang, detail=error)}", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 def show_usage_error(error: click.UsageError, lang: str) -> None:

@@ -64,6 +64,9 @@ _NL = {
     "os.ELOOP": "te veel symbolische koppelingen na elkaar",
     "os.ENAMETOOLONG": "de naam is te lang",
     "os.EBUSY": "het bestand is in gebruik",
+    "os.EEXIST": "er staat al een bestand met die naam in de weg",
+    "os.EIO": "schrijf- of leesfout van het apparaat",
+    "os.EFBIG": "het bestand wordt te groot",
     # -- why a filing could not be read (read/errors.py) -------------------------------------
     "read.at_line": "bronregel {line}: {reason}",
     "read.empty": "leeg bestand",
@@ -500,6 +503,7 @@ _NL = {
     "cli.fail_on": "--fail-on {value!r}: kies error, violation, warning of never",
     "cli.pattern_matches_nothing": "--{option} {pattern}: geen regel heet zo",
     "cli.output_unwritable": "{path}: kan niet schrijven: {detail}",
+    "cli.stdout_unwritable": "kan niet naar de standaarduitvoer schrijven: {detail}",
     "cli.failed": "{name}: {reason}",
     # -- the batch's findings.csv, findings.xlsx and report.html (batch/writers/) -------------
     "csv.board": "bestuursnummer",
@@ -858,6 +862,9 @@ _EN = {
     "os.ELOOP": "too many symbolic links in a row",
     "os.ENAMETOOLONG": "the name is too long",
     "os.EBUSY": "the file is in use",
+    "os.EEXIST": "a file of that name is in the way",
+    "os.EIO": "input/output error of the device",
+    "os.EFBIG": "the file grows too large",
     "read.at_line": "line {line}: {reason}",
     "read.empty": "empty file",
     "read.cannot_read": "cannot read the file: {detail}",
@@ -1231,6 +1238,7 @@ _EN = {
     "cli.fail_on": "--fail-on {value!r}: choose error, violation, warning or never",
     "cli.pattern_matches_nothing": "--{option} {pattern}: no rule has that name",
     "cli.output_unwritable": "{path}: cannot write: {detail}",
+    "cli.stdout_unwritable": "cannot write to standard output: {detail}",
     "cli.failed": "{name}: {reason}",
     # -- the batch's findings.csv, findings.xlsx and report.html (batch/writers/) -------------
     "csv.board": "board",
