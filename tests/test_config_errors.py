@@ -6,6 +6,7 @@ The line and column are tomllib's own."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 
@@ -212,3 +213,34 @@ def test_a_number_where_a_choice_is_wanted_is_a_bad_choice_in_dutch(cli, tmp_pat
     assert result.stderr.splitlines()[-1] == (
         "Fout: ongeldige waarde voor '--lang': '3' is niet een van 'nl', 'en'"
     )
+
+
+# (a config file of valid TOML, the key, why its value will not do) -- each of these reached
+# the command half-checked and ended in a traceback
+WRONG_SHAPES = {
+    "number for a path": ("reference-dir = 5\n", "reference-dir", "verwacht een pad, als tekst"
+                          " tussen aanhalingstekens"),
+    "list for a path": ('waivers = ["a.yaml", "b.yaml"]\n', "waivers", "verwacht een pad, als"
+                        " tekst tussen aanhalingstekens"),
+    "NUL in a path": ('reference-dir = "duo\\u0000"\n', "reference-dir", "het onzichtbare teken"
+                      " '\\x00' mag hier niet staan: haal het weg"),
+    "number for a flag": ("quiet = 5\n", "quiet", "verwacht true of false"),
+    "numbers for rule ids": ("ignore = [1, 2]\n", "ignore", 'verwacht een tekst of een lijst'
+                             ' teksten (["NPO-007", "WDM-*"])'),
+    "list for one value": ('lang = ["nl"]\n', "lang", "verwacht één tekst of getal"),
+    "true for a number": ("[batch]\njobs = true\n", "jobs", "verwacht één tekst of getal"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("text, key, why", WRONG_SHAPES.values(), ids=WRONG_SHAPES)
+def test_a_value_of_the_wrong_shape_is_one_line_naming_file_and_key(cli, tmp_path, text, key, why):
+    path, line = _error_line(cli, tmp_path, text, "nl")
+    assert line == f"Fout: {path}: sleutel {key!r}: {why}"
+
+
+def test_a_date_needs_no_quotes_and_one_rule_needs_no_list(cli, tmp_path):
+    path = tmp_path / "compliance.toml"
+    path.write_text('today = 2030-01-01\nselect = "NPO-007"\nformat = "json"\n', encoding="utf-8")
+    result = cli("check", SAMPLES / "multi-school-problems.xbrl", "--config", path)
+    assert result.exit_code != 2, result.stderr
+    assert {finding["rule"] for finding in json.loads(result.stdout)["findings"]} == {"NPO-007"}

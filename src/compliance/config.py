@@ -20,10 +20,13 @@ jobs = 4
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 from pathlib import Path
 
 import click
 
+from compliance.wordings import Phrase
 from compliance.words import say
 
 CONFIG_NAME = "compliance.toml"
@@ -67,11 +70,12 @@ def _defaults(group: click.Group, flat: dict, sections: dict, path: Path, lang: 
         options = _options(command)
         section = sections.get(name, {})
         _refuse_unknown(path, section, options, lang)
-        values = {_key(key): value for key, value in {**flat, **section}.items()}
+        given = {key: _as_written(value) for key, value in {**flat, **section}.items()}
+        _refuse_shapes(path, given, options, lang)
         defaults[name] = {
-            options[key].name: _value(options[key], value, path.parent)
-            for key, value in values.items()
-            if key in options
+            options[_key(key)].name: _value(options[_key(key)], value, path.parent)
+            for key, value in given.items()
+            if _key(key) in options
         }
     return defaults
 
@@ -119,7 +123,10 @@ def _key(key: str) -> str:
 
 
 def _value(option: click.Parameter, value: object, folder: Path) -> object:
-    """Paths relative to the config file's folder; lists for options given many times."""
+    """Paths relative to the config file's folder; lists for options given many times
+    (``select = "NPO-*"`` as well as ``["NPO-*"]``)."""
+    if getattr(option, "multiple", False) and isinstance(value, str):
+        value = [value]
     if not isinstance(option.type, click.Path):
         return value
     if isinstance(value, list):
@@ -130,8 +137,45 @@ def _value(option: click.Parameter, value: object, folder: Path) -> object:
 def _path(value: object, folder: Path) -> object:
     if not isinstance(value, str):
         return value
-    path = Path(value).expanduser()
+    path = Path(value)
+    with contextlib.suppress(RuntimeError):  # ~user of no such user: left as written
+        path = path.expanduser()
     return str(path if path.is_absolute() else folder / path)
+
+
+def _as_written(value: object) -> object:
+    """A TOML date or time as the text it was written as (``today = 2024-01-01`` needs no
+    quotes); every other value as it is."""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def _shape_problem(option: click.Option, value: object) -> Phrase | None:
+    """Why a TOML value cannot be the option's, or None; click checks the rest (a choice,
+    a range, a date) as it does a flag's. A value of another shape (a number for a flag or
+    a path, a list for one value) would otherwise reach the command half-checked."""
+    if option.multiple:
+        items = [value] if isinstance(value, str) else value
+        fits = isinstance(items, list) and all(isinstance(item, str) for item in items)
+        return None if fits else Phrase("config.want_texts", {})
+    if option.is_flag:
+        return None if isinstance(value, bool) else Phrase("config.want_flag", {})
+    if isinstance(option.type, click.Path):
+        if not isinstance(value, str):
+            return Phrase("config.want_path", {})
+        return Phrase("file.control_character", {"char": repr("\0")}) if "\0" in value else None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return Phrase("config.want_one_value", {})
+    return None
+
+
+def _refuse_shapes(path: Path, given: dict, options: dict, lang: str) -> None:
+    for key, value in given.items():
+        problem = _shape_problem(options[_key(key)], value) if _key(key) in options else None
+        if problem is not None:
+            words = Phrase("cli.config_bad", {"path": path, "key": key, "detail": problem})
+            raise ConfigError(words.say(lang))
 
 
 def _refuse_unknown(path: Path, values: dict, options: dict, lang: str) -> None:
