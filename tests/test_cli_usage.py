@@ -588,6 +588,39 @@ def test_a_menukaart_leaving_a_judged_school_year_without_a_version_is_refused(t
     assert run("check", COMPLIANT, "--reference-dir", tmp_path).returncode == 0
 
 
+@pytest.mark.skipif(shutil.which("setpriv") is None and os.geteuid() == 0, reason="no setpriv")
+def test_a_reference_folder_that_may_be_read_but_not_searched_is_one_line():
+    """Mode 644 on a folder: its names can be listed, its files not opened."""
+    folder = Path(tempfile.mkdtemp())
+    folder.chmod(0o755)
+    reference = folder / "duo"
+    shutil.copytree(REFERENCE, reference)
+    reference.chmod(0o644)  # for root too: checked as nobody, who may read but not search
+    user = 65534 if os.geteuid() == 0 else None
+    try:
+        done = run("check", COMPLIANT, "--reference-dir", reference, cwd=folder, user=user)
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr.startswith(f"compliance: {reference}/") and "Traceback" not in (
+            done.stderr
+        )
+        assert done.stderr.endswith(": kan niet lezen: geen toegang (rechten)\n")
+    finally:
+        reference.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+def test_an_allowance_list_with_a_cell_too_long_for_csv_is_one_line(tmp_path):
+    (tmp_path / "arbeidsmarkttoelage.csv").write_text(
+        "school_year,brin\n2022-2023," + "A" * 200_000
+    )
+    done = run("check", COMPLIANT, "--reference-dir", tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"compliance: {tmp_path}/arbeidsmarkttoelage.csv: bronregel 2: geen CSV-regel (een cel"
+        " te lang, of een aanhalingsteken niet gesloten)\n"
+    )
+
+
 MENUKAART_MISTAKES = {
     # (what the reviewer did to the shipped menukaart, the reason in Dutch, in English)
     "saved as Latin-1": (
@@ -602,6 +635,27 @@ MENUKAART_MISTAKES = {
         "menukaart.yaml: bronregel {line}: geen geldige YAML: een tab: spring in met spaties,"
         " niet met tabs",
         "menukaart.yaml: line {line}: not valid YAML: a tab: indent with spaces, not tabs",
+    ),
+    "not shaped as a menukaart": (
+        lambda text: b"- doelgebieden\n- versions\n",
+        "menukaart.yaml: heeft niet de vorm van een menukaart (doelgebieden, versions,"
+        " interventions en ineffective, zoals in rules/reference/menukaart.yaml)",
+        "menukaart.yaml: not shaped as a menukaart (doelgebieden, versions, interventions and"
+        " ineffective, as in rules/reference/menukaart.yaml)",
+    ),
+    "a doelgebied named with a space": (
+        lambda text: re.sub(r"\n  A: ", '\n  "A B": ', text, count=1).encode(),
+        "menukaart.yaml: veld 'doelgebieden': 'A B' is geen naam voor een doelgebied (letters"
+        " en cijfers, zoals A)",
+        "menukaart.yaml: field 'doelgebieden': 'A B' is not a name for a doelgebied (letters"
+        " and digits, as A)",
+    ),
+    "nested too deep": (
+        lambda text: ("doelgebieden: " + "[" * 2000 + "]" * 2000 + "\n").encode(),
+        "menukaart.yaml: te diep genest: meer lijsten of tabellen in elkaar dan zo'n bestand"
+        " nodig heeft",
+        "menukaart.yaml: nested too deep: more lists or tables inside each other than such a"
+        " file needs",
     ),
     "a month that does not exist": (
         lambda text: re.sub(

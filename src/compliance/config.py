@@ -97,6 +97,8 @@ def _read(path: Path, lang: str) -> dict:
         raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
     except UnicodeDecodeError:
         raise ConfigError(say("file.not_utf8", lang, path=path)) from None
+    except RecursionError:  # [[[[...]]]]: tomllib recurses per level
+        raise ConfigError(say("file.too_deep", lang, path=path)) from None
     except tomllib.TOMLDecodeError as error:
         from compliance.toml_errors import describe
 

@@ -63,6 +63,8 @@ def load_yaml(path: Path) -> object:
         raise UnreadableDataFile(path, Phrase("file.not_utf8", {"path": path})) from None
     try:
         return yaml.load(text, Loader=_loader())
+    except RecursionError:  # [[[[...]]]]: the constructor recurses per level
+        raise UnreadableDataFile(path, Phrase("file.too_deep", {"path": path})) from None
     except yaml.YAMLError as error:
         raise UnreadableDataFile(path, _syntax_problem(path, text, error)) from None
 
@@ -77,6 +79,8 @@ def _syntax_problem(path: Path, text: str, error: Exception) -> Phrase:
         yaml.load(text, Loader=_loader(compiled=False))
     except yaml.YAMLError as python_error:
         error = python_error
+    except RecursionError:  # libyaml stops at a depth; PyYAML's parser recurses on
+        return Phrase("file.too_deep", {"path": path})
     return problem(path, error, text)
 
 

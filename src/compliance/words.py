@@ -250,9 +250,22 @@ _NL = {
     ),
     "reference.bad_header": "{path}: bronregel 1: de kop moet 'school_year,brin' zijn",
     "reference.columns": "{path}: bronregel {line}: 2 kolommen verwacht",
+    "reference.not_csv": (
+        "{path}: bronregel {line}: geen CSV-regel (een cel te lang, of een aanhalingsteken"
+        " niet gesloten)"
+    ),
     "reference.not_a_year": "{path}: bronregel {line}: {value!r} is geen schooljaar",
     "reference.not_a_brin": "{path}: bronregel {line}: {value!r} is geen BRIN-nummer",
-    "reference.field_malformed": "{path}: veld '{field}': ontbreekt of heeft niet de juiste vorm",
+    "reference.field_missing": "{path}: veld '{field}' ontbreekt",
+    "reference.menukaart_shape": (
+        "{path}: heeft niet de vorm van een menukaart (doelgebieden, versions, interventions en"
+        " ineffective, zoals in rules/reference/menukaart.yaml)"
+    ),
+    "reference.unknown_version": "{path}: veld '{field}': {value!r} staat niet onder versions",
+    "reference.doelgebied_name": (
+        "{path}: veld 'doelgebieden': {value!r} is geen naam voor een doelgebied (letters en"
+        " cijfers, zoals A)"
+    ),
     "reference.unknown_doelgebied": "{path}: veld '{field}': onbekend doelgebied",
     "reference.not_a_date": "{path}: veld '{field}': {value!r} is geen datum (JJJJ-MM-DD)",
     "reference.menukaart_gap": (
@@ -366,6 +379,9 @@ _NL = {
     # any file a user names (a config, waivers, baseline or reference file)
     "file.cannot_read": "{path}: kan niet lezen: {detail}",
     "file.not_utf8": "{path}: geen UTF-8-tekst (sla het bestand op als UTF-8)",
+    "file.too_deep": (
+        "{path}: te diep genest: meer lijsten of tabellen in elkaar dan zo'n bestand nodig heeft"
+    ),
     "yaml.syntax": "{path}: bronregel {line}: geen geldige YAML: {detail}",
     "yaml.syntax_anywhere": "{path}: geen geldige YAML: {detail}",
     # the same mistake in a config or a YAML file
@@ -1008,9 +1024,21 @@ _EN = {
     ),
     "reference.bad_header": "{path}: line 1: the header must be 'school_year,brin'",
     "reference.columns": "{path}: line {line}: expected 2 columns",
+    "reference.not_csv": (
+        "{path}: line {line}: not a CSV line (a cell too long, or a quote left open)"
+    ),
     "reference.not_a_year": "{path}: line {line}: {value!r} is not a school year",
     "reference.not_a_brin": "{path}: line {line}: {value!r} is not a BRIN",
-    "reference.field_malformed": "{path}: field '{field}': missing or malformed",
+    "reference.field_missing": "{path}: field '{field}' is missing",
+    "reference.menukaart_shape": (
+        "{path}: not shaped as a menukaart (doelgebieden, versions, interventions and"
+        " ineffective, as in rules/reference/menukaart.yaml)"
+    ),
+    "reference.unknown_version": "{path}: field '{field}': {value!r} is not under versions",
+    "reference.doelgebied_name": (
+        "{path}: field 'doelgebieden': {value!r} is not a name for a doelgebied (letters and"
+        " digits, as A)"
+    ),
     "reference.unknown_doelgebied": "{path}: field '{field}': unknown doelgebied",
     "reference.not_a_date": "{path}: field '{field}': {value!r} is not a date (YYYY-MM-DD)",
     "reference.menukaart_gap": (
@@ -1117,6 +1145,9 @@ _EN = {
     # any file a user names (a config, waivers, baseline or reference file)
     "file.cannot_read": "{path}: cannot read: {detail}",
     "file.not_utf8": "{path}: not UTF-8 text (save the file as UTF-8)",
+    "file.too_deep": (
+        "{path}: nested too deep: more lists or tables inside each other than such a file needs"
+    ),
     "yaml.syntax": "{path}: line {line}: not valid YAML: {detail}",
     "yaml.syntax_anywhere": "{path}: not valid YAML: {detail}",
     # the same mistake in a config or a YAML file

@@ -40,6 +40,7 @@ from compliance.rules.reference import (
     Menukaart,
     ReferenceDataError,
     find_allowance_list,
+    is_reference_file,
     load_allowance_list,
     load_menukaart,
     reads_menukaart_versions,
@@ -307,7 +308,7 @@ def _cache_inputs(directory: Path, reference_dir: Path | None) -> tuple[list[Pat
 
 def _reference_path(directory: Path, reference_dir: Path | None, name: str) -> Path:
     """A reference file: the one in ``reference_dir`` when there is one, else the shipped."""
-    if reference_dir is not None and (reference_dir / name).is_file():
+    if reference_dir is not None and is_reference_file(reference_dir / name):
         return reference_dir / name
     return directory / "reference" / name
 

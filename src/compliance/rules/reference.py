@@ -11,7 +11,7 @@ usage error, never a silent fallback (report-contract.md).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -44,9 +44,18 @@ def find_allowance_list(reference_dir: Path | None) -> Path | None:
     if reference_dir is None:
         return None
     path = reference_dir / ALLOWANCE_FILE
-    if not path.is_file():
+    if not is_reference_file(path):
         raise ReferenceDataError(reference_dir, "reference.missing_file", name=ALLOWANCE_FILE)
     return path
+
+
+def is_reference_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a folder that may be read but not searched (mode 644)
+    is told as such, not as a file that is not there."""
+    try:
+        return path.is_file()
+    except OSError as error:
+        raise ReferenceDataError(path, "file.cannot_read", detail=error) from None
 
 
 # The fields of rules/facts.py that read the menukaart's versions (and those starting with
@@ -91,35 +100,59 @@ def normalize_code(code: str | None) -> str | None:
 
 
 def load_menukaart(path: Path) -> Menukaart:
+    """The menukaart in ``path``; a file of another shape is refused in one line, a field
+    named where one is missing (it may be a reviewer's file in --reference-dir)."""
     data = load_yaml(path)
     try:
-        doelgebieden = {key: Localized(**names) for key, names in data["doelgebieden"].items()}
-        per_version: dict[str, dict[str, str]] = {name: {} for name in data["versions"]}
-        names: dict[str, str] = {}
-        for code, entry in data["interventions"].items():
-            if entry["doelgebied"] not in doelgebieden:
-                field = f"interventions.{code}.doelgebied"
-                raise ReferenceDataError(path, "reference.unknown_doelgebied", field=field)
-            names[normalize_code(code)] = entry["name"]
-            for version in entry["versions"]:
-                per_version[str(version)][normalize_code(code)] = entry["doelgebied"]
-        versions = Dated(
-            tuple(
-                sorted(
-                    _version(path, name, spec, per_version[name], names)
-                    for name, spec in data["versions"].items()
+        return _menukaart(path, data)
+    except KeyError as error:
+        raise ReferenceDataError(
+            path, "reference.field_missing", field=str(error.args[0])
+        ) from None
+    except (TypeError, AttributeError, ValueError):
+        raise ReferenceDataError(path, "reference.menukaart_shape") from None
+
+
+def _menukaart(path: Path, data: dict) -> Menukaart:
+    doelgebieden = {
+        _doelgebied(path, key): Localized(**names) for key, names in data["doelgebieden"].items()
+    }
+    per_version: dict[str, dict[str, str]] = {str(name): {} for name in data["versions"]}
+    names: dict[str, str] = {}
+    for code, entry in data["interventions"].items():
+        if entry["doelgebied"] not in doelgebieden:
+            field = f"interventions.{code}.doelgebied"
+            raise ReferenceDataError(path, "reference.unknown_doelgebied", field=field)
+        names[normalize_code(code)] = entry["name"]
+        for version in map(str, entry["versions"]):
+            if version not in per_version:
+                field = f"interventions.{code}.versions"
+                raise ReferenceDataError(
+                    path, "reference.unknown_version", field=field, value=version
                 )
+            per_version[version][normalize_code(code)] = entry["doelgebied"]
+    versions = Dated(
+        tuple(
+            sorted(
+                _version(path, name, spec, per_version[str(name)], names)
+                for name, spec in data["versions"].items()
             )
         )
-        ineffective = {normalize_code(code): name for code, name in data["ineffective"].items()}
-        sources = (
-            Localized.optional(data.get("source")),
-            Localized.optional(data.get("ineffective_source")),
-        )
-    except (KeyError, TypeError) as error:
-        field = str(error).strip("'")
-        raise ReferenceDataError(path, "reference.field_malformed", field=field) from None
+    )
+    ineffective = {normalize_code(code): name for code, name in data["ineffective"].items()}
+    sources = (
+        Localized.optional(data.get("source")),
+        Localized.optional(data.get("ineffective_source")),
+    )
     return Menukaart(doelgebieden, versions, ineffective, *sources)
+
+
+def _doelgebied(path: Path, key: object) -> str:
+    """A doelgebied's key, which names fields of its own (menukaart_lines_a): letters and
+    digits only."""
+    if not (isinstance(key, str) and key.isascii() and key.isalnum()):
+        raise ReferenceDataError(path, "reference.doelgebied_name", value=key)
+    return key
 
 
 def _version(
@@ -146,6 +179,15 @@ def load_allowance_list(path: Path, domain: Domain) -> frozenset[tuple[str, str]
     import csv  # only when the catalogue is loaded from its files (1 ms of a cached start)
 
     rows = csv.reader(io.StringIO(text))
+    try:
+        return _eligible(path, rows, domain)
+    except csv.Error:  # a cell over the csv module's 128 KiB, or a quote left open
+        raise ReferenceDataError(path, "reference.not_csv", line=rows.line_num) from None
+
+
+def _eligible(path: Path, rows: Iterator[list[str]], domain: Domain) -> frozenset[tuple[str, str]]:
+    """The (school year, BRIN) pairs of the rows, each checked against the calendar and
+    the BRIN pattern of rules/domain.yaml."""
     header = next(rows, None)
     if header is None or [cell.strip() for cell in header] != ["school_year", "brin"]:
         raise ReferenceDataError(path, "reference.bad_header")

@@ -55,6 +55,8 @@ def _root(path: Path, lang: str) -> yaml.Node | None:
         raise WaiverFileError(say("file.not_utf8", lang, path=path)) from None
     try:
         return yaml.compose(text, Loader=yaml.BaseLoader)
+    except RecursionError:  # [[[[...]]]]: PyYAML's parser recurses per level
+        raise WaiverFileError(say("file.too_deep", lang, path=path)) from None
     except yaml.YAMLError as error:
         from compliance.yaml_errors import problem
 
