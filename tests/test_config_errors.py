@@ -244,3 +244,11 @@ def test_a_date_needs_no_quotes_and_one_rule_needs_no_list(cli, tmp_path):
     result = cli("check", SAMPLES / "multi-school-problems.xbrl", "--config", path)
     assert result.exit_code != 2, result.stderr
     assert {finding["rule"] for finding in json.loads(result.stdout)["findings"]} == {"NPO-007"}
+
+
+def test_a_config_file_nested_thousands_deep_is_refused_in_one_line(cli, tmp_path):
+    path, line = _error_line(cli, tmp_path, "ignore = " + "[" * 5000 + "]" * 5000 + "\n", "nl")
+    assert line == (
+        f"Fout: {path}: te diep genest: meer lijsten of tabellen in elkaar dan zo'n bestand nodig"
+        " heeft"
+    )

@@ -226,3 +226,11 @@ def test_a_message_pyyaml_may_word_otherwise_is_passed_on_as_it_is():
     assert _YAML.explain("while doing something new / it went wrong") == (
         "while doing something new / it went wrong"
     )
+
+
+def test_a_waivers_file_nested_thousands_deep_is_refused_in_one_line(cli, tmp_path):
+    path, said = _error_line(cli, tmp_path, "waivers: " + "[" * 2000 + "]" * 2000 + "\n", "en")
+    assert said == (
+        f"compliance: {path}: nested too deep: more lists or tables inside each other than such"
+        " a file needs"
+    )
