@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from compliance import __version__
-from compliance.batch.defaults import DEFAULT_TIMEOUT
+from compliance.batch.defaults import DEFAULT_TIMEOUT, LONGEST_TIMEOUT
 from compliance.check import Checker, FilingResult, failure_reason
 from compliance.datafiles import DataFileError
 from compliance.engine import ENGINE_NAMES, EngineError, make_engine
@@ -40,6 +41,20 @@ def _fail(message: str) -> None:
     """A usage problem: one line on stderr, exit status 2."""
     click.echo(f"compliance: {message}", err=True)
     sys.exit(EXIT_UNUSABLE)
+
+
+class Seconds(click.FloatRange):
+    """A time limit: more than 0 seconds and at most a day, and a number (``nan`` passes a
+    range, and 1e10 overflowed the workers' wait)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, LONGEST_TIMEOUT, min_open=True)
+
+    def convert(self, value, param, ctx):
+        seconds = super().convert(value, param, ctx)
+        if math.isnan(seconds):
+            self.fail(f"{value!r} is not a valid float.", param, ctx)
+        return seconds
 
 
 def _catalogue(
@@ -412,7 +427,7 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(0, min_open=True),
+    type=Seconds(),
     default=DEFAULT_TIMEOUT,
     show_default=True,
     help="Seconds one filing may take; past that it is stopped and reported as an error.",
@@ -622,7 +637,7 @@ def _review_lines(review: dict, lang: str) -> list[str]:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(0, min_open=True),
+    type=Seconds(),
     default=30.0,
     show_default=True,
     help="Seconds one check may take; past that it answers 504.",

@@ -8,3 +8,4 @@ for the batch machinery (multiprocessing, the report writers).
 from __future__ import annotations
 
 DEFAULT_TIMEOUT = 60.0  # seconds one filing may take; an ordinary filing takes milliseconds
+LONGEST_TIMEOUT = 86_400.0  # a day: past some 24 days the workers' poll cannot wait at all
