@@ -337,6 +337,18 @@ def test_a_fact_no_rule_fires_on_does_not_stop_the_others(catalogue):
     assert [(m.rule, m.ref) for m in matches] == [("WDM-001", 1)]
 
 
+@needs_durable
+def test_a_rule_whose_alternatives_both_hold_fires_once_on_both_engines(catalogue):
+    """durable-rules fires once per branch of an $or that holds; a finding is once a fact."""
+    either = {"$or": [{"$gt": {"x": 5.0}}, {"$gt": {"x": 7.0}}]}
+    rule = _rule(catalogue, "WDM-001", {"$and": [{"kind": "plan"}, either]})
+    facts = [{"kind": "plan", "ref": 0, "x": 9.0}, {"kind": "plan", "ref": 1, "x": 6.0}]
+    work = [(_book([rule], "book_overlapping_or"), facts)]
+    for engine in ("durable", "python"):
+        matches = make_engine(engine).run(work)
+        assert sorted((m.rule, m.ref) for m in matches) == [("WDM-001", 0), ("WDM-001", 1)], engine
+
+
 @pytest.mark.parametrize(
     ("condition", "field_types"),
     [

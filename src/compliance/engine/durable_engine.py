@@ -145,7 +145,10 @@ class DurableEngine:
             ]
             fired += self._assert(handle, session, chunk)
         refs = [refs for _, refs in groups.values()]
-        return [Match(rule, ref) for rule, index in fired for ref in refs[index]]
+        # durable-rules fires a rule once per branch of an $or that holds; a rule holds on a
+        # fact or it does not, as the python engine says
+        once = dict.fromkeys(fired)
+        return [Match(rule, ref) for rule, index in once for ref in refs[index]]
 
     def _session_with_room(self, handle: int, facts: int) -> _Session:
         """The ruleset's live session if it has room for ``facts`` more, else a new one (the
