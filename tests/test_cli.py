@@ -133,6 +133,17 @@ def test_usage_errors_exit_2(cli):
     assert cli("check", COMPLIANT, "--format", "xml").exit_code == 2
 
 
+def test_a_config_file_without_a_command_asks_for_one_in_dutch(cli, tmp_path):
+    """No command after the group's options: click says "Missing command." in English."""
+    (tmp_path / "compliance.toml").write_text('fail-on = "warning"\n')
+    result = cli("--config", tmp_path / "compliance.toml")
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[-1]
+        == "Fout: geef een opdracht: batch, check, diff, rules, serve"
+    )
+
+
 def test_rules_list_shows_every_rule(cli, catalogue):
     listed = cli("rules", "list").stdout
     for rule_id, rule in catalogue.rules.items():

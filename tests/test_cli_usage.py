@@ -654,6 +654,12 @@ MENUKAART_MISTAKES = {
         "menukaart.yaml: field 'doelgebieden': 'A B' is not a name for a doelgebied (letters"
         " and digits, as A)",
     ),
+    "a list as a key": (
+        lambda text: ("? [doelgebieden]\n: {}\n" + text).encode(),
+        "menukaart.yaml: bronregel 1: geen geldige YAML: een sleutel die een lijst of tabel is:"
+        " een sleutel is een tekst",
+        "menukaart.yaml: line 1: not valid YAML: a key that is a list or mapping: a key is a text",
+    ),
     "nested too deep": (
         lambda text: ("doelgebieden: " + "[" * 2000 + "]" * 2000 + "\n").encode(),
         "menukaart.yaml: te diep genest: meer lijsten of tabellen in elkaar dan zo'n bestand"

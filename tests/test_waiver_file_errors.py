@@ -175,6 +175,14 @@ CASES = {
             "after '|' or '>', the text starts on the next line",
         ),
     ),
+    "a second document": (
+        WAIVER + "---\nwaivers: []\n",
+        9,
+        (
+            "met deze bronregel --- begint een tweede document: zo'n bestand is één document",
+            "this line --- starts a second document: such a file is one",
+        ),
+    ),
     "value starting with ]": (
         typed("rule: NPO-007", "rule: ]NPO-007"),
         5,
@@ -218,8 +226,24 @@ def _explained(text: str):
     return explain(raised.value, text)[1]
 
 
+# Mistakes only a file read into values (a rule file, a menukaart) can make: PyYAML's
+# constructor, not its parser, finds them (test_cli_usage.py runs a menukaart with one).
+CONSTRUCTED = {
+    "a list as a key": "? [doelgebieden]\n: {}\n",
+    "a tag of its own": "doelgebieden: !doelen {}\n",
+}
+
+
+def _constructed(text: str):
+    with pytest.raises(yaml.YAMLError) as raised:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    return explain(raised.value, text)[1]
+
+
 def test_every_phrase_is_met_by_a_case():
-    assert {_explained(text).key for text, _, _ in CASES.values()} == _YAML.keys
+    met = {_explained(text).key for text, _, _ in CASES.values()}
+    met |= {_constructed(text).key for text in CONSTRUCTED.values()}
+    assert met == _YAML.keys
 
 
 def test_a_message_pyyaml_may_word_otherwise_is_passed_on_as_it_is():

@@ -146,6 +146,9 @@ def _reason(error: click.UsageError, lang: str) -> str:
         detail = _DETAILS.explain(error.message)
         if isinstance(detail, Phrase):  # always: the last wording takes any message
             return say(detail.key, lang, name=name, **detail.values)
+    if error.message == "Missing command." and ctx is not None:  # e.g. only --config given
+        commands = ", ".join(ctx.command.list_commands(ctx))
+        return say("cli.missing_command", lang, commands=commands)
     for pattern, key in ((_EXTRA, "cli.extra_argument"), (_COMMAND, "cli.no_such_command")):
         match = pattern.match(error.message)
         if match:

@@ -455,6 +455,10 @@ _NL = {
         "een tabel {{ }} wordt niet gesloten, of er ontbreekt een ',' tussen twee waarden"
     ),
     "yaml.block_text": "na een '|' of '>' begint de tekst op de volgende bronregel",
+    "yaml.two_documents": (
+        "met deze bronregel --- begint een tweede document: zo'n bestand is één document"
+    ),
+    "yaml.complex_key": "een sleutel die een lijst of tabel is: een sleutel is een tekst",
     "yaml.value_start": "een waarde kan niet beginnen met {found}: zet hem tussen aanhalingstekens",
     # -- compliance diff (report/diff_report.py) ----------------------------------------------
     "diff.against": "Vergeleken met {previous}",
@@ -500,6 +504,7 @@ _NL = {
     "cli.missing_option": "ontbrekende optie {name}",
     "cli.no_such_option": "onbekende optie {name}",
     "cli.no_such_command": "onbekende opdracht {name}",
+    "cli.missing_command": "geef een opdracht: {commands}",
     "cli.bad_value": "ongeldige waarde voor {name}: {value!r}",
     "cli.bad_choice": "ongeldige waarde voor {name}: {value!r} is niet een van {choices}",
     "cli.path_missing": "ongeldige waarde voor {name}: {path} bestaat niet",
@@ -1211,6 +1216,8 @@ _EN = {
         "a mapping {{ }} is not closed, or a ',' is missing between two values"
     ),
     "yaml.block_text": "after '|' or '>', the text starts on the next line",
+    "yaml.two_documents": "this line --- starts a second document: such a file is one",
+    "yaml.complex_key": "a key that is a list or mapping: a key is a text",
     "yaml.value_start": "a value cannot start with {found}: put it in quotes",
     "diff.against": "Compared with {previous}",
     "diff.board": "board {board}: {new} new, {resolved} resolved, {unchanged} unchanged",
@@ -1254,6 +1261,7 @@ _EN = {
     "cli.missing_option": "missing option {name}",
     "cli.no_such_option": "no such option {name}",
     "cli.no_such_command": "no such command {name}",
+    "cli.missing_command": "a command is missing: {commands}",
     "cli.bad_value": "invalid value for {name}: {value!r}",
     "cli.bad_choice": "invalid value for {name}: {value!r} is not one of {choices}",
     "cli.path_missing": "invalid value for {name}: {path} does not exist",

@@ -37,6 +37,10 @@ _YAML = Wordings(
         (r"mapping values are not allowed here", "yaml.colon_in_value"),
         (r"sequence entries are not allowed here", "yaml.dash_in_value"),
         (r"expected '<document start>', but found .*", "yaml.after_document"),
+        (r"expected a single document in the stream / but found another document",
+         "yaml.two_documents"),
+        (r"could not determine a constructor for the tag .*", "yaml.special_start"),
+        (r"while constructing a mapping / found unhashable key", "yaml.complex_key"),
         (r"unacceptable character #x(?P<code>[0-9a-fA-F]+): special characters are not"
          r" allowed", "file.control_character"),
         (r"while parsing a flow node / expected the node content, but found '<stream end>'",
