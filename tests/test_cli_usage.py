@@ -419,6 +419,21 @@ def test_a_full_disk_on_stdout_is_one_line_and_a_closed_pipe_is_silent(command):
     assert (closed.returncode, closed.stderr) == (1, "")  # as click answers a closed pipe
 
 
+def test_serve_on_a_port_in_use_is_one_line_not_uvicorns_log():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run("serve", "--port", port)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"compliance: kan de pagina niet aanbieden op 127.0.0.1, poort {port}: die poort is al"
+        " in gebruik (draait de pagina al?)\n"
+    )
+
+
 def test_a_closed_stdout_is_no_terminal_and_no_traceback():
     done = subprocess.run(
         f"{INSTALLED} check {COMPLIANT} >&-",

@@ -681,12 +681,24 @@ def serve(
 ) -> None:
     """Run the self-check web page and the HTTP API (POST /api/v1/check), judging as
     `check` does with the same options."""
-    from compliance.web.app import run
+    import socket
+
+    from compliance.web.app import listen, run
     from compliance.web.options import ServeOptions
 
     # a bad folder or a pattern naming no rule is a usage error
     catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
     _waivers(waivers, today, catalogue, lang)  # and so is a malformed waivers file
+    try:  # and so is an address the page cannot be served on
+        sock = listen(host, port)
+    except socket.gaierror:
+        _fail(say("cli.host_unknown", lang, host=host))
+    except OSError as error:
+        _fail(say("cli.cannot_listen", lang, host=host, port=str(port), detail=error))
+    # uvicorn says where it runs only on a socket it bound itself
+    address = f"[{host}]" if ":" in host else host
+    url = f"http://{address}:{sock.getsockname()[1]}"
+    click.echo(say("cli.serving", lang, url=url), err=True)
     run(
         ServeOptions(
             host,
@@ -701,5 +713,6 @@ def serve(
             waivers_file=waivers,
             today=today.date() if today else None,
             selection=Selection(tuple(select), tuple(ignore)),
-        )
+        ),
+        sock,
     )

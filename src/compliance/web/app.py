@@ -4,6 +4,7 @@ headers around all of them, and the worker pool started and stopped with the app
 from __future__ import annotations
 
 import contextlib
+import socket
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -65,12 +66,27 @@ async def _http_error(request: Request, error: HTTPException) -> Response:
     )
 
 
-def run(options: ServeOptions) -> None:
-    """Serve until interrupted. uvicorn's access log names method, path and status only:
-    nothing of an upload's content is ever logged."""
+def listen(host: str, port: int) -> socket.socket:
+    """The socket the server will accept on, bound here rather than by uvicorn: uvicorn
+    logs a bind failure among its INFO lines and exits 3, where a port in use is a usage
+    error to be told in one line. Raises OSError (socket.gaierror for a name not known)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def run(options: ServeOptions, sock: socket.socket) -> None:
+    """Serve on ``sock`` until interrupted. uvicorn's access log names method, path and
+    status only: nothing of an upload's content is ever logged."""
     import uvicorn
 
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(options),
         host=options.host,
         port=options.port,
@@ -78,3 +94,4 @@ def run(options: ServeOptions) -> None:
         server_header=False,
         limit_concurrency=options.queue + options.jobs * 4,
     )
+    uvicorn.Server(config).run(sockets=[sock])
