@@ -164,6 +164,23 @@ def test_a_full_disk_while_writing_leaves_the_previous_run_and_names_the_folder(
     assert not [p for p in out.iterdir() if p.name.startswith(".compliance-run")]
 
 
+@pytest.mark.parametrize("name", ["summary.json", "results.jsonl", "report.html"])
+def test_a_folder_named_as_an_output_leaves_the_previous_run_and_is_named(cli, previous_run, name):
+    """Found only among the renames, it left the outputs before it this run's."""
+    out, new_in, _, old = previous_run
+    (out / name).unlink()
+    (out / name).mkdir()
+    old.pop(name)
+    result = cli("batch", new_in, "--out", out, "--engine", "python")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"compliance: {out / name}: dit is een map, geen bestand; de uitvoer van de vorige run"
+        " is ongewijzigd\n"
+    )
+    assert {other: (out / other).read_bytes() for other in old} == old
+    assert not [p for p in out.iterdir() if p.name.startswith((".compliance-run", ".compliance-p"))]
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A 256 KB file system (tmpfs), where a root that may mount one can."""

@@ -46,6 +46,10 @@ class OutBusy(OSError):
     """Another batch holds the lock on --out."""
 
 
+class FolderInTheWay(IsADirectoryError):
+    """A folder in --out has the name of an output; ``filename`` names it."""
+
+
 class Outputs:
     """``--out`` for one run; use as a context manager. On entry: the folder is created if
     need be and locked, an interrupted publish is finished and what killed runs left is
@@ -86,14 +90,24 @@ class Outputs:
 
     def publish(self) -> None:
         """Move every file written in ``staging`` into ``--out`` (see the module's notes)."""
+        names = sorted(p.name for p in self.staging.iterdir() if not p.name.startswith("."))
+        _refuse_folders_in_the_way(self.out, names)
         staging, self.staging = self.staging, None
-        names = sorted(path.name for path in staging.iterdir() if not path.name.startswith("."))
         with _signals_blocked():
             _write_list(staging / _MANIFEST, names)
             _fsync_folder(staging)
             os.rename(staging, self.out / _PUBLISHING)
             _fsync_folder(self.out)
             _finish_publishing(self.out)
+
+
+def _refuse_folders_in_the_way(out: Path, names: list[str]) -> None:
+    """A folder where an output goes cannot be renamed over: found only among the renames,
+    it would leave the outputs before it this run's and those after it the previous run's."""
+    for name in names:
+        target = out / name
+        if target.is_dir() and not target.is_symlink():
+            raise FolderInTheWay(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
 
 
 def _finish_publishing(out: Path) -> None:

@@ -18,7 +18,7 @@ from compliance.batch.defaults import DEFAULT_TIMEOUT
 from compliance.batch.inputs import find_inputs, sha256_of
 from compliance.batch.interrupts import Interrupts
 from compliance.batch.monitoring import Layout, Monitoring, load_monitoring, monitoring_path
-from compliance.batch.outputs import OutBusy, Outputs
+from compliance.batch.outputs import FolderInTheWay, OutBusy, Outputs
 from compliance.batch.pool import Pool, Task
 from compliance.batch.progress import Progress
 from compliance.batch.records import Digest, Record
@@ -96,7 +96,8 @@ def run_batch(options: BatchOptions) -> BatchOutcome:
         raise
     except OSError as error:  # the folder, never a hidden file inside it
         reason = f"{os_reason(error, options.lang)}; {say('batch.out_unchanged', options.lang)}"
-        raise OSError(error.errno, reason, str(out)) from error
+        where = error.filename if isinstance(error, FolderInTheWay) else str(out)
+        raise OSError(error.errno, reason, where) from error
     review = {key: summary[key] for key in ("waivers", "baseline")}
     interrupted = interrupted or interrupts.requested
     counted = frozenset(tally.counted)
