@@ -675,6 +675,11 @@ MENUKAART_MISTAKES = {
         " een sleutel is een tekst",
         "menukaart.yaml: line 1: not valid YAML: a key that is a list or mapping: a key is a text",
     ),
+    "without a doelgebied a rule reads": (
+        lambda text: re.sub(r"(?m)^  F\d*:.*\n", "", text).encode(),
+        "menukaart.yaml: doelgebied F ontbreekt, maar NPO-006 leest het",
+        "menukaart.yaml: doelgebied F is missing, but NPO-006 reads it",
+    ),
     "nested too deep": (
         lambda text: ("doelgebieden: " + "[" * 2000 + "]" * 2000 + "\n").encode(),
         "menukaart.yaml: te diep genest: meer lijsten of tabellen in elkaar dan zo'n bestand"

@@ -259,6 +259,9 @@ _NL = {
     "reference.not_a_year": "{path}: bronregel {line}: {value!r} is geen schooljaar",
     "reference.not_a_brin": "{path}: bronregel {line}: {value!r} is geen BRIN-nummer",
     "reference.field_missing": "{path}: veld '{field}' ontbreekt",
+    "reference.doelgebied_missing": (
+        "{path}: doelgebied {doelgebied} ontbreekt, maar {rule} leest het"
+    ),
     "reference.menukaart_shape": (
         "{path}: heeft niet de vorm van een menukaart (doelgebieden, versions, interventions en"
         " ineffective, zoals in rules/reference/menukaart.yaml)"
@@ -1042,6 +1045,9 @@ _EN = {
     "reference.not_a_year": "{path}: line {line}: {value!r} is not a school year",
     "reference.not_a_brin": "{path}: line {line}: {value!r} is not a BRIN",
     "reference.field_missing": "{path}: field '{field}' is missing",
+    "reference.doelgebied_missing": (
+        "{path}: doelgebied {doelgebied} is missing, but {rule} reads it"
+    ),
     "reference.menukaart_shape": (
         "{path}: not shaped as a menukaart (doelgebieden, versions, interventions and"
         " ineffective, as in rules/reference/menukaart.yaml)"

@@ -26,6 +26,7 @@ from compliance.rules.cache import Lookup, keep, lookup
 from compliance.rules.conditions import (
     Condition,
     ConditionError,
+    UnknownField,
     check_condition,
     fields_of,
     parse_condition,
@@ -36,6 +37,7 @@ from compliance.rules.reference import (
     ALLOWANCE_FIELD,
     ALLOWANCE_FILE,
     MENUKAART_FILE,
+    MENUKAART_PREFIX,
     NO_ALLOWANCE_LIST,
     Menukaart,
     ReferenceDataError,
@@ -323,13 +325,14 @@ class _Loader:
         self.directory = directory
         self.reference_dir = reference_dir
         self.read: list[Path] = []
+        self.menukaart = directory / "reference" / MENUKAART_FILE  # or the reference dir's
 
     def load(self) -> Catalogue:
         if not self.directory.is_dir():
             raise DataFileError(self.directory, None, "no such rules folder")
         domain = load_domain(self._file("domain.yaml"))
         parameters = self._parameters()
-        menukaart_path = self._reference(MENUKAART_FILE)
+        menukaart_path = self.menukaart = self._reference(MENUKAART_FILE)
         menukaart = load_menukaart(menukaart_path)
         reference = [menukaart_path]
         allowance_path = find_allowance_list(self.reference_dir)
@@ -479,6 +482,13 @@ class _Loader:
             for kind in kinds.values():
                 if kind.scheme == scheme_id and (about is None or kind.about == about):
                     check_condition(condition, kind.field_types(), set(parameters))
+        except UnknownField as error:
+            if error.field.startswith(MENUKAART_PREFIX):  # the menukaart's, not the rule's
+                doelgebied = error.field.removeprefix(MENUKAART_PREFIX).upper()
+                words = {"doelgebied": doelgebied, "rule": path.stem}
+                missing = "reference.doelgebied_missing"
+                raise ReferenceDataError(self.menukaart, missing, **words) from None
+            raise DataFileError(path, where, str(error)) from None
         except ConditionError as error:
             raise DataFileError(path, where, str(error)) from None
         return condition

@@ -36,6 +36,15 @@ class ConditionError(ValueError):
     """A condition that cannot be understood or does not fit the fields it names."""
 
 
+class UnknownField(ConditionError):
+    """A condition naming a field no fact has: ``field`` says which (one a menukaart makes,
+    such as menukaart_lines_f, is missing when a replacement menukaart lacks doelgebied F)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 # Conditions are named tuples and two small classes, not frozen dataclasses: defining the
 # five dataclasses execed their methods at every start, 2 ms of a cold `compliance check`.
 
@@ -163,7 +172,9 @@ def check_condition(
     field_type = field_types.get(condition.field)
     if field_type is None:
         known = ", ".join(sorted(field_types))
-        raise ConditionError(f"unknown field {condition.field!r}; known fields: {known}")
+        raise UnknownField(
+            condition.field, f"unknown field {condition.field!r}; known fields: {known}"
+        )
     if isinstance(condition, IsReported):
         return
     value = condition.value
