@@ -252,6 +252,12 @@ DAMAGED = {  # a results.jsonl line that is not a result the comparison can read
     ),
     "a line as a list": json.dumps({"board": "41002", "findings": [{**A_FINDING, "line": [1]}]}),
     "a number too long to read": '{"findings": [], "x": ' + "9" * 5000 + "}",
+    "a lone surrogate in a board": json.dumps(  # its fingerprint given: compared, not made
+        {"board": "\ud800", "findings": [{**A_FINDING, "fingerprint": "0123456789abcdef"}]}
+    ),
+    "a lone surrogate in the rule set": json.dumps(
+        {"board": "41002", "rule_set": "\ud800", "findings": []}
+    ),
     "lists nested too deep": '{"findings": [' + "[" * 100_000 + "]" * 100_000 + "]}",
 }
 
@@ -270,3 +276,20 @@ def test_diff_refuses_a_damaged_result_line_naming_the_file_and_line(tmp_path, d
         "compliance: current.jsonl: bronregel 2: geen resultaat van `compliance batch`"
     ]
     assert done.stdout == ""
+
+
+def test_a_baseline_that_cannot_be_written_out_again_stops_the_batch_before_judging(
+    cli, tmp_path, two_years
+):
+    """A lone surrogate in last year's board number cannot go into summary.json: refused
+    when the baseline is read, not found out after judging, with no outputs written."""
+    _, this = two_years
+    baseline = tmp_path / "results.jsonl"
+    baseline.write_text(DAMAGED["a lone surrogate in a board"] + "\n")
+    out = tmp_path / "out"
+    result = cli("batch", this, "--out", out, "--baseline", baseline, "-q", "--jobs", "1")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"compliance: {baseline}: bronregel 1: geen resultaat van `compliance batch`"
+    ]
+    assert not out.exists()

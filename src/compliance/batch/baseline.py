@@ -94,7 +94,15 @@ def _is_finding(finding: object) -> bool:
 
 
 def _is_text(value: object) -> bool:
-    return isinstance(value, str)
+    """A string that can be written out again: JSON can spell a lone surrogate (\\ud800),
+    which no UTF-8 output takes, so a batch would fail after judging, writing nothing."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_text_or_null(value: object) -> bool:
