@@ -293,3 +293,18 @@ def test_a_baseline_that_cannot_be_written_out_again_stops_the_batch_before_judg
         f"compliance: {baseline}: bronregel 1: geen resultaat van `compliance batch`"
     ]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["diff", "batch"])
+def test_a_run_named_too_long_for_the_system_is_a_usage_error(cli, tmp_path, two_years, command):
+    """The system refuses the name before any file is looked for: said in the reader's words."""
+    _, this = two_years
+    name = tmp_path / ("a" * 5000)
+    if command == "diff":
+        result = cli("diff", name, tmp_path / "b")
+    else:
+        result = cli("batch", this, "--out", tmp_path / "out", "--baseline", name)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"compliance: {name}: kan niet lezen: de naam is te lang")
+    assert not (tmp_path / "out").exists()

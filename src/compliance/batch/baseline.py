@@ -16,6 +16,7 @@ before fingerprints existed still compare: the fingerprint is computed from the 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,10 @@ class Run:
 def load_run(path: Path, lang: str = "nl") -> Run:
     """The findings in ``path``: a batch's --out folder, or its results.jsonl. A
     BaselineError (in ``lang``) says which file will not do, and where."""
-    results = path / RESULTS if path.is_dir() else path
+    # os.path's isdir and exists, not Path's: they say False for a name the system refuses
+    # (too long), where Path's raise; open() then tells why, as for any file not there
+    folder = os.path.isdir(path)
+    results = path / RESULTS if folder else path
     run = Run(results)
     try:
         with open(results, encoding="utf-8") as handle:
@@ -52,7 +56,7 @@ def load_run(path: Path, lang: str = "nl") -> Run:
                     _add(run, _parse(results, number, text, lang))
     except OSError as error:
         words = say("file.cannot_read", lang, path=results, detail=error)
-        hint = say("baseline.hint", lang) if path.is_dir() or not path.exists() else ""
+        hint = say("baseline.hint", lang) if folder or not os.path.exists(path) else ""
         raise BaselineError(words + hint) from None
     except UnicodeDecodeError:
         raise BaselineError(say("file.not_utf8", lang, path=results)) from None
