@@ -308,3 +308,15 @@ def test_a_run_named_too_long_for_the_system_is_a_usage_error(cli, tmp_path, two
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"compliance: {name}: kan niet lezen: de naam is te lang")
     assert not (tmp_path / "out").exists()
+
+
+def test_results_saved_with_a_byte_order_mark_still_compare(cli, tmp_path, two_years):
+    """Excel and Notepad write a BOM before the first line when they save UTF-8."""
+    last, this = two_years
+    cli("batch", last, "--out", tmp_path / "a")
+    cli("batch", this, "--out", tmp_path / "b")
+    saved = tmp_path / "saved.jsonl"
+    saved.write_bytes(b"\xef\xbb\xbf" + (tmp_path / "a" / "results.jsonl").read_bytes())
+    result = cli("diff", saved, tmp_path / "b", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["totals"]["resolved"] == 1

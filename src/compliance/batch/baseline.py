@@ -49,8 +49,8 @@ def load_run(path: Path, lang: str = "nl") -> Run:
     folder = os.path.isdir(path)
     results = path / RESULTS if folder else path
     run = Run(results)
-    try:
-        with open(results, encoding="utf-8") as handle:
+    try:  # utf-8-sig: past the byte-order mark that Excel and Notepad write
+        with open(results, encoding="utf-8-sig") as handle:
             for number, text in enumerate(handle, 1):
                 if text.strip():
                     _add(run, _parse(results, number, text, lang))
