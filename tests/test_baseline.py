@@ -13,6 +13,9 @@ import pytest
 
 INSTALLED = Path(sys.executable).parent / "compliance"
 YEAR = "2022-2023"
+needs_installed = pytest.mark.skipif(
+    not INSTALLED.exists(), reason="the console script is not installed"
+)
 
 
 def board(spec: dict, number: str, **facts: object) -> dict:
@@ -47,6 +50,18 @@ def two_years(tmp_path, filing, board_spec):
     )
     (this / "41004.xbrl").write_bytes(filing(board(board_spec, "41004")))
     return last, this
+
+
+def installed(*args: object, cwd: Path) -> subprocess.CompletedProcess:
+    """The console script as a user runs it: its own process, real stdout and stderr."""
+    return subprocess.run(
+        [str(INSTALLED), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        check=False,
+    )
 
 
 def rules_of(findings: list[dict]) -> list[str]:
@@ -198,19 +213,12 @@ def test_a_finding_repeated_in_a_board_is_matched_one_for_one(cli, tmp_path, two
     assert rules_of(entry["unchanged"]) == ["WDM-002"] and rules_of(entry["new"]) == ["WDM-002"]
 
 
-@pytest.mark.skipif(not INSTALLED.exists(), reason="the console script is not installed")
+@needs_installed
 def test_the_installed_command_compares_two_runs(tmp_path, two_years):
     last, this = two_years
 
     def run(*args: object) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [str(INSTALLED), *map(str, args)],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=tmp_path,
-            check=False,
-        )
+        return installed(*args, cwd=tmp_path)
 
     assert run("batch", last, "--out", "a", "--jobs", "1").returncode == 1
     assert run("batch", this, "--out", "b", "--jobs", "1", "--baseline", "a").returncode == 1
@@ -220,3 +228,95 @@ def test_the_installed_command_compares_two_runs(tmp_path, two_years):
         "2 besturen met bevindingen: 1 nieuw (waarvan 0 eerder in een ander schooljaar), 1 opgelost"
         in done.stdout
     )
+
+
+A_FINDING = {
+    "rule": "NPO-001",
+    "severity": "error",
+    "school": None,
+    "school_year": None,
+    "line": None,
+}
+DAMAGED = {  # a results.jsonl line that is not a result the comparison can read
+    "a finding without fields": '{"board": "41002", "findings": [{}]}',
+    "a finding that is text": '{"board": "41002", "findings": ["x"]}',
+    "a finding that is a number": '{"board": "41002", "findings": [1]}',
+    "a board number as a number": '{"board": 41002, "findings": []}',
+    "a board number as a list": '{"board": [41002], "findings": []}',
+    "a fingerprint as a list": json.dumps(
+        {"board": "41002", "findings": [{**A_FINDING, "fingerprint": [1]}]}
+    ),
+    "a rule as a number": json.dumps({"board": "41002", "findings": [{**A_FINDING, "rule": 5}]}),
+    "a severity unknown": json.dumps(
+        {"board": "41002", "findings": [{**A_FINDING, "severity": "bad"}]}
+    ),
+    "a line as a list": json.dumps({"board": "41002", "findings": [{**A_FINDING, "line": [1]}]}),
+    "a number too long to read": '{"findings": [], "x": ' + "9" * 5000 + "}",
+    "a lone surrogate in a board": json.dumps(  # its fingerprint given: compared, not made
+        {"board": "\ud800", "findings": [{**A_FINDING, "fingerprint": "0123456789abcdef"}]}
+    ),
+    "a lone surrogate in the rule set": json.dumps(
+        {"board": "41002", "rule_set": "\ud800", "findings": []}
+    ),
+    "lists nested too deep": '{"findings": [' + "[" * 100_000 + "]" * 100_000 + "]}",
+}
+
+
+@needs_installed
+@pytest.mark.parametrize("damaged", DAMAGED.values(), ids=DAMAGED.keys())
+def test_diff_refuses_a_damaged_result_line_naming_the_file_and_line(tmp_path, damaged):
+    """A hand-edited or damaged results.jsonl is a usage error, told on one line with the
+    bronregel to fix, before anything is compared or printed; never a traceback."""
+    (tmp_path / "previous.jsonl").write_text("")
+    (tmp_path / "current.jsonl").write_text('{"board": "41001", "findings": []}\n' + damaged)
+    done = installed("diff", "previous.jsonl", "current.jsonl", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "compliance: current.jsonl: bronregel 2: geen resultaat van `compliance batch`"
+    ]
+    assert done.stdout == ""
+
+
+def test_a_baseline_that_cannot_be_written_out_again_stops_the_batch_before_judging(
+    cli, tmp_path, two_years
+):
+    """A lone surrogate in last year's board number cannot go into summary.json: refused
+    when the baseline is read, not found out after judging, with no outputs written."""
+    _, this = two_years
+    baseline = tmp_path / "results.jsonl"
+    baseline.write_text(DAMAGED["a lone surrogate in a board"] + "\n")
+    out = tmp_path / "out"
+    result = cli("batch", this, "--out", out, "--baseline", baseline, "-q", "--jobs", "1")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"compliance: {baseline}: bronregel 1: geen resultaat van `compliance batch`"
+    ]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["diff", "batch"])
+def test_a_run_named_too_long_for_the_system_is_a_usage_error(cli, tmp_path, two_years, command):
+    """The system refuses the name before any file is looked for: said in the reader's words."""
+    _, this = two_years
+    name = tmp_path / ("a" * 5000)
+    if command == "diff":
+        result = cli("diff", name, tmp_path / "b")
+    else:
+        result = cli("batch", this, "--out", tmp_path / "out", "--baseline", name)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"compliance: {name}: kan niet lezen: de naam is te lang")
+    assert not (tmp_path / "out").exists()
+
+
+def test_results_saved_with_a_byte_order_mark_still_compare(cli, tmp_path, two_years):
+    """Excel and Notepad write a BOM before the first line when they save UTF-8."""
+    last, this = two_years
+    cli("batch", last, "--out", tmp_path / "a")
+    cli("batch", this, "--out", tmp_path / "b")
+    saved = tmp_path / "saved.jsonl"
+    saved.write_bytes(b"\xef\xbb\xbf" + (tmp_path / "a" / "results.jsonl").read_bytes())
+    result = cli("diff", saved, tmp_path / "b", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["totals"]["resolved"] == 1

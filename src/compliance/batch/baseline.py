@@ -16,12 +16,13 @@ before fingerprints existed still compare: the fingerprint is computed from the 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from compliance.batch.outputs import RESULTS
-from compliance.findings import fingerprint
+from compliance.findings import SEVERITIES, fingerprint
 from compliance.words import say
 
 BASELINE_VERSION = "1"
@@ -43,16 +44,19 @@ class Run:
 def load_run(path: Path, lang: str = "nl") -> Run:
     """The findings in ``path``: a batch's --out folder, or its results.jsonl. A
     BaselineError (in ``lang``) says which file will not do, and where."""
-    results = path / RESULTS if path.is_dir() else path
+    # os.path's isdir and exists, not Path's: they say False for a name the system refuses
+    # (too long), where Path's raise; open() then tells why, as for any file not there
+    folder = os.path.isdir(path)
+    results = path / RESULTS if folder else path
     run = Run(results)
-    try:
-        with open(results, encoding="utf-8") as handle:
+    try:  # utf-8-sig: past the byte-order mark that Excel and Notepad write
+        with open(results, encoding="utf-8-sig") as handle:
             for number, text in enumerate(handle, 1):
                 if text.strip():
                     _add(run, _parse(results, number, text, lang))
     except OSError as error:
         words = say("file.cannot_read", lang, path=results, detail=error)
-        hint = say("baseline.hint", lang) if path.is_dir() or not path.exists() else ""
+        hint = say("baseline.hint", lang) if folder or not os.path.exists(path) else ""
         raise BaselineError(words + hint) from None
     except UnicodeDecodeError:
         raise BaselineError(say("file.not_utf8", lang, path=results)) from None
@@ -60,13 +64,66 @@ def load_run(path: Path, lang: str = "nl") -> Run:
 
 
 def _parse(results: Path, number: int, text: str, lang: str) -> dict:
+    """The result on line ``number``, refused (naming the file and bronregel) unless it has
+    the shape the comparison reads: a damaged or hand-edited line is the user's to fix, told
+    before anything is compared (or judged), never as a traceback from the comparison."""
     try:
         obj = json.loads(text)
-        if isinstance(obj, dict) and isinstance(obj.get("findings"), list):
-            return obj
-    except json.JSONDecodeError:
-        pass
+    except (ValueError, RecursionError):  # not JSON, a number too long, nested too deep
+        obj = None
+    if _is_result(obj):
+        return obj
     raise BaselineError(say("baseline.not_a_result", lang, path=results, line=str(number)))
+
+
+def _is_result(obj: object) -> bool:
+    """A result as schemas/result.schema.json has it, as far as the comparison reads it."""
+    return (
+        isinstance(obj, dict)
+        and _is_text_or_null(obj.get("board"))
+        and _is_text_or_null(obj.get("rule_set"))
+        and isinstance(obj.get("findings"), list)
+        and all(_is_finding(finding) for finding in obj["findings"])
+    )
+
+
+def _is_finding(finding: object) -> bool:
+    """A finding with every field the comparison reads, each of its type in the schema; a
+    fingerprint is optional (results written before fingerprints existed)."""
+    return (
+        isinstance(finding, dict)
+        and all(key in finding and fits(finding[key]) for key, fits in _FINDING.items())
+        and _is_text_or_null(finding.get("fingerprint"))
+    )
+
+
+def _is_text(value: object) -> bool:
+    """A string that can be written out again: JSON can spell a lone surrogate (\\ud800),
+    which no UTF-8 output takes, so a batch would fail after judging, writing nothing."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_text_or_null(value: object) -> bool:
+    return value is None or _is_text(value)
+
+
+def _is_line_or_null(value: object) -> bool:
+    return value is None or type(value) is int  # not a bool, which JSON's true would be
+
+
+_FINDING = {  # a finding's fields the comparison reads, and what each must be
+    "rule": _is_text,
+    "severity": lambda value: value in SEVERITIES,  # each has its word in words.py
+    "school": _is_text_or_null,
+    "school_year": _is_text_or_null,
+    "line": _is_line_or_null,
+}
 
 
 def _add(run: Run, result: dict) -> None:
