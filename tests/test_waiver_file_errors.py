@@ -32,10 +32,10 @@ def typed(old: str, new: str) -> str:
 
 
 INDENTATION = (
-    "deze bronregel springt anders in dan die erboven: zet de sleutels van één ontheffing"
-    " precies onder elkaar, en elke '-' even ver",
-    "this line is indented otherwise than the ones above: line up the keys of one waiver"
-    " exactly, and every '-' equally far",
+    "deze bronregel springt anders in dan die erboven: zet sleutels van één niveau precies"
+    " onder elkaar, en elke '-' van één lijst even ver",
+    "this line is indented otherwise than the ones above: line up the keys of one level"
+    " exactly, and every '-' of one list equally far",
 )
 SPECIAL = (
     "een waarde die begint met een teken dat in YAML iets betekent (&, *, !, %, @, ` of ?)"
@@ -118,10 +118,10 @@ CASES = {
         typed("waivers:\n", '"waivers":x\n'),
         1,
         (
-            "hier gaat het bestand verder na wat YAML als het hele document leest: begint het"
-            " met 'waivers:', en springen de bronregels eronder in?",
-            "the file goes on after what YAML reads as the whole document: does it start with"
-            " 'waivers:', with the lines below indented?",
+            "hier gaat het bestand verder na wat YAML als het hele document leest: eindigt de"
+            " eerste sleutel op ':', en springen de bronregels eronder in?",
+            "the file goes on after what YAML reads as the whole document: does the first key"
+            " end in ':', with the lines below it indented?",
         ),
     ),
     "control character": (

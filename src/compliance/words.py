@@ -426,10 +426,10 @@ _NL = {
         "een sleutel bestaat uit letters, cijfers, '-' en '_', of staat tussen aanhalingstekens"
     ),
     "toml.invalid_date": "deze datum bestaat niet, of is niet geschreven als JJJJ-MM-DD",
-    # PyYAML's reasons (yaml_errors.py), for whoever types a waivers file
+    # PyYAML's reasons (yaml_errors.py), for whoever types a waivers file or a menukaart
     "yaml.indentation": (
-        "deze bronregel springt anders in dan die erboven: zet de sleutels van één ontheffing"
-        " precies onder elkaar, en elke '-' even ver"
+        "deze bronregel springt anders in dan die erboven: zet sleutels van één niveau precies"
+        " onder elkaar, en elke '-' van één lijst even ver"
     ),
     "yaml.colon_missing": (
         "na een sleutel hoort een ':' (sleutel: waarde); loopt een waarde door op de volgende"
@@ -449,8 +449,8 @@ _NL = {
         " aanhalingstekens, of spring de bronregel goed in"
     ),
     "yaml.after_document": (
-        "hier gaat het bestand verder na wat YAML als het hele document leest: begint het met"
-        " 'waivers:', en springen de bronregels eronder in?"
+        "hier gaat het bestand verder na wat YAML als het hele document leest: eindigt de"
+        " eerste sleutel op ':', en springen de bronregels eronder in?"
     ),
     "yaml.flow_gap": "een lijst [ ] of tabel {{ }} met een lege plek: er ontbreekt een waarde",
     "yaml.flow_unclosed": (
@@ -1198,10 +1198,10 @@ _EN = {
     "toml.invalid_statement": "this line is neither 'key = value' nor a [table]",
     "toml.key_start": "a key is made of letters, digits, '-' and '_', or is quoted",
     "toml.invalid_date": "this date does not exist, or is not written YYYY-MM-DD",
-    # PyYAML's reasons (yaml_errors.py), for whoever types a waivers file
+    # PyYAML's reasons (yaml_errors.py), for whoever types a waivers file or a menukaart
     "yaml.indentation": (
-        "this line is indented otherwise than the ones above: line up the keys of one waiver"
-        " exactly, and every '-' equally far"
+        "this line is indented otherwise than the ones above: line up the keys of one level"
+        " exactly, and every '-' of one list equally far"
     ),
     "yaml.colon_missing": (
         "a key must be followed by ':' (key: value); a value that goes on to the next line"
@@ -1220,8 +1220,8 @@ _EN = {
         " indentation"
     ),
     "yaml.after_document": (
-        "the file goes on after what YAML reads as the whole document: does it start with"
-        " 'waivers:', with the lines below indented?"
+        "the file goes on after what YAML reads as the whole document: does the first key end"
+        " in ':', with the lines below it indented?"
     ),
     "yaml.flow_gap": "a list [ ] or mapping {{ }} with a gap: a value is missing",
     "yaml.flow_unclosed": "a list [ ] or mapping {{ }} is not closed: the file ends inside it",
