@@ -13,11 +13,18 @@ import hashlib
 import re
 from datetime import date
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from compliance.datafiles import DataFileError, as_date, load_yaml
+from compliance.datafiles import (
+    RULE_SCHEMA,
+    DataFileError,
+    as_date,
+    load_checked,
+    load_yaml,
+    schema,
+)
 from compliance.findings import Localized
 from compliance.model.domain import Domain, load_domain
 from compliance.plain_record import PlainRecord
@@ -45,12 +52,11 @@ from compliance.rules.reference import (
     reads_menukaart_versions,
 )
 
-if TYPE_CHECKING:
-    import jsonschema
-
 CatalogueError = DataFileError
 
 SOURCES_FILE = "sources.yaml"
+# The schemas the files are checked against: a changed one must not find the catalogue kept.
+_SCHEMAS = (RULE_SCHEMA,)
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Placeholders structural (FIL) messages may use; the reader fills them in.
 _STRUCTURAL_PLACEHOLDERS = {
@@ -289,8 +295,8 @@ def load_catalogue(directory: Path | None = None, reference_dir: Path | None = N
 
 def _cache_inputs(directory: Path, reference_dir: Path | None) -> tuple[list[Path], list[str]]:
     """What the cache keys the catalogue in ``directory`` by: every file the loader reads,
-    the rule-file schema it validates against and the taxonomy the fields come from, and
-    the folders they are in; no files when there is no such folder."""
+    the schemas it validates them against and the taxonomy the fields come from, and the
+    folders they are in; no files when there is no such folder."""
     if not directory.is_dir():
         return [], []
     inputs = [directory / name for name in ("domain.yaml", "parameters.yaml", "schemes.yaml")]
@@ -300,7 +306,8 @@ def _cache_inputs(directory: Path, reference_dir: Path | None) -> tuple[list[Pat
     if reference_dir is not None:  # the allowance list comes only from there (or is missing)
         inputs.append(reference_dir / ALLOWANCE_FILE)
     inputs += _rule_files(directory)
-    inputs += [schemas_dir() / "rule.schema.json", taxonomy_path()]
+    inputs += [schemas_dir() / name for name in _SCHEMAS]
+    inputs.append(taxonomy_path())
     where = [str(directory.resolve()), str(reference_dir.resolve() if reference_dir else "")]
     return inputs, where
 
@@ -491,12 +498,10 @@ class _Loader:
         parameters: dict[str, Parameter],
         domain: Domain,
     ) -> dict[str, Rule]:
-        validator = _rule_validator()
         rules: dict[str, Rule] = {}
         for path in _rule_files(self.directory):
             self.read.append(path)
-            data = load_yaml(path)
-            _validate(validator, data, path)
+            data = load_checked(path, RULE_SCHEMA)
             if data["id"] != path.stem:
                 raise DataFileError(path, "id", f"{data['id']} must match the file name")
             if data["id"] in rules:
@@ -655,33 +660,8 @@ def _cases(data: dict) -> tuple[RuleCase, ...]:
     return tuple(cases)
 
 
-@cache
-def _rule_schema() -> dict:
-    import json  # only when rule files are validated, not on a cached start
-
-    return json.loads((schemas_dir() / "rule.schema.json").read_text(encoding="utf-8"))
-
-
-@cache
-def _rule_validator() -> jsonschema.protocols.Validator:
-    import jsonschema  # only here: a catalogue taken from the cache is not validated again
-
-    return jsonschema.Draft202012Validator(_rule_schema())
-
-
 def _schema_case_defaults() -> dict:
     """The case fields' defaults (school 12AB of type BAO in 2022-2023, ...), kept in the
     rule-file schema where rule authors read what a case may say."""
-    fields = _rule_schema()["$defs"]["case"]["properties"]
+    fields = schema(RULE_SCHEMA)["$defs"]["case"]["properties"]
     return {name: spec["default"] for name, spec in fields.items() if "default" in spec}
-
-
-def _validate(validator: jsonschema.protocols.Validator, data: object, path: Path) -> None:
-    from jsonschema.exceptions import best_match
-
-    error = best_match(validator.iter_errors(data))
-    if error is None:
-        return
-    field = ".".join(str(part) for part in error.absolute_path) or None
-    message = error.message if len(error.message) < 200 else error.message[:200] + "…"
-    raise DataFileError(path, field, message)
