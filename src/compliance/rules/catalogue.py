@@ -26,7 +26,7 @@ from compliance.datafiles import (
     schema,
 )
 from compliance.findings import Localized
-from compliance.model.domain import Domain, load_domain
+from compliance.model.domain import DOMAIN_SCHEMA, Domain, load_domain
 from compliance.plain_record import PlainRecord
 from compliance.resources import rules_dir, schemas_dir, taxonomy_path
 from compliance.rules.cache import Lookup, keep, lookup
@@ -56,7 +56,7 @@ CatalogueError = DataFileError
 
 SOURCES_FILE = "sources.yaml"
 # The schemas the files are checked against: a changed one must not find the catalogue kept.
-_SCHEMAS = (RULE_SCHEMA,)
+_SCHEMAS = (RULE_SCHEMA, DOMAIN_SCHEMA)
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Placeholders structural (FIL) messages may use; the reader fills them in.
 _STRUCTURAL_PLACEHOLDERS = {

@@ -1,0 +1,105 @@
+"""A damaged copy of rules/ (--rules-dir) is refused as a broken rule file is: one line on
+stderr naming the file (and field), exit status 2, never a traceback. Each damage is one
+that fuzzing a copy of rules/ found to end in a traceback, or in filings not checked."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import RULES_DIR, SAMPLES
+
+from compliance.datafiles import load_yaml
+from compliance.resources import rules_dir
+
+FILING = SAMPLES / "compliant-one-school.xbrl"
+CHECK = ("check", FILING)
+
+Damage = Callable[[object], object]  # the file's data → the damaged data (None: empty)
+
+
+def _parent(data: object, keys: tuple) -> object:
+    for key in keys:
+        data = data[key]
+    return data
+
+
+def _set(*keys: str | int, to: object) -> Damage:
+    """Put ``to`` at the path ``keys`` in the data."""
+
+    def damage(data: object) -> object:
+        _parent(data, keys[:-1])[keys[-1]] = to
+        return data
+
+    return damage
+
+
+def _drop(*keys: str) -> Damage:
+    def damage(data: object) -> object:
+        del _parent(data, keys[:-1])[keys[-1]]
+        return data
+
+    return damage
+
+
+def _replace(to: object) -> Damage:
+    return lambda data: to
+
+
+DOMAIN = [
+    ("domain-empty", _replace(None), CHECK),
+    ("13-45", _set("school_year", "first_day", to="13-45"), CHECK),
+    ("02-29", _set("school_year", "first_day", to="02-29"), CHECK),
+    ("801", _set("school_year", "first_day", to=801), CHECK),
+    ("pattern-not-a-regex", _set("identifiers", "school", "pattern", to="[0-9"), CHECK),
+    ("pattern-a-number", _set("identifiers", "school", "pattern", to=5), CHECK),
+    ("no-identifiers", _drop("identifiers"), CHECK),
+    ("no-school", _drop("identifiers", "school"), CHECK),
+    ("no-intervention-line", _drop("identifiers", "intervention_line"), CHECK),
+    ("school-types-a-list", _set("school_types", to=["BAO"]), CHECK),
+]
+FILES = {
+    "domain.yaml": DOMAIN,
+}
+
+
+def _damaged_copy(folder: Path, name: str, damage: Damage) -> Path:
+    """A copy of the rules with ``name`` rewritten from its damaged data (None: emptied)."""
+    rules = folder / "rules"
+    shutil.copytree(RULES_DIR or rules_dir(), rules)
+    _damage(rules / name, damage)
+    return rules
+
+
+def _damage(path: Path, damage: Damage) -> None:
+    data = damage(load_yaml(path))
+    text = "" if data is None else yaml.safe_dump(data, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _refused(cli, rules: Path, command: tuple, out: Path) -> str:
+    """Run ``command`` on ``rules``, see it refused in one line, and return that line."""
+    extra = ("--out", out) if command[0] == "batch" else ()
+    result = cli(*command, *extra, "--rules-dir", rules)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exit_code == 2, result.stdout + result.stderr
+    (line,) = result.stderr.splitlines()
+    return line
+
+
+@pytest.mark.parametrize(
+    ("name", "damage", "command"),
+    [
+        pytest.param(name, damage, command, id=case)
+        for name, cases in FILES.items()
+        for case, damage, command in cases
+    ],
+)
+def test_a_damaged_rules_file_is_one_line_naming_it_and_exit_status_2(
+    cli, tmp_path, name, damage, command
+):
+    rules = _damaged_copy(tmp_path, name, damage)
+    assert str(rules / name) in _refused(cli, rules, command, tmp_path / "out")
