@@ -17,6 +17,7 @@ from compliance.resources import rules_dir
 
 FILING = SAMPLES / "compliant-one-school.xbrl"
 CHECK = ("check", FILING)
+TEST = ("rules", "test", "WDM-006")
 
 Damage = Callable[[object], object]  # the file's data → the damaged data (None: empty)
 
@@ -61,8 +62,17 @@ DOMAIN = [
     ("no-intervention-line", _drop("identifiers", "intervention_line"), CHECK),
     ("school-types-a-list", _set("school_types", to=["BAO"]), CHECK),
 ]
+SCHEMES = [
+    ("schemes-a-list", _replace(["wdm"]), CHECK),
+    ("schemes-a-number", _replace(3), CHECK),
+    ("period-a-text", _set("wdm", "period", to="2018"), CHECK),
+    ("period-unknown-key", _set("wdm", "period", to={"since": "2018-08-01"}), TEST),
+]
+SOURCES = [("sources-a-list", _replace(["a"]), CHECK)]
 FILES = {
     "domain.yaml": DOMAIN,
+    "schemes.yaml": SCHEMES,
+    "sources.yaml": SOURCES,
 }
 
 

@@ -55,8 +55,10 @@ from compliance.rules.reference import (
 CatalogueError = DataFileError
 
 SOURCES_FILE = "sources.yaml"
+SCHEMES_SCHEMA = "schemes.schema.json"
+SOURCES_SCHEMA = "sources.schema.json"
 # The schemas the files are checked against: a changed one must not find the catalogue kept.
-_SCHEMAS = (RULE_SCHEMA, DOMAIN_SCHEMA)
+_SCHEMAS = (RULE_SCHEMA, DOMAIN_SCHEMA, SCHEMES_SCHEMA, SOURCES_SCHEMA)
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Placeholders structural (FIL) messages may use; the reader fills them in.
 _STRUCTURAL_PLACEHOLDERS = {
@@ -401,11 +403,8 @@ class _Loader:
         path = self.directory / SOURCES_FILE
         if not path.is_file():
             return {}
-        data = load_yaml(self._file(SOURCES_FILE))
-        try:
-            return {str(name): Localized(**title) for name, title in (data or {}).items()}
-        except TypeError as error:
-            raise DataFileError(path, None, f"expected file: {{nl, en}} titles ({error})") from None
+        data = load_checked(self._file(SOURCES_FILE), SOURCES_SCHEMA)
+        return {str(name): Localized(**title) for name, title in data.items()}
 
     # -- parameters and schemes -------------------------------------------------------------
 
@@ -440,33 +439,25 @@ class _Loader:
         self, domain: Domain, kinds: dict[str, FactKind], parameters: dict[str, Parameter]
     ) -> dict[str, Scheme]:
         path = self._file("schemes.yaml")
-        data = load_yaml(path)
+        data = load_checked(path, SCHEMES_SCHEMA)
         schemes = {}
-        for scheme_id, spec in (data or {}).items():
-            try:
-                types = frozenset(spec["types"])
-                unknown = types - set(domain.school_types)
-                if unknown:
-                    raise DataFileError(path, f"{scheme_id}.types", f"unknown {sorted(unknown)}")
-                judged_when = self._condition(
-                    spec["judged_when"],
-                    path,
-                    f"{scheme_id}.judged_when",
-                    kinds,
-                    scheme_id,
-                    parameters,
-                )
-                schemes[scheme_id] = Scheme(
-                    scheme_id,
-                    Localized(**spec["title"]),
-                    types,
-                    _period(spec.get("period") or {}, path, f"{scheme_id}.period"),
-                    judged_when,
-                    spec.get("source") or {},
-                    Localized.optional(spec.get("period_source")),
-                )
-            except (KeyError, TypeError) as error:
-                raise DataFileError(path, scheme_id, f"malformed scheme ({error})") from None
+        for scheme_id, spec in data.items():
+            types = frozenset(spec["types"])
+            unknown = types - set(domain.school_types)
+            if unknown:
+                raise DataFileError(path, f"{scheme_id}.types", f"unknown {sorted(unknown)}")
+            judged_when = self._condition(
+                spec["judged_when"], path, f"{scheme_id}.judged_when", kinds, scheme_id, parameters
+            )
+            schemes[scheme_id] = Scheme(
+                scheme_id,
+                Localized(**spec["title"]),
+                types,
+                _period(spec.get("period") or {}, path, f"{scheme_id}.period"),
+                judged_when,
+                spec.get("source") or {},
+                Localized.optional(spec.get("period_source")),
+            )
         return schemes
 
     def _condition(
