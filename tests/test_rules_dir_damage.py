@@ -17,6 +17,7 @@ from compliance.resources import rules_dir
 
 FILING = SAMPLES / "compliant-one-school.xbrl"
 CHECK = ("check", FILING)
+SHOW = ("rules", "show", "WDM-006")
 TEST = ("rules", "test", "WDM-006")
 
 Damage = Callable[[object], object]  # the file's data → the damaged data (None: empty)
@@ -69,10 +70,18 @@ SCHEMES = [
     ("period-unknown-key", _set("wdm", "period", to={"since": "2018-08-01"}), TEST),
 ]
 SOURCES = [("sources-a-list", _replace(["a"]), CHECK)]
+TOLERANCE = ("wdm.spending_tolerance", "values")
+PARAMETERS = [
+    ("value-inf", _set(*TOLERANCE, "2018-08-01", to=float("inf")), SHOW),
+    ("value-nan", _set(*TOLERANCE, "2018-08-01", to=float("nan")), TEST),
+    ("no-values-test", _set(*TOLERANCE, to={}), TEST),
+    ("no-values-check", _set(*TOLERANCE, to={}), CHECK),
+]
 FILES = {
     "domain.yaml": DOMAIN,
     "schemes.yaml": SCHEMES,
     "sources.yaml": SOURCES,
+    "parameters.yaml": PARAMETERS,
 }
 
 

@@ -1,6 +1,7 @@
 """Load rules/ into a Catalogue: domain words, schemes, dated parameters, reference data and
-one rule per file, each checked against schemas/rule.schema.json and against the fields and
-parameters it names. A bad file stops loading with a one-line message naming file and field.
+one rule per file, each file checked against its JSON Schema in schemas/ and against the
+fields and parameters it names. A bad file stops loading with a one-line message naming file
+and field.
 
 A catalogue loaded once is kept by content (rules/cache.py): the next run with the same
 files skips the YAML, the validation and the import of jsonschema.
@@ -22,7 +23,6 @@ from compliance.datafiles import (
     DataFileError,
     as_date,
     load_checked,
-    load_yaml,
     schema,
 )
 from compliance.findings import Localized
@@ -55,10 +55,11 @@ from compliance.rules.reference import (
 CatalogueError = DataFileError
 
 SOURCES_FILE = "sources.yaml"
+PARAMETERS_SCHEMA = "parameters.schema.json"
 SCHEMES_SCHEMA = "schemes.schema.json"
 SOURCES_SCHEMA = "sources.schema.json"
 # The schemas the files are checked against: a changed one must not find the catalogue kept.
-_SCHEMAS = (RULE_SCHEMA, DOMAIN_SCHEMA, SCHEMES_SCHEMA, SOURCES_SCHEMA)
+_SCHEMAS = (RULE_SCHEMA, DOMAIN_SCHEMA, PARAMETERS_SCHEMA, SCHEMES_SCHEMA, SOURCES_SCHEMA)
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Placeholders structural (FIL) messages may use; the reader fills them in.
 _STRUCTURAL_PLACEHOLDERS = {
@@ -410,30 +411,17 @@ class _Loader:
 
     def _parameters(self) -> dict[str, Parameter]:
         path = self._file("parameters.yaml")
-        data = load_yaml(path)
-        if not isinstance(data, dict):
-            raise DataFileError(path, None, "expected a mapping of parameter names")
-        parameters = {}
-        for name, spec in data.items():
-            try:
-                values = Dated(
-                    tuple(
-                        sorted(
-                            (as_date(day, path, f"{name}.values"), Decimal(str(value)))
-                            for day, value in spec["values"].items()
-                        )
-                    )
-                )
-                parameters[name] = Parameter(
-                    name,
-                    Localized(**spec["description"]),
-                    spec["unit"],
-                    Localized.either(spec["source"]),
-                    values,
-                )
-            except (KeyError, TypeError, AttributeError, ArithmeticError) as error:
-                raise DataFileError(path, name, f"malformed parameter ({error})") from None
-        return parameters
+        data = load_checked(path, PARAMETERS_SCHEMA)
+        return {
+            name: Parameter(
+                name,
+                Localized(**spec["description"]),
+                spec["unit"],
+                Localized.either(spec["source"]),
+                _dated_values(spec["values"], path, f"{name}.values"),
+            )
+            for name, spec in data.items()
+        }
 
     def _schemes(
         self, domain: Domain, kinds: dict[str, FactKind], parameters: dict[str, Parameter]
@@ -629,6 +617,18 @@ def _period(spec: dict, path: Path, where: str) -> Period:
     return Period(
         as_date(first, path, f"{where}.from") if first else None,
         as_date(last, path, f"{where}.until") if last else None,
+    )
+
+
+def _dated_values(values: dict, path: Path, where: str) -> Dated[Decimal]:
+    """A parameter's values by the day they hold from, each the Decimal of the number as
+    written: 0.10 is read as the double nearest it, whose shortest spelling is 0.1."""
+    return Dated(
+        tuple(
+            sorted(
+                (as_date(day, path, where), Decimal(str(value))) for day, value in values.items()
+            )
+        )
     )
 
 
