@@ -76,6 +76,7 @@ PARAMETERS = [
     ("value-nan", _set(*TOLERANCE, "2018-08-01", to=float("nan")), TEST),
     ("no-values-test", _set(*TOLERANCE, to={}), TEST),
     ("no-values-check", _set(*TOLERANCE, to={}), CHECK),
+    ("first-value-after-the-first-year", _set(*TOLERANCE, to={"2019-08-01": 0.1}), CHECK),
 ]
 FILES = {
     "domain.yaml": DOMAIN,
@@ -122,3 +123,12 @@ def test_a_damaged_rules_file_is_one_line_naming_it_and_exit_status_2(
 ):
     rules = _damaged_copy(tmp_path, name, damage)
     assert str(rules / name) in _refused(cli, rules, command, tmp_path / "out")
+
+
+def test_a_rule_judging_every_school_year_needs_its_parameters_from_the_start(cli, tmp_path):
+    # without a first day in its scheme, WDM-006 judges 2017-2018 too: with no tolerance
+    # then, a filing of that year could not be judged
+    rules = _damaged_copy(tmp_path, "schemes.yaml", _drop("wdm", "period"))
+    line = _refused(cli, rules, CHECK, tmp_path / "out")
+    assert str(rules / "parameters.yaml") in line
+    assert "wdm.spending_tolerance.values" in line and "WDM-006" in line

@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import re
-from datetime import date
+from datetime import MAXYEAR, date
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +26,7 @@ from compliance.datafiles import (
     schema,
 )
 from compliance.findings import Localized
+from compliance.model.calendar import SchoolCalendar
 from compliance.model.domain import DOMAIN_SCHEMA, Domain, load_domain
 from compliance.plain_record import PlainRecord
 from compliance.resources import rules_dir, schemas_dir, taxonomy_path
@@ -35,6 +36,7 @@ from compliance.rules.conditions import (
     ConditionError,
     check_condition,
     fields_of,
+    params_of,
     parse_condition,
 )
 from compliance.rules.dated import Dated, Period
@@ -150,6 +152,12 @@ class Rule(PlainRecord):
     def cited_fields(self) -> list[str]:
         """The fields a finding of this rule cites: those its condition reads."""
         return fields_of(self.when) if self.when is not None else []
+
+    @cached_property
+    def parameters_read(self) -> set[str]:
+        """The parameters its conditions compare with, whose values its rule books need."""
+        conditions = [c for c in (self.when, self.judged_when) if c is not None]
+        return {name for condition in conditions for name in params_of(condition)}
 
     @cached_property
     def placeholders(self) -> set[str]:
@@ -351,6 +359,7 @@ class _Loader:
         schemes = self._schemes(domain, kinds, parameters)
         rules = self._rules(schemes, kinds, parameters, domain)
         _check_menukaart_in_force(rules, menukaart, menukaart_path, domain)
+        _check_parameters_in_force(rules, parameters, self.directory / "parameters.yaml", domain)
         return Catalogue(
             path=self.directory,
             domain=domain,
@@ -582,13 +591,49 @@ def _check_menukaart_in_force(
             continue
         if not reads_menukaart_versions(fields_of(rule.when)):
             continue
-        year = domain.calendar.year_containing(rule.period.first)
-        if year.first_day < rule.period.first:
-            year = domain.calendar.year_starting(year.first_day.year + 1)
-        if menukaart.version_on(year.first_day) is None:
+        day = _first_judged_day(rule, domain.calendar)
+        if day is not None and menukaart.version_on(day) is None:
+            year = domain.calendar.year_containing(day)
             raise ReferenceDataError(
-                path, "reference.menukaart_gap", rule=rule.id, year=year.label, day=year.first_day
+                path, "reference.menukaart_gap", rule=rule.id, year=year.label, day=day
             )
+
+
+def _check_parameters_in_force(
+    rules: dict[str, Rule], parameters: dict[str, Parameter], path: Path, domain: Domain
+) -> None:
+    """A rule compares with its parameters' values in force on the first day of the school
+    year it judges; a school year without one has no rule book (rules/books.py), and every
+    plan of it would go unjudged. A value holds until the next, so the first school year
+    the rule judges is the one to check."""
+    for rule in sorted(rules.values(), key=lambda r: r.id):
+        day = _first_judged_day(rule, domain.calendar)
+        for name in sorted(rule.parameters_read):
+            values = parameters[name].values
+            if day is None or values.at(day) is not None:
+                continue
+            if day == date.min:
+                problem = (
+                    f"no value before {values.entries[0][0]}, and {rule.id} judges every school"
+                    " year (no period.from in its file or schemes.yaml)"
+                )
+            else:
+                problem = (
+                    f"no value on {day}, the first day of the first school year {rule.id} judges"
+                )
+            raise DataFileError(path, f"{name}.values", problem)
+
+
+def _first_judged_day(rule: Rule, calendar: SchoolCalendar) -> date | None:
+    """The first day of the first school year in the rule's period, the first its rule book
+    is compiled for: date.min when the period has no first day (rules/books.py then judges
+    every year by it), None when no school year begins in it before the calendar ends."""
+    first = rule.period.first
+    if first is None:
+        return date.min
+    begins = (calendar.first_month, calendar.first_day)
+    year = first.year if (first.month, first.day) <= begins else first.year + 1
+    return calendar.year_starting(year).first_day if year <= MAXYEAR else None
 
 
 def _reference_file(path: Path) -> ReferenceFile:
