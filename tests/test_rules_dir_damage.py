@@ -19,6 +19,7 @@ FILING = SAMPLES / "compliant-one-school.xbrl"
 CHECK = ("check", FILING)
 SHOW = ("rules", "show", "WDM-006")
 TEST = ("rules", "test", "WDM-006")
+BATCH = ("batch", FILING, "-q", "--jobs", "1")  # and --out, in the test's folder
 
 Damage = Callable[[object], object]  # the file's data → the damaged data (None: empty)
 
@@ -78,11 +79,23 @@ PARAMETERS = [
     ("no-values-check", _set(*TOLERANCE, to={}), CHECK),
     ("first-value-after-the-first-year", _set(*TOLERANCE, to={"2019-08-01": 0.1}), CHECK),
 ]
+PUBLISHED = ("published", "board_shares")
+MONITORING = [
+    ("categories-a-list", _set("workload_spending", "categories", to=["a"]), BATCH),
+    ("sectors-a-list", _set("sector_shares", "sectors", to=["po"]), BATCH),
+    ("published-a-text", _set(*PUBLISHED, 0, to="WDM-001"), BATCH),
+    ("published-a-mapping", _set(*PUBLISHED, to={"rule": "WDM-001"}), BATCH),
+    ("share-inf", _set(*PUBLISHED, 0, "share", to=float("inf")), BATCH),
+    ("share-nan", _set(*PUBLISHED, 0, "share", to=float("nan")), BATCH),
+    ("amount-inf", _set("published", "funds_received", 0, "amount", to=float("inf")), BATCH),
+    ("monitoring-empty", _replace(None), BATCH),
+]
 FILES = {
     "domain.yaml": DOMAIN,
     "schemes.yaml": SCHEMES,
     "sources.yaml": SOURCES,
     "parameters.yaml": PARAMETERS,
+    "monitoring.yaml": MONITORING,
 }
 
 

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from compliance.batch.ministry import BOARD, Ministry, counts_funds, load_ministry
-from compliance.datafiles import DataFileError, load_yaml
+from compliance.datafiles import DataFileError, load_checked
 from compliance.findings import Localized
 from compliance.judging import PlanOutcome
 from compliance.rules.catalogue import Catalogue
 
 MONITORING_FILE = "monitoring.yaml"  # in the rules folder, beside the rules it names
+MONITORING_SCHEMA = "monitoring.schema.json"
 _HUNDRED = Decimal(100)  # cents in a euro
 
 
@@ -49,24 +50,22 @@ class Monitoring:
 
 
 def load_monitoring(catalogue: Catalogue, path: Path | None = None) -> Monitoring:
-    """Read the definition (default: monitoring.yaml in the catalogue's rules folder) and
-    check every name in it against ``catalogue``."""
-    data = load_yaml(path or monitoring_path(catalogue))
-    try:
-        spending, external = data["workload_spending"], data["npo_external_share"]
-        monitoring = Monitoring(
-            process_rules=tuple(data["process_rules"]),
-            spending_kind=spending["kind"],
-            spending_population=spending["population"],
-            categories={name: Localized(**label) for name, label in spending["categories"].items()},
-            external_kind=external["kind"],
-            external_population=external["population"],
-            external_field=external["field"],
-            external_parameter=external["parameter"],
-            ministry=load_ministry(data, catalogue, path or monitoring_path(catalogue)),
-        )
-    except (KeyError, TypeError) as error:
-        raise DataFileError(path, None, f"missing or malformed entry: {error}") from None
+    """Read the definition (default: monitoring.yaml in the catalogue's rules folder), valid
+    against schemas/monitoring.schema.json, and check every name in it against ``catalogue``."""
+    path = path or monitoring_path(catalogue)
+    data = load_checked(path, MONITORING_SCHEMA)
+    spending, external = data["workload_spending"], data["npo_external_share"]
+    monitoring = Monitoring(
+        process_rules=tuple(data["process_rules"]),
+        spending_kind=spending["kind"],
+        spending_population=spending["population"],
+        categories={name: Localized(**label) for name, label in spending["categories"].items()},
+        external_kind=external["kind"],
+        external_population=external["population"],
+        external_field=external["field"],
+        external_parameter=external["parameter"],
+        ministry=load_ministry(data, catalogue, path),
+    )
     _check_names(monitoring, catalogue, path)
     return monitoring
 
