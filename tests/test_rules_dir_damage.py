@@ -4,6 +4,7 @@ that fuzzing a copy of rules/ found to end in a traceback, or in filings not che
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -145,3 +146,13 @@ def test_a_rule_judging_every_school_year_needs_its_parameters_from_the_start(cl
     line = _refused(cli, rules, CHECK, tmp_path / "out")
     assert str(rules / "parameters.yaml") in line
     assert "wdm.spending_tolerance.values" in line and "WDM-006" in line
+
+
+def test_a_kept_monitoring_definition_is_not_used_once_its_file_is_damaged(cli, tmp_path):
+    rules = _damaged_copy(tmp_path, "monitoring.yaml", lambda data: data)
+    cache = Path(os.environ["COMPLIANCE_CACHE_DIR"])
+    before = set(cache.glob("monitoring-*.pickle"))
+    assert cli(*BATCH, "--out", tmp_path / "first", "--rules-dir", rules).exit_code == 0
+    assert set(cache.glob("monitoring-*.pickle")) - before  # kept: the next batch reads no YAML
+    _damage(rules / "monitoring.yaml", _set(*PUBLISHED, 0, "share", to=float("inf")))
+    assert str(rules / "monitoring.yaml") in _refused(cli, rules, BATCH, tmp_path / "second")
