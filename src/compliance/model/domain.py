@@ -54,11 +54,12 @@ def _calendar(month_day: str, path: Path) -> SchoolCalendar:
 
 
 def _pattern(identifiers: dict, name: str, path: Path) -> re.Pattern[str]:
-    """The identifier's pattern, anchored at the end: it matches a whole identifier."""
+    """The identifier's pattern, to match a whole identifier: grouped before the end is
+    anchored, so that each alternative of ``A|B`` must match all of it."""
     text = identifiers[name]["pattern"]
     try:
         re.compile(text)  # alone: "[0-9" followed by \Z would be a bad escape at position 4
     except re.error as error:
         problem = f"{text!r} is not a regular expression ({error})"
         raise DataFileError(path, f"identifiers.{name}.pattern", problem) from None
-    return re.compile(text + r"\Z")
+    return re.compile(f"(?:{text})\\Z")
