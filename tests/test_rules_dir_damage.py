@@ -156,3 +156,10 @@ def test_a_kept_monitoring_definition_is_not_used_once_its_file_is_damaged(cli, 
     assert set(cache.glob("monitoring-*.pickle")) - before  # kept: the next batch reads no YAML
     _damage(rules / "monitoring.yaml", _set(*PUBLISHED, 0, "share", to=float("inf")))
     assert str(rules / "monitoring.yaml") in _refused(cli, rules, BATCH, tmp_path / "second")
+
+
+def test_a_period_until_the_last_day_a_date_can_be_is_judged_to_its_end(cli, tmp_path):
+    # the day after 9999-12-31, where a new rule book would begin, is no date
+    rules = _damaged_copy(tmp_path, "schemes.yaml", _set("npo", "period", "until", to="9999-12-31"))
+    result = cli(*CHECK, "--rules-dir", rules)
+    assert (result.exit_code, result.stderr) == (0, "")

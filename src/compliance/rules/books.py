@@ -141,7 +141,7 @@ def _epoch_starts(catalogue: Catalogue) -> list[date]:
     for rule in catalogue.plan_rules():
         if rule.period.first:
             days.add(rule.period.first)
-        if rule.period.last:
+        if rule.period.last and rule.period.last < date.max:  # 9999-12-31: no day after it
             days.add(rule.period.last + timedelta(days=1))
         days.update(rule.severity.change_days())
         for name in rule.parameters_read:
