@@ -296,3 +296,11 @@ def test_the_rule_set_is_the_same_wherever_the_rules_and_reference_data_are(tmp_
         shutil.copytree(RULES_DIR or rules_dir(), copy)
         versions.add(load_catalogue(copy, reference).version)
     assert len(versions) == 1
+
+
+def test_an_identifier_pattern_with_alternatives_matches_a_whole_identifier(rules_copy):
+    # "A|B" followed by \Z anchored only B: 12345X passed as a board number by A
+    _edit(rules_copy / "domain.yaml", 'pattern: "[0-9]{5}"', 'pattern: "[0-9]{5}|[A-Z]{5}"')
+    domain = load_catalogue(rules_copy).domain
+    assert domain.board_pattern.match("12345") and domain.board_pattern.match("ABCDE")
+    assert not domain.board_pattern.match("12345X")

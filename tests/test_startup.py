@@ -114,3 +114,19 @@ def test_a_ctrl_c_while_the_batch_loads_its_runner_ends_it_quietly_with_status_1
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert (done.returncode, done.stderr, done.stdout) == (130, "", "")
     assert not (tmp_path / "out").exists()  # nothing was done
+
+
+def test_a_batch_start_with_its_definitions_kept_reads_no_yaml_and_validates_nothing():
+    # the catalogue and monitoring.yaml, each checked against its schemas once and kept
+    # (rules/cache.py): the first run keeps them, the second finds them
+    probe = (
+        "import sys\n"
+        "from compliance.batch.monitoring import load_monitoring\n"
+        "from compliance.rules import load_catalogue\n"
+        "load_monitoring(load_catalogue())\n"
+        "print(sorted(name for name in ('yaml', 'jsonschema') if name in sys.modules))\n"
+    )
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

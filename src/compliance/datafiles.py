@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from compliance.resources import schemas_dir
 from compliance.wordings import Phrase
+
+if TYPE_CHECKING:
+    import jsonschema
+
+# The schema whose $defs (texts, dates, periods, conditions) the other files' schemas share.
+RULE_SCHEMA = "rule.schema.json"
 
 
 @cache
@@ -82,6 +91,56 @@ def _syntax_problem(path: Path, text: str, error: Exception) -> Phrase:
     except RecursionError:  # libyaml stops at a depth; PyYAML's parser recurses on
         return Phrase("file.too_deep", {"path": path})
     return problem(path, error, text)
+
+
+def load_checked(path: Path, schema_name: str) -> object:
+    """The YAML in ``path``, refused unless it is valid against ``schemas/<schema_name>``
+    (with the most telling error, naming its field): the code that reads it then finds
+    every field it needs, of the type it needs."""
+    from jsonschema.exceptions import best_match
+
+    data = load_yaml(path)
+    error = best_match(_validator(schema_name).iter_errors(data))
+    if error is None:
+        return data
+    field = ".".join(str(part) for part in error.absolute_path) or None
+    message = error.message if len(error.message) < 200 else error.message[:200] + "…"
+    if error.validator == "type" and _is_non_finite(error.instance):
+        message = f"{error.instance} is not a finite number"
+    raise DataFileError(path, field, message)
+
+
+@cache
+def schema(name: str) -> dict:
+    import json  # only when files are validated, not on a cached start
+
+    return json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    """A validator for ``schemas/<name>``, which may use the rule schema's $defs. A number
+    is one JSON can hold, finite: YAML's .inf and .nan are no threshold, share or amount,
+    and Decimal arithmetic and the workbook refuse them long after loading."""
+    import jsonschema  # only here: a catalogue taken from the cache is not validated again
+    from referencing import Registry, Resource
+
+    base = jsonschema.Draft202012Validator
+    numbers = base.TYPE_CHECKER.redefine("number", _is_finite_number)
+    validator = jsonschema.validators.extend(base, type_checker=numbers)
+    shared = schema(RULE_SCHEMA)
+    registry = Registry().with_resource(shared["$id"], Resource.from_contents(shared))
+    return validator(schema(name), registry=registry)
+
+
+def _is_finite_number(checker: object, instance: object) -> bool:
+    if isinstance(instance, float):
+        return math.isfinite(instance)
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _is_non_finite(instance: object) -> bool:
+    return isinstance(instance, float) and not math.isfinite(instance)
 
 
 def as_date(value: object, path: Path, field: str) -> date:

@@ -63,43 +63,47 @@ class Ministry:
 
 
 def load_ministry(data: dict, catalogue: Catalogue, path: Path) -> Ministry:
-    """The ministry's part of a monitoring definition, every name checked."""
-    try:
-        sectors = data["sector_shares"]
-        funds = data["funds_received"]
-        sources = data["published"]["sources"]
-        ministry = Ministry(
-            board_rules=tuple(data["board_shares"]["rules"]),
-            sector_rule=sectors["rule"],
-            sectors={
-                name: (tuple(entry["types"]), Localized(nl=entry["nl"], en=entry["en"]))
-                for name, entry in sectors["sectors"].items()
-            },
-            personnel_category=data["personnel_split"]["category"],
-            funds_kind=funds["kind"],
-            funds_population=funds["population"],
-            funds_field=funds["field"],
-            published={
-                figure: tuple(_published(entry, sources) for entry in entries)
-                for figure, entries in data["published"].items()
-                if figure != "sources"
-            },
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        raise DataFileError(path, None, f"missing or malformed entry: {error}") from None
+    """The ministry's part of a monitoring definition (valid against its schema), every name
+    checked."""
+    sectors = data["sector_shares"]
+    funds = data["funds_received"]
+    sources = data["published"]["sources"]
+    ministry = Ministry(
+        board_rules=tuple(data["board_shares"]["rules"]),
+        sector_rule=sectors["rule"],
+        sectors={
+            name: (tuple(entry["types"]), Localized(nl=entry["nl"], en=entry["en"]))
+            for name, entry in sectors["sectors"].items()
+        },
+        personnel_category=data["personnel_split"]["category"],
+        funds_kind=funds["kind"],
+        funds_population=funds["population"],
+        funds_field=funds["field"],
+        published={
+            figure: tuple(
+                _published(entry, sources, path, f"published.{figure}.{index}")
+                for index, entry in enumerate(entries)
+            )
+            for figure, entries in data["published"].items()
+            if figure != "sources"
+        },
+    )
     _check(ministry, catalogue, path)
     return ministry
 
 
-def _published(entry: dict, sources: dict) -> Published:
-    key = entry.get("rule") or entry.get("sector") or ""
-    value = entry["share"] if "share" in entry else entry["amount"]
+def _published(entry: dict, sources: dict, path: Path, where: str) -> Published:
+    source = sources.get(entry["source"])
+    if source is None:
+        raise DataFileError(
+            path, f"{where}.source", f"{entry['source']!r} is not in published.sources"
+        )
     return Published(
-        key=key,
-        school_year=str(entry["school_year"]),
-        value=float(value),
+        key=entry.get("rule") or entry.get("sector") or "",
+        school_year=entry["school_year"],
+        value=float(entry["share"] if "share" in entry else entry["amount"]),
         published_year=str(entry["published_year"]),
-        source=sources[str(entry["source"])],
+        source=source,
         population=Localized(**entry["population"]),
     )
 

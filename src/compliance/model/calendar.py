@@ -52,11 +52,6 @@ class SchoolCalendar(NamedTuple):
     first_month: int
     first_day: int
 
-    @classmethod
-    def from_month_day(cls, month_day: str) -> SchoolCalendar:
-        month, day = (int(part) for part in month_day.split("-"))
-        return cls(month, day)
-
     def year_starting(self, calendar_year: int) -> SchoolYear:
         return SchoolYear(date(calendar_year, self.first_month, self.first_day))
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from compliance.plain_record import PlainRecord
 from compliance.rules.catalogue import Catalogue, Rule
-from compliance.rules.conditions import compile_condition, constants_of, params_of
+from compliance.rules.conditions import compile_condition, constants_of
 from compliance.rules.facts import FactKind
 from compliance.rules.scale import Scale
 
@@ -96,7 +96,7 @@ class Library:
             if school_type in rule.types and rule.period.contains(epoch)
         ]
         for rule in in_force:
-            missing = _conditions_params(rule) - set(parameters)
+            missing = rule.parameters_read - set(parameters)
             if missing:
                 raise ValueError(
                     f"{rule.id}: parameter {sorted(missing)[0]} has no value on {epoch}"
@@ -107,10 +107,6 @@ class Library:
             for rule in in_force
         )
         return Book(f"book_{school_type}_{epoch:%Y%m%d}", school_type, epoch, compiled, scales)
-
-
-def _conditions_params(rule: Rule) -> set[str]:
-    return params_of(rule.when) | (params_of(rule.judged_when) if rule.judged_when else set())
 
 
 def _scales(rules: list[Rule], kinds: Mapping[str, FactKind], parameters: dict) -> dict:
@@ -145,9 +141,9 @@ def _epoch_starts(catalogue: Catalogue) -> list[date]:
     for rule in catalogue.plan_rules():
         if rule.period.first:
             days.add(rule.period.first)
-        if rule.period.last:
+        if rule.period.last and rule.period.last < date.max:  # 9999-12-31: no day after it
             days.add(rule.period.last + timedelta(days=1))
         days.update(rule.severity.change_days())
-        for name in _conditions_params(rule):
+        for name in rule.parameters_read:
             days.update(catalogue.parameters[name].values.change_days())
     return sorted(days)

@@ -85,34 +85,37 @@ class Lookup(NamedTuple):
     stat: str | None  # the stat key to point at it; None when not (yet) to be trusted
 
 
-def lookup(inputs: Sequence[Path], *names: str) -> Lookup:
-    """The object kept for the files ``inputs`` read from ``names``: by their stat key when
-    an earlier run left one, else by their content key (see the module's docstring)."""
+def lookup(inputs: Sequence[Path], *names: str, kind: str = "catalogue") -> Lookup:
+    """The object of ``kind`` kept for the files ``inputs`` read from ``names``: by their
+    stat key when an earlier run left one, else by their content key (see the module's
+    docstring)."""
     stat = stat_key(inputs, *names)
     if stat is None:
         return Lookup(None, None, None)
     key, settled = stat
     content = read_entry(key, "stat")
     if isinstance(content, str):
-        kept = read_entry(content)
+        kept = read_entry(content, kind)
         if kept is not None:
             return Lookup(kept, content, None)
     content = content_key(inputs, *names)
     if content is None:
         return Lookup(None, None, None)
-    kept = read_entry(content)
+    kept = read_entry(content, kind)
     pointer = key if settled else None
     if kept is not None and pointer is not None:
         write_entry(pointer, content, "stat")
     return Lookup(kept, content, pointer)
 
 
-def keep(found: Lookup, value: object, inputs: Sequence[Path], *names: str) -> None:
+def keep(
+    found: Lookup, value: object, inputs: Sequence[Path], *names: str, kind: str = "catalogue"
+) -> None:
     """Keep ``value``, loaded from ``inputs`` after ``found`` missed, under its content key
     (and its stat key, when trusted); not when the files changed while it was loaded."""
     if found.content is None or content_key(inputs, *names) != found.content:
         return
-    write_entry(found.content, value)
+    write_entry(found.content, value, kind)
     if found.stat is not None:
         write_entry(found.stat, found.content, "stat")
 

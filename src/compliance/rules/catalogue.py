@@ -1,6 +1,7 @@
 """Load rules/ into a Catalogue: domain words, schemes, dated parameters, reference data and
-one rule per file, each checked against schemas/rule.schema.json and against the fields and
-parameters it names. A bad file stops loading with a one-line message naming file and field.
+one rule per file, each file checked against its JSON Schema in schemas/ and against the
+fields and parameters it names. A bad file stops loading with a one-line message naming file
+and field.
 
 A catalogue loaded once is kept by content (rules/cache.py): the next run with the same
 files skips the YAML, the validation and the import of jsonschema.
@@ -11,15 +12,22 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import re
-from datetime import date
+from datetime import MAXYEAR, date
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from compliance.datafiles import DataFileError, as_date, load_yaml
+from compliance.datafiles import (
+    RULE_SCHEMA,
+    DataFileError,
+    as_date,
+    load_checked,
+    schema,
+)
 from compliance.findings import Localized
-from compliance.model.domain import Domain, load_domain
+from compliance.model.calendar import SchoolCalendar
+from compliance.model.domain import DOMAIN_SCHEMA, Domain, load_domain
 from compliance.plain_record import PlainRecord
 from compliance.resources import rules_dir, schemas_dir, taxonomy_path
 from compliance.rules.cache import Lookup, keep, lookup
@@ -29,6 +37,7 @@ from compliance.rules.conditions import (
     UnknownField,
     check_condition,
     fields_of,
+    params_of,
     parse_condition,
 )
 from compliance.rules.dated import Dated, Period
@@ -48,12 +57,14 @@ from compliance.rules.reference import (
     reads_menukaart_versions,
 )
 
-if TYPE_CHECKING:
-    import jsonschema
-
 CatalogueError = DataFileError
 
 SOURCES_FILE = "sources.yaml"
+PARAMETERS_SCHEMA = "parameters.schema.json"
+SCHEMES_SCHEMA = "schemes.schema.json"
+SOURCES_SCHEMA = "sources.schema.json"
+# The schemas the files are checked against: a changed one must not find the catalogue kept.
+_SCHEMAS = (RULE_SCHEMA, DOMAIN_SCHEMA, PARAMETERS_SCHEMA, SCHEMES_SCHEMA, SOURCES_SCHEMA)
 _PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Placeholders structural (FIL) messages may use; the reader fills them in.
 _STRUCTURAL_PLACEHOLDERS = {
@@ -144,6 +155,12 @@ class Rule(PlainRecord):
     def cited_fields(self) -> list[str]:
         """The fields a finding of this rule cites: those its condition reads."""
         return fields_of(self.when) if self.when is not None else []
+
+    @cached_property
+    def parameters_read(self) -> set[str]:
+        """The parameters its conditions compare with, whose values its rule books need."""
+        conditions = [c for c in (self.when, self.judged_when) if c is not None]
+        return {name for condition in conditions for name in params_of(condition)}
 
     @cached_property
     def placeholders(self) -> set[str]:
@@ -292,8 +309,8 @@ def load_catalogue(directory: Path | None = None, reference_dir: Path | None = N
 
 def _cache_inputs(directory: Path, reference_dir: Path | None) -> tuple[list[Path], list[str]]:
     """What the cache keys the catalogue in ``directory`` by: every file the loader reads,
-    the rule-file schema it validates against and the taxonomy the fields come from, and
-    the folders they are in; no files when there is no such folder."""
+    the schemas it validates them against and the taxonomy the fields come from, and the
+    folders they are in; no files when there is no such folder."""
     if not directory.is_dir():
         return [], []
     inputs = [directory / name for name in ("domain.yaml", "parameters.yaml", "schemes.yaml")]
@@ -303,7 +320,8 @@ def _cache_inputs(directory: Path, reference_dir: Path | None) -> tuple[list[Pat
     if reference_dir is not None:  # the allowance list comes only from there (or is missing)
         inputs.append(reference_dir / ALLOWANCE_FILE)
     inputs += _rule_files(directory)
-    inputs += [schemas_dir() / "rule.schema.json", taxonomy_path()]
+    inputs += [schemas_dir() / name for name in _SCHEMAS]
+    inputs.append(taxonomy_path())
     where = [str(directory.resolve()), str(reference_dir.resolve() if reference_dir else "")]
     return inputs, where
 
@@ -345,6 +363,7 @@ class _Loader:
         schemes = self._schemes(domain, kinds, parameters)
         rules = self._rules(schemes, kinds, parameters, domain)
         _check_menukaart_in_force(rules, menukaart, menukaart_path, domain)
+        _check_parameters_in_force(rules, parameters, self.directory / "parameters.yaml", domain)
         return Catalogue(
             path=self.directory,
             domain=domain,
@@ -398,72 +417,48 @@ class _Loader:
         path = self.directory / SOURCES_FILE
         if not path.is_file():
             return {}
-        data = load_yaml(self._file(SOURCES_FILE))
-        try:
-            return {str(name): Localized(**title) for name, title in (data or {}).items()}
-        except TypeError as error:
-            raise DataFileError(path, None, f"expected file: {{nl, en}} titles ({error})") from None
+        data = load_checked(self._file(SOURCES_FILE), SOURCES_SCHEMA)
+        return {str(name): Localized(**title) for name, title in data.items()}
 
     # -- parameters and schemes -------------------------------------------------------------
 
     def _parameters(self) -> dict[str, Parameter]:
         path = self._file("parameters.yaml")
-        data = load_yaml(path)
-        if not isinstance(data, dict):
-            raise DataFileError(path, None, "expected a mapping of parameter names")
-        parameters = {}
-        for name, spec in data.items():
-            try:
-                values = Dated(
-                    tuple(
-                        sorted(
-                            (as_date(day, path, f"{name}.values"), Decimal(str(value)))
-                            for day, value in spec["values"].items()
-                        )
-                    )
-                )
-                parameters[name] = Parameter(
-                    name,
-                    Localized(**spec["description"]),
-                    spec["unit"],
-                    Localized.either(spec["source"]),
-                    values,
-                )
-            except (KeyError, TypeError, AttributeError, ArithmeticError) as error:
-                raise DataFileError(path, name, f"malformed parameter ({error})") from None
-        return parameters
+        data = load_checked(path, PARAMETERS_SCHEMA)
+        return {
+            name: Parameter(
+                name,
+                Localized(**spec["description"]),
+                spec["unit"],
+                Localized.either(spec["source"]),
+                _dated_values(spec["values"], path, f"{name}.values"),
+            )
+            for name, spec in data.items()
+        }
 
     def _schemes(
         self, domain: Domain, kinds: dict[str, FactKind], parameters: dict[str, Parameter]
     ) -> dict[str, Scheme]:
         path = self._file("schemes.yaml")
-        data = load_yaml(path)
+        data = load_checked(path, SCHEMES_SCHEMA)
         schemes = {}
-        for scheme_id, spec in (data or {}).items():
-            try:
-                types = frozenset(spec["types"])
-                unknown = types - set(domain.school_types)
-                if unknown:
-                    raise DataFileError(path, f"{scheme_id}.types", f"unknown {sorted(unknown)}")
-                judged_when = self._condition(
-                    spec["judged_when"],
-                    path,
-                    f"{scheme_id}.judged_when",
-                    kinds,
-                    scheme_id,
-                    parameters,
-                )
-                schemes[scheme_id] = Scheme(
-                    scheme_id,
-                    Localized(**spec["title"]),
-                    types,
-                    _period(spec.get("period") or {}, path, f"{scheme_id}.period"),
-                    judged_when,
-                    spec.get("source") or {},
-                    Localized.optional(spec.get("period_source")),
-                )
-            except (KeyError, TypeError) as error:
-                raise DataFileError(path, scheme_id, f"malformed scheme ({error})") from None
+        for scheme_id, spec in data.items():
+            types = frozenset(spec["types"])
+            unknown = types - set(domain.school_types)
+            if unknown:
+                raise DataFileError(path, f"{scheme_id}.types", f"unknown {sorted(unknown)}")
+            judged_when = self._condition(
+                spec["judged_when"], path, f"{scheme_id}.judged_when", kinds, scheme_id, parameters
+            )
+            schemes[scheme_id] = Scheme(
+                scheme_id,
+                Localized(**spec["title"]),
+                types,
+                _period(spec.get("period") or {}, path, f"{scheme_id}.period"),
+                judged_when,
+                spec.get("source") or {},
+                Localized.optional(spec.get("period_source")),
+            )
         return schemes
 
     def _condition(
@@ -502,12 +497,10 @@ class _Loader:
         parameters: dict[str, Parameter],
         domain: Domain,
     ) -> dict[str, Rule]:
-        validator = _rule_validator()
         rules: dict[str, Rule] = {}
         for path in _rule_files(self.directory):
             self.read.append(path)
-            data = load_yaml(path)
-            _validate(validator, data, path)
+            data = load_checked(path, RULE_SCHEMA)
             if data["id"] != path.stem:
                 raise DataFileError(path, "id", f"{data['id']} must match the file name")
             if data["id"] in rules:
@@ -609,13 +602,49 @@ def _check_menukaart_in_force(
             continue
         if not reads_menukaart_versions(fields_of(rule.when)):
             continue
-        year = domain.calendar.year_containing(rule.period.first)
-        if year.first_day < rule.period.first:
-            year = domain.calendar.year_starting(year.first_day.year + 1)
-        if menukaart.version_on(year.first_day) is None:
+        day = _first_judged_day(rule, domain.calendar)
+        if day is not None and menukaart.version_on(day) is None:
+            year = domain.calendar.year_containing(day)
             raise ReferenceDataError(
-                path, "reference.menukaart_gap", rule=rule.id, year=year.label, day=year.first_day
+                path, "reference.menukaart_gap", rule=rule.id, year=year.label, day=day
             )
+
+
+def _check_parameters_in_force(
+    rules: dict[str, Rule], parameters: dict[str, Parameter], path: Path, domain: Domain
+) -> None:
+    """A rule compares with its parameters' values in force on the first day of the school
+    year it judges; a school year without one has no rule book (rules/books.py), and every
+    plan of it would go unjudged. A value holds until the next, so the first school year
+    the rule judges is the one to check."""
+    for rule in sorted(rules.values(), key=lambda r: r.id):
+        day = _first_judged_day(rule, domain.calendar)
+        for name in sorted(rule.parameters_read):
+            values = parameters[name].values
+            if day is None or values.at(day) is not None:
+                continue
+            if day == date.min:
+                problem = (
+                    f"no value before {values.entries[0][0]}, and {rule.id} judges every school"
+                    " year (no period.from in its file or schemes.yaml)"
+                )
+            else:
+                problem = (
+                    f"no value on {day}, the first day of the first school year {rule.id} judges"
+                )
+            raise DataFileError(path, f"{name}.values", problem)
+
+
+def _first_judged_day(rule: Rule, calendar: SchoolCalendar) -> date | None:
+    """The first day of the first school year in the rule's period, the first its rule book
+    is compiled for: date.min when the period has no first day (rules/books.py then judges
+    every year by it), None when no school year begins in it before the calendar ends."""
+    first = rule.period.first
+    if first is None:
+        return date.min
+    begins = (calendar.first_month, calendar.first_day)
+    year = first.year if (first.month, first.day) <= begins else first.year + 1
+    return calendar.year_starting(year).first_day if year <= MAXYEAR else None
 
 
 def _reference_file(path: Path) -> ReferenceFile:
@@ -647,6 +676,18 @@ def _period(spec: dict, path: Path, where: str) -> Period:
     )
 
 
+def _dated_values(values: dict, path: Path, where: str) -> Dated[Decimal]:
+    """A parameter's values by the day they hold from, each the Decimal of the number as
+    written: 0.10 is read as the double nearest it, whose shortest spelling is 0.1."""
+    return Dated(
+        tuple(
+            sorted(
+                (as_date(day, path, where), Decimal(str(value))) for day, value in values.items()
+            )
+        )
+    )
+
+
 def _severity(spec: str | dict, path: Path) -> Dated[str]:
     if isinstance(spec, str):
         return Dated.always(spec)
@@ -666,33 +707,8 @@ def _cases(data: dict) -> tuple[RuleCase, ...]:
     return tuple(cases)
 
 
-@cache
-def _rule_schema() -> dict:
-    import json  # only when rule files are validated, not on a cached start
-
-    return json.loads((schemas_dir() / "rule.schema.json").read_text(encoding="utf-8"))
-
-
-@cache
-def _rule_validator() -> jsonschema.protocols.Validator:
-    import jsonschema  # only here: a catalogue taken from the cache is not validated again
-
-    return jsonschema.Draft202012Validator(_rule_schema())
-
-
 def _schema_case_defaults() -> dict:
     """The case fields' defaults (school 12AB of type BAO in 2022-2023, ...), kept in the
     rule-file schema where rule authors read what a case may say."""
-    fields = _rule_schema()["$defs"]["case"]["properties"]
+    fields = schema(RULE_SCHEMA)["$defs"]["case"]["properties"]
     return {name: spec["default"] for name, spec in fields.items() if "default" in spec}
-
-
-def _validate(validator: jsonschema.protocols.Validator, data: object, path: Path) -> None:
-    from jsonschema.exceptions import best_match
-
-    error = best_match(validator.iter_errors(data))
-    if error is None:
-        return
-    field = ".".join(str(part) for part in error.absolute_path) or None
-    message = error.message if len(error.message) < 200 else error.message[:200] + "…"
-    raise DataFileError(path, field, message)
