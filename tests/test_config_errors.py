@@ -172,18 +172,19 @@ def _error_line(cli, tmp_path, text: str, lang: str):
     return path, result.stderr.rstrip("\n").splitlines()[-1]
 
 
+# the line around the reason, by language: Dutch by default, English with --lang en
+SAID = {"nl": "Fout: {path}: {where}: geen geldige TOML: {reason}"}
+SAID["en"] = "Error: {path}: {where}: not valid TOML: {reason}"
+
+
+@pytest.mark.parametrize("lang", SAID)
 @pytest.mark.parametrize("text, dutch, english", CASES.values(), ids=CASES)
-def test_a_broken_config_file_says_where_and_what_to_write_in_dutch(
-    cli, tmp_path, text, dutch, english
+def test_a_broken_config_file_says_where_and_what_to_write(
+    cli, tmp_path, text, dutch, english, lang
 ):
-    path, line = _error_line(cli, tmp_path, text, "nl")
-    assert line == f"Fout: {path}: {_where(text, 'nl')}: geen geldige TOML: {dutch}"
-
-
-@pytest.mark.parametrize("text, dutch, english", CASES.values(), ids=CASES)
-def test_and_in_english_with_lang_en(cli, tmp_path, text, dutch, english):
-    path, line = _error_line(cli, tmp_path, text, "en")
-    assert line == f"Error: {path}: {_where(text, 'en')}: not valid TOML: {english}"
+    path, line = _error_line(cli, tmp_path, text, lang)
+    reason = dutch if lang == "nl" else english
+    assert line == SAID[lang].format(path=path, where=_where(text, lang), reason=reason)
 
 
 def test_every_phrase_is_met_by_a_case():
