@@ -9,9 +9,7 @@ so it is read from the arguments as given (``--lang en``), else the config file,
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -22,6 +20,7 @@ import click
 
 from compliance.config import load_config
 from compliance.exit_codes import EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, EXIT_USAGE
+from compliance.streams import send_to_nowhere
 from compliance.wordings import Phrase, Wordings
 from compliance.words import DEFAULT_LANGUAGE, LANGUAGES, say
 
@@ -104,12 +103,7 @@ def _give_up_stdout(error: OSError, lang: str) -> NoReturn:
     """Standard output cannot be written (a full disk, a reader that went away): one line
     on stderr, or none when the reader of a pipe stopped reading (``| head``, which the
     user asked for), and nothing more to stdout, not even Python's last flush at exit."""
-    with contextlib.suppress(OSError, ValueError):
-        nowhere = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(nowhere, sys.stdout.fileno())
-        finally:
-            os.close(nowhere)
+    send_to_nowhere(sys.stdout)
     if error.errno == errno.EPIPE:
         sys.exit(EXIT_PIPE_CLOSED)
     click.echo(f"compliance: {say('cli.stdout_unwritable', lang, detail=error)}", err=True)

@@ -13,8 +13,6 @@ Results kept by ``--resume`` are read back from the earlier files when their tur
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +24,7 @@ from compliance.batch.reorder import Reorder
 from compliance.batch.resume import Earlier, Kept, state_header
 from compliance.batch.summary import Tally
 from compliance.batch.writers.base import Batch, Writer
+from compliance.streams import send_to_nowhere
 
 
 class Sink:
@@ -131,12 +130,7 @@ class Sink:
             action()
         except BrokenPipeError:
             stream, self._stream = self._stream, None
-            with contextlib.suppress(OSError, ValueError):  # a stream without a descriptor
-                nowhere = os.open(os.devnull, os.O_WRONLY)
-                try:
-                    os.dup2(nowhere, stream.fileno())
-                finally:
-                    os.close(nowhere)
+            send_to_nowhere(stream)
 
     def _take(self, index: int) -> Record | None:
         kept = self._reused.pop(index, None)
