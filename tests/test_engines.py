@@ -349,6 +349,34 @@ def test_a_rule_whose_alternatives_both_hold_fires_once_on_both_engines(catalogu
         assert sorted((m.rule, m.ref) for m in matches) == [("WDM-001", 0), ("WDM-001", 1)], engine
 
 
+def _nested(pattern: dict, depth: int) -> dict:
+    for _ in range(depth):
+        pattern = {"$and": [pattern]}
+    return pattern
+
+
+@pytest.mark.skipif(not DURABLE_AVAILABLE, reason="durable-rules not installed")
+def test_a_pattern_too_deep_for_durables_core_is_refused_naming_its_rule(catalogue):
+    """The core's table of a branch's expressions holds 15 nested groups around a
+    comparison, not 16 (error 113): the book is refused when it is first judged, naming the
+    rule it cannot hold, not the other one."""
+    from compliance.engine.durable_engine import RuleRefused
+
+    plain = _rule(catalogue, "WDM-002", {"$and": [{"kind": "plan"}, {"x": 1.0}]})
+    facts = [{"kind": "plan", "ref": 0, "x": 1.0}]
+    leaf = {"$and": [{"kind": "plan"}, {"x": 1.0}]}
+    held = _rule(catalogue, "WDM-001", _nested(leaf, 14))
+    assert make_engine("durable").run([(_book([plain, held], "book_deep_14"), facts)]) == [
+        ("WDM-002", 0),
+        ("WDM-001", 0),
+    ]
+    deep = _rule(catalogue, "WDM-001", _nested(leaf, 15))
+    with pytest.raises(RuleRefused) as refused:
+        make_engine("durable").run([(_book([plain, deep], "book_deep_15"), facts)])
+    assert (refused.value.rule.id, refused.value.code) == ("WDM-001", 113)
+    assert "WDM-001" in refused.value.describe("en")
+
+
 @pytest.mark.parametrize(
     ("condition", "field_types"),
     [

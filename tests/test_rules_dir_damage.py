@@ -4,6 +4,7 @@ that fuzzing a copy of rules/ found to end in a traceback, or in filings not che
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -163,3 +164,80 @@ def test_a_period_until_the_last_day_a_date_can_be_is_judged_to_its_end(cli, tmp
     rules = _damaged_copy(tmp_path, "schemes.yaml", _set("npo", "period", "until", to="9999-12-31"))
     result = cli(*CHECK, "--rules-dir", rules)
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def _nested(condition: object, depth: int) -> object:
+    for _ in range(depth):
+        condition = {"all": [condition]}
+    return condition
+
+
+WDM_001 = "wdm/WDM-001.yaml"
+HELD = "team_consultation_held is not true"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    "command", [CHECK, ("rules", "test", "WDM-001"), BATCH], ids=["check", "test", "batch"]
+)
+def test_a_condition_durable_rules_cannot_hold_is_refused_before_any_filing(
+    cli, tmp_path, command, lang
+):
+    # 14 groups around the comparison are held (WDM-001's own cases pass on durable, next
+    # test); 15 overflow the core's table of a branch's expressions
+    rules = _damaged_copy(tmp_path, WDM_001, _set("when", to=_nested(HELD, 15)))
+    line = _refused(cli, rules, (*command, "--lang", lang), tmp_path / "out")
+    assert line.startswith(f"compliance: {rules / WDM_001}: durable-rules ")
+    assert "WDM-001" in line and "113" in line and "--engine python" in line
+    assert not (tmp_path / "out").exists()  # the batch judged nothing, wrote nothing
+
+
+def test_serve_refuses_a_condition_durable_rules_cannot_hold_before_it_listens(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    rules = _damaged_copy(tmp_path, WDM_001, _set("when", to=_nested(HELD, 15)))
+    with socket.socket() as probe:  # a port free a moment ago, should it listen after all
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    command = [Path(sys.executable).parent / "compliance", "serve", "--port", port]
+    done = subprocess.run(
+        [*command, "--rules-dir", rules], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()  # not the address it would have served on
+    assert line.startswith(f"compliance: {rules / WDM_001}: durable-rules kan ")
+
+
+def test_the_deepest_condition_durable_rules_holds_and_a_deeper_one_judge_as_written(cli, tmp_path):
+    held = _damaged_copy(tmp_path / "held", WDM_001, _set("when", to=_nested(HELD, 14)))
+    result = cli("rules", "test", "WDM-001", "--rules-dir", held, "--lang", "en")
+    assert result.exit_code == 0 and "14 of 14 cases pass" in result.stdout, result.stdout
+    deep = _damaged_copy(tmp_path / "deep", WDM_001, _set("when", to=_nested(HELD, 60)))
+    result = cli("rules", "test", "WDM-001", "--rules-dir", deep, "--engine", "python")
+    assert result.exit_code == 0 and "14 van 14 gevallen slagen" in result.stdout, result.stdout
+
+
+def test_a_condition_the_engine_cannot_hold_is_not_vetted_once_it_is_ignored(cli, tmp_path):
+    rules = _damaged_copy(tmp_path, WDM_001, _set("when", to=_nested(HELD, 15)))
+    result = cli(*CHECK, "--rules-dir", rules, "--ignore", "WDM-001")
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("engine", ["durable", "python"])
+def test_a_condition_nested_past_any_use_is_too_deep_in_one_line(cli, tmp_path, engine):
+    rules = _damaged_copy(tmp_path, WDM_001, _set("when", to="held"))
+    path = rules / WDM_001  # as JSON, which is YAML: PyYAML's writer recurses per level too
+    flow = json.dumps(_nested(HELD, 200))
+    path.write_text(path.read_text(encoding="utf-8").replace("when: held", f"when: {flow}"))
+    line = _refused(cli, rules, (*CHECK, "--engine", engine, "--lang", "en"), tmp_path / "out")
+    assert line.startswith(f"compliance: {rules / WDM_001}: ") and "too deep" in line
+
+
+def test_a_long_condition_refused_by_the_schema_keeps_its_reason_in_the_line(cli, tmp_path):
+    written = " or ".join([HELD] * 20)  # alternatives are written as any: [...]
+    rules = _damaged_copy(tmp_path, WDM_001, _set("when", to=written))
+    line = _refused(cli, rules, CHECK, tmp_path / "out")
+    assert "field 'when': 'team_consultation_held is not true or" in line
+    assert "…' does not match" in line and len(line) < 400

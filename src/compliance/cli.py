@@ -16,7 +16,7 @@ from compliance import __version__
 from compliance.batch.defaults import DEFAULT_TIMEOUT, LONGEST_TIMEOUT
 from compliance.check import Checker, FilingResult, failure_reason
 from compliance.datafiles import DataFileError
-from compliance.engine import ENGINE_NAMES, EngineError, make_engine
+from compliance.engine import ENGINE_NAMES, Engine, EngineError, make_engine
 from compliance.exit_codes import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNUSABLE
 from compliance.read import ReadLimits
 from compliance.read.names import one_line
@@ -78,11 +78,23 @@ def _catalogue(
     return catalogue.with_selection(selection)
 
 
-def _checker(ctx_options: dict, catalogue: Catalogue) -> Checker:
+def _engine(name: str, catalogue: Catalogue, lang: str) -> Engine:
+    """The engine called ``name``, which has vetted every rule of ``catalogue``: a rule it
+    cannot hold is a usage error before any filing is judged (in a batch, not a failure of
+    every filing), and so is an engine that cannot run here."""
+    from compliance.rules.books import Library
+
     try:
-        engine = make_engine(ctx_options["engine"])
+        engine = make_engine(name)
+        engine.vet(Library(catalogue))
     except EngineError as error:
-        _fail(str(error))
+        describe = getattr(error, "describe", None)
+        _fail(describe(lang) if describe else str(error))
+    return engine
+
+
+def _checker(ctx_options: dict, catalogue: Catalogue, lang: str) -> Checker:
+    engine = _engine(ctx_options["engine"], catalogue, lang)
     limits = ReadLimits(max_bytes=ctx_options["max_bytes"], max_depth=ctx_options["max_depth"])
     return Checker(catalogue, engine, limits)
 
@@ -250,7 +262,7 @@ def check(
     """
     catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
     checker = _checker(
-        {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue
+        {"engine": engine, "max_bytes": max_bytes, "max_depth": max_depth}, catalogue, lang
     )
     waived = _waivers(waivers, today, catalogue, lang)
     results = [_check_one(checker, path, lang) for path in files]
@@ -383,6 +395,7 @@ def rules_test(rule_ids, lang, rules_dir, engine) -> None:
     checker = _checker(
         {"engine": engine, "max_bytes": ReadLimits.max_bytes, "max_depth": ReadLimits.max_depth},
         catalogue,
+        lang,
     )
     failed = total = 0
     for outcome in run_cases(catalogue, checker, wanted or None, lang):
@@ -495,6 +508,7 @@ def batch(
             if _missing(path):
                 _fail(say("batch.no_such_path", lang, path=path))
         catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
+        _engine(engine, catalogue, lang)  # the workers make their own
         options = BatchOptions(
             paths=list(paths),
             out=out,
@@ -689,6 +703,7 @@ def serve(
     # a bad folder or a pattern naming no rule is a usage error
     catalogue = _catalogue(rules_dir, reference_dir, lang, select, ignore)
     _waivers(waivers, today, catalogue, lang)  # and so is a malformed waivers file
+    _engine(engine, catalogue, lang)  # and a rule the engine cannot hold
     try:  # and so is an address the page cannot be served on
         sock = listen(host, port)
     except socket.gaierror:

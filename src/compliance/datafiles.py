@@ -100,14 +100,25 @@ def load_checked(path: Path, schema_name: str) -> object:
     from jsonschema.exceptions import best_match
 
     data = load_yaml(path)
-    error = best_match(_validator(schema_name).iter_errors(data))
+    try:
+        error = best_match(_validator(schema_name).iter_errors(data))
+    except RecursionError:  # jsonschema descends by recursion, some frames per level
+        raise UnreadableDataFile(path, Phrase("file.too_deep", {"path": path})) from None
     if error is None:
         return data
     field = ".".join(str(part) for part in error.absolute_path) or None
-    message = error.message if len(error.message) < 200 else error.message[:200] + "…"
+    message = _shortened(error.message, repr(error.instance))
     if error.validator == "type" and _is_non_finite(error.instance):
         message = f"{error.instance} is not a finite number"
     raise DataFileError(path, field, message)
+
+
+def _shortened(message: str, shown: str) -> str:
+    """``message`` in at most about 200 characters, its reason kept: jsonschema starts most
+    messages with the value it refused, which can be a long condition, so that is cut first."""
+    if len(message) >= 200 and len(shown) > 80 and message.startswith(shown):
+        message = f"{shown[:60]}…{shown[-1]}{message[len(shown) :]}"
+    return message if len(message) < 200 else message[:200] + "…"
 
 
 @cache

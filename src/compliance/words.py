@@ -526,6 +526,15 @@ _NL = {
     "cli.config_unknown": "{path}: onbekende sleutel {key!r} (bekend: {known})",
     "cli.config_not_toml": "{path}: {where}: geen geldige TOML: {reason}",
     "cli.config_bad": "{path}: sleutel {key!r}: {detail}",
+    "engine.rule_refused": (
+        "{path}: durable-rules kan de voorwaarde van {rule} niet aan (foutcode {code}: te veel "
+        "all/any-groepen of vergelijkingen, genest of naast elkaar); maak de voorwaarde "
+        "eenvoudiger, of gebruik --engine python, dat haar wel beoordeelt"
+    ),
+    "engine.rules_refused": (
+        "durable-rules kan de regels van één regelboek samen niet aan (foutcode {code}); "
+        "gebruik --engine python, dat ze wel beoordeelt"
+    ),
     "config.want_texts": 'verwacht een tekst of een lijst teksten (["NPO-007", "WDM-*"])',
     "config.want_flag": "verwacht true of false",
     "config.want_path": "verwacht een pad, als tekst tussen aanhalingstekens",
@@ -1291,6 +1300,15 @@ _EN = {
     "cli.config_unknown": "{path}: unknown key {key!r} (known: {known})",
     "cli.config_not_toml": "{path}: {where}: not valid TOML: {reason}",
     "cli.config_bad": "{path}: key {key!r}: {detail}",
+    "engine.rule_refused": (
+        "{path}: durable-rules cannot hold the condition of {rule} (error code {code}: too "
+        "many all/any groups or comparisons, nested or side by side); simplify the condition, "
+        "or use --engine python, which judges it"
+    ),
+    "engine.rules_refused": (
+        "durable-rules cannot hold the rules of one rule book together (error code {code}); "
+        "use --engine python, which judges them"
+    ),
     "config.want_texts": 'expected a text or a list of texts (["NPO-007", "WDM-*"])',
     "config.want_flag": "expected true or false",
     "config.want_path": "expected a path, as text in quotes",

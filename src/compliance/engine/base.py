@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-from compliance.rules.books import Book
+from compliance.rules.books import Book, Library
 
 
 class Match(NamedTuple):
@@ -20,6 +20,11 @@ class EngineError(RuntimeError):
 
 class Engine(Protocol):
     name: str
+
+    def vet(self, library: Library) -> None:
+        """Raise EngineError (with ``describe(lang)``) for a rule it cannot judge, before
+        any filing is: a rule file is the user's input like a filing."""
+        ...
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
         """Judge one filing: per book, the facts prepared for it. Facts carry ``kind``,

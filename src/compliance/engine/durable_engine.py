@@ -32,6 +32,11 @@ again for every action. Every known trap of durable-rules is fenced off here:
   joins and no $not; what needs two facts is prepared as one in Python.
 - More than about 500 rules on one fact kind hang it, and a fact holds at most 252
   properties: both are checked before a book is registered.
+- Its rete network has fixed tables: a condition with too many all/any groups, nested or
+  side by side, or too many tests after one node, is refused when its ruleset is made
+  (error codes 106-108, 113). ``vet`` makes every rule's pattern into a ruleset before any
+  filing is judged, so a rule file it cannot hold is a usage error naming the rule, never
+  a filing that fails halfway through a batch.
 - Doubles: some crash it (values printing with a one-digit exponent, 1e-05 or 1e+16), and
   all of them round. Facts hold no number but a small rank (``rules.scale``).
 - Many facts in one session abort it ("double free or corruption" at about 56,000 facts):
@@ -50,7 +55,9 @@ import threading
 import durable_rules_engine as core  # durable-rules' C core, without its Python layer
 
 from compliance.engine.base import EngineError, Match
-from compliance.rules.books import KIND_FIELD, REF_FIELD, Book
+from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, CompiledRule, Library
+from compliance.rules.catalogue import Rule
+from compliance.wordings import Phrase
 
 MAX_RULES_PER_KIND = 500
 MAX_FACT_PROPERTIES = 252
@@ -82,6 +89,22 @@ if len(_SESSION_IDS) != FACTS_PER_SESSION:
     raise ImportError("two fact numbers of a session would share durable-rules' hash")
 
 
+class RuleRefused(EngineError):
+    """durable-rules' core cannot hold ``rule``'s condition (``None``: the rules of a book
+    together), with the core's error code."""
+
+    def __init__(self, rule: Rule | None, code: int) -> None:
+        super().__init__(f"durable-rules refused the ruleset (code {code})")
+        self.rule = rule
+        self.code = code
+
+    def describe(self, lang: str) -> str:
+        if self.rule is None:
+            return Phrase("engine.rules_refused", {"code": self.code}).say(lang)
+        values = {"path": self.rule.path, "rule": self.rule.id, "code": self.code}
+        return Phrase("engine.rule_refused", values).say(lang)
+
+
 class _Session:
     """A ruleset's live session: its sid and how many facts it holds."""
 
@@ -98,6 +121,11 @@ class DurableEngine:
         self._sessions = itertools.count(1)
         self._live: dict[int, _Session] = {}  # handle -> its live session
         self._running = threading.Lock()
+
+    def vet(self, library: Library) -> None:
+        """Raise RuleRefused for the first rule whose pattern the core cannot hold. Each
+        rule once (its pattern has one shape in every book), all in one ruleset: 0.5 ms."""
+        _refuse_what_the_core_cannot_hold(library.each_rule_once())
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
         """The matches on ``work``. One run at a time: runs share a session, and a run takes
@@ -195,11 +223,45 @@ class DurableEngine:
                 f"more than {MAX_RULES_PER_KIND} rules on {crowded[0]} facts would hang "
                 "durable-rules; use --engine python"
             )
-        ruleset = {rule.id: {"all": [{"m": rule.pattern}]} for rule in book.rules}
-        ruleset[CATCH_ALL] = {"all": [{"m": {"$ex": {KIND_FIELD: 1}}}]}
-        handle = core.create_ruleset(book.name, json.dumps(ruleset, ensure_ascii=False))
+        try:
+            handle = core.create_ruleset(book.name, _ruleset(book.rules))
+        except core.error:
+            _refuse_what_the_core_cannot_hold(book.rules)
+            raise
         self._handles[book.name] = handle
         return handle
+
+
+def _ruleset(rules: tuple[CompiledRule, ...] | list[CompiledRule]) -> str:
+    """The core's JSON of a ruleset of ``rules`` and the catch-all."""
+    ruleset = {rule.id: {"all": [{"m": rule.pattern}]} for rule in rules}
+    ruleset[CATCH_ALL] = {"all": [{"m": {"$ex": {KIND_FIELD: 1}}}]}
+    return json.dumps(ruleset, ensure_ascii=False)
+
+
+def _refusal(rules: tuple[CompiledRule, ...] | list[CompiledRule]) -> int | None:
+    """The core's error code for a ruleset of ``rules``, or None when it holds them (the
+    trial ruleset is deleted again)."""
+    try:
+        handle = core.create_ruleset("vet", _ruleset(rules))
+    except core.error as error:  # "Could not create ruleset, error code: 113"
+        code = str(error).rpartition(" ")[2]
+        return int(code) if code.isdigit() else -1
+    core.delete_ruleset(handle)
+    return None
+
+
+def _refuse_what_the_core_cannot_hold(rules: tuple[CompiledRule, ...] | list[CompiledRule]) -> None:
+    """RuleRefused naming the first rule the core cannot hold by itself, or the rules
+    together when each alone is held; nothing when the core holds them all."""
+    together = _refusal(rules)
+    if together is None:
+        return
+    for rule in rules:
+        alone = _refusal([rule])
+        if alone is not None:
+            raise RuleRefused(rule.rule, alone)
+    raise RuleRefused(None, together)
 
 
 _CATCH_ALL_MESSAGE = f'{{"{CATCH_ALL}":'  # how the core's message of a catch-all action starts

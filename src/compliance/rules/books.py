@@ -87,6 +87,22 @@ class Library:
             self._books[key] = book
         return book
 
+    def each_rule_once(self) -> list[CompiledRule]:
+        """Every plan rule compiled once, in the first epoch it is in force with all its
+        parameters: a rule's pattern has the same shape in every book (only constants and
+        ranks differ), so an engine can vet what it will be given before any filing."""
+        compiled = []
+        kinds = self.catalogue.kinds
+        for rule in self.catalogue.plan_rules():
+            for epoch in (date.min, *self.epochs):
+                parameters = self.catalogue.parameters_on(epoch)
+                if rule.period.contains(epoch) and rule.parameters_read <= set(parameters):
+                    scales = _scales([rule], kinds, parameters)
+                    kind = kinds[rule.fact_kind]
+                    compiled.append(_compile_rule(rule, kind, epoch, parameters, scales))
+                    break
+        return compiled
+
     def _compile(self, school_type: str, epoch: date) -> Book:
         parameters = self.catalogue.parameters_on(epoch)
         kinds = self.catalogue.kinds
