@@ -253,3 +253,23 @@ def test_a_config_file_nested_thousands_deep_is_refused_in_one_line(cli, tmp_pat
         f"Fout: {path}: te diep genest: meer lijsten of tabellen in elkaar dan zo'n bestand nodig"
         " heeft"
     )
+
+
+@pytest.mark.parametrize(
+    ("section", "batch_says", "check_says"),
+    [
+        ("[serve]", "Fout: ongeldige waarde voor '--jobs'", "Fout: ongeldige waarde voor"),
+        ("[batch]", "Error: invalid value for '--jobs'", "Fout: ongeldige waarde voor"),
+        ("", "Error: invalid value for '--jobs'", "Error: invalid value for"),
+    ],
+)
+def test_a_usage_error_is_in_the_language_the_file_gives_that_command(
+    cli, tmp_path, section, batch_says, check_says
+):
+    path = tmp_path / "compliance.toml"
+    path.write_text(f'{section}\nlang = "en"\n', encoding="utf-8")
+    batch = cli("--config", path, "batch", SAMPLES, "--out", tmp_path / "out", "--jobs", "0")
+    check = cli("--config", path, "check", COMPLIANT, "--fail-on", "bogus")
+    assert (batch.exit_code, check.exit_code) == (2, 2)
+    assert batch.stderr.splitlines()[-1].startswith(batch_says)
+    assert check.stderr.splitlines()[-1].startswith(check_says)

@@ -24,7 +24,7 @@ from compliance.streams import send_to_nowhere
 from compliance.wordings import Phrase, Wordings
 from compliance.words import DEFAULT_LANGUAGE, LANGUAGES, say
 
-_CONFIG_DONE = "compliance.config"
+_CONFIG_DEFAULTS = "compliance.config"  # the defaults the file gave, once read
 _LANG = "compliance.lang"
 
 # click's English details of a bad value, and the words.py key that says them.
@@ -164,27 +164,39 @@ def config_option(function):
 
 
 def _apply_config(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-    if value is None and ctx.meta.get(_CONFIG_DONE):
-        return  # the group read it already; this command inherits its defaults
+    path = _path_from_root(ctx)
+    if value is None and _CONFIG_DEFAULTS in ctx.meta:
+        # the group read it already and this command inherits its defaults: its errors are
+        # in its own language from the file
+        ctx.meta[_LANG] = _language_in(ctx.meta[_CONFIG_DEFAULTS], path)
+        return
     root = ctx.find_root()
     lang = language_of(getattr(root.command, "argv", sys.argv[1:]))
     defaults = load_config(value, root.command, lang)
-    ctx.meta[_CONFIG_DONE] = True
-    ctx.meta[_LANG] = _find_language(defaults)
-    for name in _path_from_root(ctx):
+    ctx.meta[_CONFIG_DEFAULTS] = defaults
+    ctx.meta[_LANG] = _language_in(defaults, path)
+    for name in path:
         defaults = defaults.get(name, {})
     if defaults or value is not None:
         ctx.default_map = {**(ctx.default_map or {}), **defaults}
 
 
-def _find_language(defaults: dict) -> str | None:
-    """The config file's ``lang``, wherever in the nested defaults it landed."""
-    for value in defaults.values():
-        if isinstance(value, dict):
-            found = value.get("lang") if "lang" in value else _find_language(value)
-            if isinstance(found, str):
-                return found
-    return None
+def _language_in(defaults: dict, path: list[str]) -> str | None:
+    """The config file's ``lang`` for the command at ``path`` (a group: the one every
+    command under it has, if they agree), or None."""
+    for name in path:
+        defaults = defaults.get(name, {})
+    found = set(_languages(defaults))
+    return found.pop() if len(found) == 1 else None
+
+
+def _languages(defaults: dict) -> list[object]:
+    """The ``lang`` of every command in the nested defaults (None where it has none)."""
+    if not any(isinstance(value, dict) for value in defaults.values()):
+        return [defaults.get("lang")]  # a command's own defaults
+    return [
+        lang for value in defaults.values() if isinstance(value, dict) for lang in _languages(value)
+    ]
 
 
 def _path_from_root(ctx: click.Context) -> list[str]:
