@@ -62,11 +62,11 @@ def with_pyinstrument(judge: Judge, paths: list[Path]) -> str:
     return profiler.output_text(unicode=True, color=False, show_all=False)
 
 
-def with_cprofile(judge: Judge, paths: list[Path], top: int) -> str:
+def with_cprofile(judge: Judge, paths: list[Path], top: int, order: str) -> str:
     profile = cProfile.Profile()
     profile.runcall(check_all, judge, paths)
     out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+    stats = pstats.Stats(profile, stream=out).sort_stats(order)
     stats.print_stats(top)
     return out.getvalue()
 
@@ -79,6 +79,8 @@ def main() -> None:
     parser.add_argument("--profiler", choices=["pyinstrument", "cprofile"], default=None)
     parser.add_argument("--path", choices=["check", "batch"], default="check")
     parser.add_argument("--top", type=int, default=40)
+    # tottime: where the time is spent in a function itself (cumulative hides it in callers)
+    parser.add_argument("--sort", choices=["cumulative", "tottime"], default="cumulative")
     args = parser.parse_args()
     folder = corpus(args.boards)
     paths = filings(folder)[: args.files]
@@ -102,7 +104,7 @@ def main() -> None:
     if profiler == "pyinstrument":
         print(with_pyinstrument(judge, paths))
     else:
-        print(with_cprofile(judge, paths, args.top))
+        print(with_cprofile(judge, paths, args.top, args.sort))
 
 
 if __name__ == "__main__":

@@ -259,3 +259,20 @@ def test_a_waivers_file_nested_thousands_deep_is_refused_in_one_line(cli, tmp_pa
         f"compliance: {path}: nested too deep: more lists or tables inside each other than such"
         " a file needs"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("? [board]\n    : x", "[board]"),
+        ("? {board: 41234, school: 12AB}\n    : x", "{board: 41234, school: 12AB}"),
+    ],
+)
+def test_a_list_or_mapping_as_a_field_is_an_unknown_field_shown_as_written(
+    cli, tmp_path, key, shown
+):
+    _, said = _error_line(cli, tmp_path, typed("    school: 12AB", f"    {key}"), "en")
+    assert said.endswith(
+        f"entry 1 (line 2), field '{shown}': unknown field; the fields are board,"
+        " reason, granted_by, expires, school, school_year, rule, line"
+    )

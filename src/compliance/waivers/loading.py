@@ -17,6 +17,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -42,25 +43,49 @@ class _FieldError(ValueError):
 
 def load_waivers(path: Path, catalogue: Catalogue, lang: str = "nl") -> list[Waiver]:
     """The entries of the waivers file at ``path``, in file order."""
-    items = _entries(path, _root(path, lang), lang)
-    return [_waiver(path, number, node, catalogue, lang) for number, node in enumerate(items, 1)]
+    text = _text(path, lang)
+    items = _entries(path, _root(path, text, lang), lang)
+    return [
+        _waiver(path, number, node, catalogue, lang, text) for number, node in enumerate(items, 1)
+    ]
 
 
-def _root(path: Path, lang: str) -> yaml.Node | None:
+def _text(path: Path, lang: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as error:
         raise WaiverFileError(say("file.cannot_read", lang, path=path, detail=error)) from None
     except UnicodeDecodeError:
         raise WaiverFileError(say("file.not_utf8", lang, path=path)) from None
+
+
+def _root(path: Path, text: str, lang: str) -> yaml.Node | None:
+    # libyaml's composer where PyYAML has it: the pure-Python one took 2.4 minutes over
+    # 200,000 entries (its scanner is most of it); it still words a refusal, as
+    # yaml_errors.py knows its reasons
+    compiled = getattr(yaml, "CBaseLoader", None)
     try:
-        return yaml.compose(text, Loader=yaml.BaseLoader)
+        return yaml.compose(text, Loader=compiled or yaml.BaseLoader)
     except RecursionError:  # [[[[...]]]]: PyYAML's parser recurses per level
         raise WaiverFileError(say("file.too_deep", lang, path=path)) from None
     except yaml.YAMLError as error:
-        from compliance.yaml_errors import problem
+        raise WaiverFileError(
+            _syntax_problem(path, text, error, lang, compiled is not None)
+        ) from None
 
-        raise WaiverFileError(problem(path, error, text).say(lang)) from None
+
+def _syntax_problem(path: Path, text: str, error: yaml.YAMLError, lang: str, again: bool) -> str:
+    """PyYAML's own reason for the refusal, in the reader's words (libyaml's otherwise)."""
+    from compliance.yaml_errors import problem
+
+    if again:
+        try:
+            yaml.compose(text, Loader=yaml.BaseLoader)
+        except yaml.YAMLError as python_error:
+            error = python_error
+        except RecursionError:
+            return say("file.too_deep", lang, path=path)
+    return problem(path, error, text).say(lang)
 
 
 def _entries(path: Path, root: yaml.Node | None, lang: str) -> list[yaml.Node]:
@@ -75,7 +100,9 @@ def _entries(path: Path, root: yaml.Node | None, lang: str) -> list[yaml.Node]:
     return items.value
 
 
-def _waiver(path: Path, number: int, node: yaml.Node, catalogue: Catalogue, lang: str) -> Waiver:
+def _waiver(
+    path: Path, number: int, node: yaml.Node, catalogue: Catalogue, lang: str, text: str
+) -> Waiver:
     where = {"path": path, "entry": str(number), "line": str(node.start_mark.line + 1)}
 
     def fail(field: str | None, problem: _FieldError) -> WaiverFileError:
@@ -88,6 +115,8 @@ def _waiver(path: Path, number: int, node: yaml.Node, catalogue: Catalogue, lang
         raise fail(None, _FieldError("not_a_mapping"))
     values: dict[str, str] = {}
     for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):  # `? [board]`: a list or mapping as a key
+            raise fail(_as_written(key, text), _FieldError("unknown_field"))
         problem = _shape_problem(key.value, value, values)
         if problem:
             raise fail(key.value, _FieldError(problem))
@@ -102,6 +131,12 @@ def _waiver(path: Path, number: int, node: yaml.Node, catalogue: Catalogue, lang
         except _FieldError as problem:
             raise fail(field, problem) from None
     return Waiver(entry=number, **checked)
+
+
+def _as_written(node: yaml.Node, text: str) -> str:
+    """The node's text in the file, on one line and at most 40 characters."""
+    written = " ".join(text[node.start_mark.index : node.end_mark.index].split())
+    return written if len(written) <= 40 else written[:39] + "…"
 
 
 def _shape_problem(field: str, value: yaml.Node, seen: dict) -> str | None:
@@ -137,10 +172,14 @@ def _school_year(text: str, catalogue: Catalogue) -> str:
 
 
 def _rule(text: str, catalogue: Catalogue) -> str:
-    def known(rule: str) -> bool:
-        return any(fnmatch.fnmatchcase(rule_id, rule) for rule_id in catalogue.rules)
+    rule_ids = tuple(catalogue.rules)
+    return _matching(lambda rule: _names_a_rule(rule, rule_ids), "rule", text.upper())
 
-    return _matching(known, "rule", text.upper())
+
+@cache
+def _names_a_rule(pattern: str, rule_ids: tuple[str, ...]) -> bool:
+    """Whether ``pattern`` matches a rule id; once per pattern, as a long file repeats a few."""
+    return any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in rule_ids)
 
 
 def _line(text: str, catalogue: Catalogue) -> int:
