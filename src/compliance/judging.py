@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from compliance.engine import Engine, Match
 from compliance.engine.python_engine import compile_mask
+from compliance.engine.remembered import Remembered
 from compliance.findings import Finding, Measured
 from compliance.model.filing import Board, School, SchoolYearPlans
 from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, CompiledRule, Library
@@ -115,7 +116,7 @@ class PlanJudge:
 
     def __init__(self, catalogue: Catalogue, engine: Engine) -> None:
         self.catalogue = catalogue
-        self.engine = engine
+        self.engine = Remembered(engine) if engine.remembered else engine
         self.library = Library(catalogue)
         self._steps: dict[str, tuple[_Step, ...]] = {}
         self._judged_when: dict[str, dict[str, _Guards]] = {}

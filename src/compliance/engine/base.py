@@ -20,6 +20,9 @@ class EngineError(RuntimeError):
 
 class Engine(Protocol):
     name: str
+    # whether its verdict on a fact content is worth keeping (``engine.remembered``): it
+    # costs more to ask than to look the content up
+    remembered: bool
 
     def vet(self, library: Library) -> None:
         """Raise EngineError (with ``describe(lang)``) for a rule it cannot judge, before

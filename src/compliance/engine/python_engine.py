@@ -24,6 +24,7 @@ _FIELD = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 class PythonEngine:
     name = "python"
+    remembered = False  # its predicates cost less than a fact content's key
 
     def __init__(self) -> None:
         self._compiled: dict[str, dict[str, list[tuple[str, Predicate]]]] = {}
