@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -241,3 +242,33 @@ def test_a_long_condition_refused_by_the_schema_keeps_its_reason_in_the_line(cli
     line = _refused(cli, rules, CHECK, tmp_path / "out")
     assert "field 'when': 'team_consultation_held is not true or" in line
     assert "…' does not match" in line and len(line) < 400
+
+
+def test_more_rules_on_a_kind_than_durable_rules_takes_are_refused_before_any_filing(
+    cli, monkeypatch
+):
+    from compliance.engine import durable_engine
+
+    monkeypatch.setattr(durable_engine, "MAX_RULES_PER_KIND", 3)  # the shipped books have more
+    line = _refused(cli, RULES_DIR or rules_dir(), (*CHECK, "--lang", "en"), Path("unused"))
+    said = re.fullmatch(r"compliance: (\d+) rules on plan facts in one rule book: (.*)", line)
+    assert said and int(said[1]) > 3, line
+    assert said[2] == "durable-rules hangs on more than 3; use --engine python, which judges them"
+    assert cli(*CHECK, "--engine", "python").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "compliance: de durable-rules-engine is hier niet beschikbaar ("),
+        ("en", "compliance: the durable-rules engine is not available here ("),
+    ],
+)
+def test_durable_rules_missing_is_one_line_pointing_at_the_python_engine(
+    cli, monkeypatch, lang, said
+):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "compliance.engine.durable_engine", None)  # as on 3.13
+    line = _refused(cli, RULES_DIR or rules_dir(), (*CHECK, "--lang", lang), Path("unused"))
+    assert line.startswith(said) and "--engine python" in line

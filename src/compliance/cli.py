@@ -88,8 +88,7 @@ def _engine(name: str, catalogue: Catalogue, lang: str) -> Engine:
         engine = make_engine(name)
         engine.vet(Library(catalogue))
     except EngineError as error:
-        describe = getattr(error, "describe", None)
-        _fail(describe(lang) if describe else str(error))
+        _fail(error.describe(lang))
     return engine
 
 

@@ -531,6 +531,14 @@ _NL = {
         "all/any-groepen of vergelijkingen, genest of naast elkaar); maak de voorwaarde "
         "eenvoudiger, of gebruik --engine python, dat haar wel beoordeelt"
     ),
+    "engine.too_many_rules": (
+        "{count} regels over {kind}-feiten in één regelboek: op meer dan {limit} loopt "
+        "durable-rules vast; gebruik --engine python, dat ze wel beoordeelt"
+    ),
+    "engine.unavailable": (
+        "de durable-rules-engine is hier niet beschikbaar ({detail}); gebruik --engine python, "
+        "dat precies hetzelfde oordeelt"
+    ),
     "engine.rules_refused": (
         "durable-rules kan de regels van één regelboek samen niet aan (foutcode {code}); "
         "gebruik --engine python, dat ze wel beoordeelt"
@@ -1304,6 +1312,14 @@ _EN = {
         "{path}: durable-rules cannot hold the condition of {rule} (error code {code}: too "
         "many all/any groups or comparisons, nested or side by side); simplify the condition, "
         "or use --engine python, which judges it"
+    ),
+    "engine.too_many_rules": (
+        "{count} rules on {kind} facts in one rule book: durable-rules hangs on more than "
+        "{limit}; use --engine python, which judges them"
+    ),
+    "engine.unavailable": (
+        "the durable-rules engine is not available here ({detail}); use --engine python, "
+        "which judges identically"
     ),
     "engine.rules_refused": (
         "durable-rules cannot hold the rules of one rule book together (error code {code}); "

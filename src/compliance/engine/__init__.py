@@ -8,6 +8,7 @@ evaluator of the same compiled patterns, for machines where durable-rules cannot
 from __future__ import annotations
 
 from compliance.engine.base import Engine, EngineError, Match
+from compliance.wordings import Phrase
 
 ENGINE_NAMES = ("durable", "python")
 
@@ -22,10 +23,8 @@ def make_engine(name: str = "durable") -> Engine:
         try:
             from compliance.engine.durable_engine import DurableEngine
         except ImportError as error:
-            raise EngineError(
-                f"the durable-rules engine is not available ({error}); "
-                "use --engine python, which judges identically"
-            ) from None
+            phrase = Phrase("engine.unavailable", {"detail": error})
+            raise EngineError(phrase.say("en"), phrase) from None
         return DurableEngine()
     raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_NAMES)}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple, Protocol
 
 from compliance.rules.books import Book, Library
+from compliance.wordings import Phrase
 
 
 class Match(NamedTuple):
@@ -15,7 +16,16 @@ class Match(NamedTuple):
 
 
 class EngineError(RuntimeError):
-    """The engine could not judge a filing (or cannot run at all)."""
+    """The engine could not judge a filing (or cannot run at all). One the user can act on
+    has a phrase of the word table, said in their language by ``describe``; the others are
+    internal failures, in English."""
+
+    def __init__(self, message: str, phrase: Phrase | None = None) -> None:
+        super().__init__(message)
+        self.phrase = phrase
+
+    def describe(self, lang: str) -> str:
+        return self.phrase.say(lang) if self.phrase is not None else str(self)
 
 
 class Engine(Protocol):

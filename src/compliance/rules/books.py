@@ -103,14 +103,24 @@ class Library:
                     break
         return compiled
 
-    def _compile(self, school_type: str, epoch: date) -> Book:
-        parameters = self.catalogue.parameters_on(epoch)
-        kinds = self.catalogue.kinds
-        in_force = [
+    def rules_in_force(self) -> list[list[Rule]]:
+        """The rules of every book there can be (each school type from each epoch), not
+        compiled: what an engine counts before any filing."""
+        epochs = (date.min, *self.epochs)
+        types = self.catalogue.domain.school_types
+        return [self._in_force(school_type, epoch) for school_type in types for epoch in epochs]
+
+    def _in_force(self, school_type: str, epoch: date) -> list[Rule]:
+        return [
             rule
             for rule in self.catalogue.plan_rules()
             if school_type in rule.types and rule.period.contains(epoch)
         ]
+
+    def _compile(self, school_type: str, epoch: date) -> Book:
+        parameters = self.catalogue.parameters_on(epoch)
+        kinds = self.catalogue.kinds
+        in_force = self._in_force(school_type, epoch)
         for rule in in_force:
             missing = rule.parameters_read - set(parameters)
             if missing:
