@@ -275,3 +275,14 @@ def test_durable_rules_missing_is_one_line_pointing_at_the_python_engine(
     monkeypatch.setitem(sys.modules, "compliance.engine.durable_engine", None)  # as on 3.13
     line = _refused(cli, RULES_DIR or rules_dir(), (*CHECK, "--lang", lang), Path("unused"))
     assert line.startswith(said) and "--engine python" in line
+
+
+def test_a_condition_under_a_key_other_than_all_or_any_is_told_the_two_keys(cli, tmp_path):
+    either = {"or": [HELD, "funds_received == 0"]}
+    rules = _damaged_copy(tmp_path, WDM_001, _set("when", to=either))
+    line = _refused(cli, rules, CHECK, tmp_path / "out")
+    assert line == (
+        f"compliance: {rules / WDM_001}: field 'when': {either!r} is not a condition ('field op"
+        " value', 'field is true', 'field is reported' ...) or a mapping of one key, all or any,"
+        " holding a list of conditions"
+    )

@@ -108,10 +108,9 @@ def load_checked(path: Path, schema_name: str) -> object:
         return data
     field = ".".join(str(part) for part in error.absolute_path) or None
     message = _shortened(error.message, repr(error.instance))
-    if error.validator == "pattern" and "description" in error.schema:
-        # a rule author reads what is meant, not the regular expression that says it
-        message = f"{_shortened(repr(error.instance), repr(error.instance))} is not "
-        message += error.schema["description"]
+    expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
+    if expected:  # what is meant, not the regular expression or the alternatives that say it
+        message = f"{_shortened(repr(error.instance), repr(error.instance))} is not {expected}"
     if error.validator == "type" and _is_non_finite(error.instance):
         message = f"{error.instance} is not a finite number"
     raise DataFileError(path, field, message)
