@@ -2,9 +2,10 @@
 
 It understands exactly the subset the condition compiler emits ($and, $or, equality, $neq,
 $lt, $lte, $gt, $gte, $ex, $nex) with durable-rules' semantics for a missing field: no comparison
-on it holds. Each pattern becomes one Python function, generated once per book: this is
-the hot loop of a batch, and a flat expression is several times faster than a tree of
-closures. Only field names matching the condition language's pattern and bool or number
+on it holds. The patterns of a book's rules on one fact kind become one Python function,
+generated once per book, that gives which of them hold as the bits of an int: this is the
+hot loop of a batch, and a flat expression is several times faster than a tree of
+closures, one call per fact faster than one per rule. Only field names matching the condition language's pattern and bool or number
 constants reach the generated code, so nothing from a filing or rule file is executed.
 """
 
@@ -16,8 +17,6 @@ from collections.abc import Callable
 from compliance.engine.base import Match
 from compliance.rules.books import KIND_FIELD, REF_FIELD, Book, Library
 
-Predicate = Callable[[dict], bool]
-
 _OPERATORS = {"$neq": "!=", "$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">="}
 _FIELD = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -27,36 +26,45 @@ class PythonEngine:
     remembered = False  # its predicates cost less than a fact content's key
 
     def __init__(self) -> None:
-        self._compiled: dict[str, dict[str, list[tuple[str, Predicate]]]] = {}
+        # per book, per fact kind: which of its rules hold on a fact, as bits, and the rules
+        self._compiled: dict[str, dict[str, tuple[Callable[[dict], int], tuple[str, ...]]]] = {}
 
     def vet(self, library: Library) -> None:
         """Nothing to refuse: every pattern the condition compiler writes compiles here."""
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
+        """One call per fact for all the rules on its kind (``compile_mask``), not one per
+        rule: most facts fire none, and the calls were most of this loop."""
         matches: list[Match] = []
         for book, facts in work:
             rules_by_kind = self._rules(book)
             for fact in facts:
-                for rule_id, predicate in rules_by_kind.get(fact[KIND_FIELD], ()):
-                    if predicate(fact):
-                        matches.append(Match(rule_id, fact[REF_FIELD]))
+                compiled = rules_by_kind.get(fact[KIND_FIELD])
+                if compiled is None:
+                    continue
+                bits = compiled[0](fact)
+                if bits:
+                    ref = fact[REF_FIELD]
+                    for i, rule_id in enumerate(compiled[1]):
+                        if bits >> i & 1:
+                            matches.append(Match(rule_id, ref))
         return matches
 
-    def _rules(self, book: Book) -> dict[str, list[tuple[str, Predicate]]]:
+    def _rules(self, book: Book) -> dict[str, tuple[Callable[[dict], int], tuple[str, ...]]]:
         rules = self._compiled.get(book.name)
         if rules is None:
-            rules = {}
+            by_kind: dict[str, list] = {}
             for rule in book.rules:
-                predicate = compile_pattern(rule.pattern)
-                rules.setdefault(rule.engine_kind, []).append((rule.id, predicate))
+                by_kind.setdefault(rule.engine_kind, []).append(rule)
+            rules = {
+                kind: (
+                    compile_mask([rule.pattern for rule in of_kind]),
+                    tuple(r.id for r in of_kind),
+                )
+                for kind, of_kind in by_kind.items()
+            }
             self._compiled[book.name] = rules
         return rules
-
-
-def compile_pattern(pattern: dict) -> Predicate:
-    """Turn one compiled pattern into a predicate over a fact (a dict)."""
-    source = f"lambda fact: {_expression(pattern)}"
-    return eval(source, {"__builtins__": {}}, {})  # generated from checked parts only
 
 
 def compile_mask(patterns: list[dict | None]) -> Callable[[dict], int]:
