@@ -4,9 +4,10 @@ It understands exactly the subset the condition compiler emits ($and, $or, equal
 $lt, $lte, $gt, $gte, $ex, $nex) with durable-rules' semantics for a missing field: no comparison
 on it holds. The patterns of a book's rules on one fact kind become one Python function,
 generated once per book, that gives which of them hold as the bits of an int: this is the
-hot loop of a batch, and a flat expression is several times faster than a tree of
-closures, one call per fact faster than one per rule. Only field names matching the condition language's pattern and bool or number
-constants reach the generated code, so nothing from a filing or rule file is executed.
+hot loop of a batch, a flat expression is several times faster than a tree of closures,
+and one call per fact faster than one per rule. Only field names matching the condition
+language's pattern and bool or number constants reach the generated code, so nothing from
+a filing or rule file is executed.
 """
 
 from __future__ import annotations
