@@ -12,8 +12,9 @@ Only for an engine whose ``remembered`` says so: durable-rules' assert costs mor
 making the key (5% of a batch's CPU saved); the python evaluator's predicates cost less
 (2% more with it).
 
-At most ``CONTENTS_KEPT`` contents are kept (a few MB; the corpus needs some 6,000); when
-full, the memory starts again, so a long-running server stays bounded.
+At most ``CONTENTS_KEPT`` contents are kept (some 500 bytes each, the field names shared by
+the facts of a kind; 2,000 corpus filings bring some 6,000), and when full the memory starts
+again: a worker's memory stays flat over a batch of any size, and a server's bounded.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 from compliance.engine.base import Engine, Match
 from compliance.rules.books import REF_FIELD, Book, Library
 
-CONTENTS_KEPT = 16_384
+CONTENTS_KEPT = 8_192
 
 # (book name, the fact's field names, its values before and after the ref)
 _Content = tuple[str, tuple[str, ...], tuple[object, ...], tuple[object, ...]]
@@ -34,6 +35,7 @@ class Remembered:
         self.engine = engine
         self.name = engine.name
         self._fired: dict[_Content, tuple[str, ...]] = {}
+        self._names: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per field set
 
     def vet(self, library: Library) -> None:
         self.engine.vet(library)
@@ -47,7 +49,7 @@ class Remembered:
         for book, facts in work:
             first_of_each: list[dict] = []
             for fact in facts:
-                key = _content(book, fact)
+                key = _content(book, fact, self._names)
                 rules = fired.get(key)
                 if rules is not None:
                     ref = fact[REF_FIELD]
@@ -73,6 +75,7 @@ class Remembered:
             by_ref.setdefault(match.ref, []).append(match.rule)
         if len(self._fired) + len(waiting) > CONTENTS_KEPT:
             self._fired.clear()
+            self._names.clear()
         matches: list[Match] = []
         for key, refs in waiting.items():
             rules = tuple(by_ref.get(refs[0], ()))
@@ -81,12 +84,14 @@ class Remembered:
         return matches
 
 
-def _content(book: Book, fact: dict) -> _Content:
+def _content(book: Book, fact: dict, names_seen: dict) -> _Content:
     """What the engine's verdict on ``fact`` depends on. A fact's field names and values in
     the order it was built in, its ref left out: facts of a kind are built in one field
     order, so equal facts give equal keys without a sort (two equal facts in another order
-    would only be asked about twice, never misjudged)."""
+    would only be asked about twice, never misjudged). The names are the tuple kept for
+    that field set in ``names_seen``, so kept keys share it."""
     values = tuple(fact.values())
     names = tuple(fact)
+    names = names_seen.setdefault(names, names)
     ref = 1 if names[1] == REF_FIELD else names.index(REF_FIELD)  # 1: as judging builds them
     return book.name, names, values[:ref], values[ref + 1 :]
