@@ -763,3 +763,15 @@ def test_a_baseline_that_cannot_be_read_says_why_in_dutch(cli, tmp_path):
     assert result.exit_code == 2
     assert WORDS["nl"]["os.ENOENT"] in result.stderr
     assert os.strerror(errno.ENOENT) not in result.stderr
+
+
+@pytest.mark.parametrize("cword", ["x", "", None])
+def test_a_shell_completion_request_it_cannot_read_completes_nothing(cword):
+    env = {**os.environ, "_COMPLIANCE_COMPLETE": "bash_complete", "COMP_WORDS": "compliance ch"}
+    env.pop("COMP_CWORD", None)
+    if cword is not None:
+        env["COMP_CWORD"] = cword
+    done = run(env=env)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "")
+    done = run(env={**env, "COMP_CWORD": "1"})  # as bash sends it
+    assert (done.returncode, done.stdout) == (0, "plain,check\n")

@@ -98,6 +98,15 @@ class ComplianceGroup(click.Group):
             _give_up_stdout(error, language_of(argv))
         sys.exit(code if isinstance(code, int) else 0)
 
+    def _main_shell_completion(self, ctx_args, prog_name, complete_var=None) -> None:
+        """Tab completion as click does it; a request it cannot read (COMP_CWORD not a
+        number, COMP_WORDS missing: only a broken shell set-up sends one) completes nothing
+        and exits 1, as click answers a shell it does not know, rather than a traceback."""
+        try:
+            super()._main_shell_completion(ctx_args, prog_name, complete_var)
+        except (ValueError, KeyError, IndexError):
+            sys.exit(1)
+
 
 def _give_up_stdout(error: OSError, lang: str) -> NoReturn:
     """Standard output cannot be written (a full disk, a reader that went away): one line
