@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,15 +82,9 @@ def _syntax_problem(path: Path, text: str, error: Exception) -> Phrase:
     """The reason PyYAML's own parser gives for ``text`` (libyaml words it otherwise)."""
     import yaml
 
-    from compliance.yaml_errors import problem
+    from compliance.yaml_errors import reparsed_problem
 
-    try:
-        yaml.load(text, Loader=_loader(compiled=False))
-    except yaml.YAMLError as python_error:
-        error = python_error
-    except RecursionError:  # libyaml stops at a depth; PyYAML's parser recurses on
-        return Phrase("file.too_deep", {"path": path})
-    return problem(path, error, text)
+    return reparsed_problem(path, text, error, partial(yaml.load, Loader=_loader(compiled=False)))
 
 
 def load_checked(path: Path, schema_name: str) -> object:
@@ -107,10 +101,12 @@ def load_checked(path: Path, schema_name: str) -> object:
     if error is None:
         return data
     field = ".".join(str(part) for part in error.absolute_path) or None
-    message = _shortened(error.message, repr(error.instance))
+    shown = repr(error.instance)
     expected = error.schema.get("x-expected") if isinstance(error.schema, dict) else None
     if expected:  # what is meant, not the regular expression or the alternatives that say it
-        message = f"{_shortened(repr(error.instance), repr(error.instance))} is not {expected}"
+        message = f"{_shortened(shown, shown)} is not {expected}"
+    else:
+        message = _shortened(error.message, shown)
     if error.validator == "type" and _is_non_finite(error.instance):
         message = f"{error.instance} is not a finite number"
     raise DataFileError(path, field, message)

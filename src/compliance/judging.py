@@ -116,6 +116,7 @@ class PlanJudge:
 
     def __init__(self, catalogue: Catalogue, engine: Engine) -> None:
         self.catalogue = catalogue
+        # what runs the engine: in front of it the verdicts kept, where that pays
         self.engine = Remembered(engine) if engine.remembered else engine
         self.library = Library(catalogue)
         self._steps: dict[str, tuple[_Step, ...]] = {}

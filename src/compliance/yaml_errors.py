@@ -7,12 +7,14 @@ waivers file give (found by damaging one some 40,000 ways: cut off, a character 
 quote, colon, dash, bracket, tab or control character added, a line repeated or indented
 otherwise) becomes a phrase of the word table (``yaml.*``, and ``file.*`` where TOML's
 mistake is the same). A message not known here is passed on as PyYAML wrote it. Matched
-against PyYAML's pure-Python parser, which reads waivers files, and reads a rule file or
-menukaart again when libyaml refused it (datafiles.py). Imported only when a file fails to
-parse.
+against PyYAML's pure-Python parser, which reads a file again when libyaml refused it
+(``reparsed_problem``: a rule file, a menukaart, a waivers file). Imported only when a file
+fails to parse.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import yaml
 
@@ -96,6 +98,22 @@ def problem(path: object, error: yaml.YAMLError, text: str) -> Phrase:
         return Phrase("yaml.syntax_anywhere", {"path": path, "detail": reason})
     # the line as a string: a line number is not grouped like an amount
     return Phrase("yaml.syntax", {"path": path, "line": str(line), "detail": reason})
+
+
+def reparsed_problem(
+    path: object, text: str, error: yaml.YAMLError, parse: Callable[[str], object]
+) -> Phrase:
+    """The reason for ``text``, which libyaml refused with ``error``, as PyYAML's own
+    pure-Python ``parse`` gives it (the words above are PyYAML's, libyaml words its errors
+    otherwise); libyaml's error where that parser takes the text, and too deep where it
+    recurses past Python's limit (libyaml stops at a depth of its own)."""
+    try:
+        parse(text)
+    except yaml.YAMLError as python_error:
+        error = python_error
+    except RecursionError:
+        return Phrase("file.too_deep", {"path": path})
+    return problem(path, error, text)
 
 
 def _line(error: yaml.YAMLError, mark: str) -> int | None:

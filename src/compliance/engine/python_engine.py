@@ -43,10 +43,11 @@ class PythonEngine:
                 compiled = rules_by_kind.get(fact[KIND_FIELD])
                 if compiled is None:
                     continue
-                bits = compiled[0](fact)
+                holding, rule_ids = compiled
+                bits = holding(fact)
                 if bits:
                     ref = fact[REF_FIELD]
-                    for i, rule_id in enumerate(compiled[1]):
+                    for i, rule_id in enumerate(rule_ids):
                         if bits >> i & 1:
                             matches.append(Match(rule_id, ref))
         return matches

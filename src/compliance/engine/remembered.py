@@ -21,7 +21,7 @@ memory starts again: a worker's memory stays flat over a batch of any size (52.9
 from __future__ import annotations
 
 from compliance.engine.base import Engine, Match
-from compliance.rules.books import REF_FIELD, Book, Library
+from compliance.rules.books import REF_FIELD, Book
 
 CONTENTS_KEPT = 4_096
 
@@ -30,16 +30,13 @@ _Content = tuple[str, tuple[str, ...], tuple[object, ...], tuple[object, ...]]
 
 
 class Remembered:
-    """``engine``, asked only about fact contents it has not judged before."""
+    """``engine``'s ``run``, asking it only about fact contents it has not judged before
+    (the engine itself is vetted and named as it is: this only sits in front of its runs)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.name = engine.name
         self._fired: dict[_Content, tuple[str, ...]] = {}
         self._names: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per field set
-
-    def vet(self, library: Library) -> None:
-        self.engine.vet(library)
 
     def run(self, work: list[tuple[Book, list[dict]]]) -> list[Match]:
         """The matches on ``work``, as ``engine.run`` gives them (in another order)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import yaml
@@ -63,29 +63,15 @@ def _root(path: Path, text: str, lang: str) -> yaml.Node | None:
     # libyaml's composer where PyYAML has it: the pure-Python one took 2.4 minutes over
     # 200,000 entries (its scanner is most of it); it still words a refusal, as
     # yaml_errors.py knows its reasons
-    compiled = getattr(yaml, "CBaseLoader", None)
     try:
-        return yaml.compose(text, Loader=compiled or yaml.BaseLoader)
+        return yaml.compose(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     except RecursionError:  # [[[[...]]]]: PyYAML's parser recurses per level
         raise WaiverFileError(say("file.too_deep", lang, path=path)) from None
     except yaml.YAMLError as error:
-        raise WaiverFileError(
-            _syntax_problem(path, text, error, lang, compiled is not None)
-        ) from None
+        from compliance.yaml_errors import reparsed_problem
 
-
-def _syntax_problem(path: Path, text: str, error: yaml.YAMLError, lang: str, again: bool) -> str:
-    """PyYAML's own reason for the refusal, in the reader's words (libyaml's otherwise)."""
-    from compliance.yaml_errors import problem
-
-    if again:
-        try:
-            yaml.compose(text, Loader=yaml.BaseLoader)
-        except yaml.YAMLError as python_error:
-            error = python_error
-        except RecursionError:
-            return say("file.too_deep", lang, path=path)
-    return problem(path, error, text).say(lang)
+        compose = partial(yaml.compose, Loader=yaml.BaseLoader)
+        raise WaiverFileError(reparsed_problem(path, text, error, compose).say(lang)) from None
 
 
 def _entries(path: Path, root: yaml.Node | None, lang: str) -> list[yaml.Node]:
