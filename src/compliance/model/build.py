@@ -166,20 +166,35 @@ def _build_school(
     return School(brin=brin, type=school_type, name=name, pupil_count=latest_pupils, years=built)
 
 
+# One plan of each scheme with nothing reported, shared by every school year that reported
+# nothing for it (half the plans of a batch): plans are never changed once made, and what is
+# derived from one, kept in it on first use, is the same for every empty plan of its class.
+_EMPTY_PLANS: dict[str, Plan] = {plan: model() for plan, model in _PLANS.items()}
+
+
+def _plan(name: str, fields: dict[str, Reported]) -> Plan:
+    return _PLANS[name](**fields) if fields else _EMPTY_PLANS[name]
+
+
 def _build_year(facts: _YearFacts) -> SchoolYearPlans:
     fields = facts.fields
     lines = facts.lines
-    npo_lines = tuple(
-        InterventionLine(number, lines[number][0], **lines[number][1]) for number in sorted(lines)
-    )
+    if lines:
+        npo_lines = tuple(
+            InterventionLine(number, lines[number][0], **lines[number][1])
+            for number in sorted(lines)
+        )
+        npo = NpoPlan(**fields["npo"], lines=npo_lines)
+    else:
+        npo = _plan("npo", fields["npo"])
     year = facts.year
     return SchoolYearPlans(
         school_year=year.label,
         first_day=year.first_day,
         last_day=year.last_day,
         pupil_count=fields["school"].get("PupilCount"),
-        workload=WorkloadPlan(**fields["workload"]),
-        professionalisation=ProfessionalisationPlan(**fields["professionalisation"]),
-        npo=NpoPlan(**fields["npo"], lines=npo_lines),
-        other_professionals=OtherProfessionalsPlan(**fields["other_professionals"]),
+        workload=_plan("workload", fields["workload"]),
+        professionalisation=_plan("professionalisation", fields["professionalisation"]),
+        npo=npo,
+        other_professionals=_plan("other_professionals", fields["other_professionals"]),
     )
