@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,19 @@ def cli():
         return runner.invoke(main, [str(arg) for arg in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 256 KB file system (tmpfs), where a root that may mount one can."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

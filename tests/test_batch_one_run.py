@@ -21,6 +21,7 @@ import pytest
 from test_batch import HANG, HANGING_BATCH, _read_lines, named, put, with_year
 
 from compliance.batch import outputs
+from compliance.report.output_file import AtomicFile
 
 PUBLISHED = (
     *("results.jsonl", "batch-state.jsonl", "findings.csv", "findings.xlsx"),
@@ -147,14 +148,14 @@ def test_a_full_disk_while_writing_leaves_the_previous_run_and_names_the_folder(
     cli, previous_run, monkeypatch, failing
 ):
     out, new_in, names, old = previous_run
-    commit = outputs.AtomicFile.commit
+    commit = AtomicFile.commit
 
     def full_disk(self):
         if self.path.name == failing:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         commit(self)
 
-    monkeypatch.setattr(outputs.AtomicFile, "commit", full_disk)
+    monkeypatch.setattr(AtomicFile, "commit", full_disk)
     result = cli("batch", new_in, "--out", out, "--engine", "python")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -179,22 +180,6 @@ def test_a_folder_named_as_an_output_leaves_the_previous_run_and_is_named(cli, p
     )
     assert {other: (out / other).read_bytes() for other in old} == old
     assert not [p for p in out.iterdir() if p.name.startswith((".compliance-run", ".compliance-p"))]
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 256 KB file system (tmpfs), where a root that may mount one can."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_disk_that_really_fills_up_leaves_the_previous_run(

@@ -4,6 +4,7 @@ fallback, config file, --fail-on, --select/--ignore, --output, --quiet, unreadab
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -375,6 +376,32 @@ def test_output_writes_through_a_link_and_into_a_pipe_without_replacing_them(tmp
         assert run("check", COMPLIANT, "--output", pipe).returncode == 0
         assert "compliant-one-school" in reader.communicate(timeout=60)[0]
     assert pipe.is_fifo()
+
+
+def test_output_on_a_full_disk_keeps_the_previous_report(small_disk):
+    """A report cut off by a full disk never takes the place of the one before it, and no
+    piece of it is left beside it."""
+    target = small_disk / "report.json"
+    assert run("check", PROBLEMS, "--format", "json", "--output", target).returncode == 1
+    before = target.read_bytes()
+    with contextlib.suppress(OSError), open(small_disk / "filler", "wb") as filler:
+        while True:
+            filler.write(b"x" * 4096)
+            filler.flush()
+    done = run("check", PROBLEMS, "--format", "json", "--output", target)
+    assert done.returncode == 2
+    assert done.stderr == f"compliance: {target}: kan niet schrijven: de schijf is vol\n"
+    assert target.read_bytes() == before
+    assert sorted(path.name for path in small_disk.iterdir()) == ["filler", "report.json"]
+
+
+def test_output_may_have_a_name_as_long_as_the_system_allows(tmp_path):
+    """The report is written under a temporary name first; that name must not be what makes
+    a long one fail."""
+    name = "r" * 250 + ".txt"
+    assert run("check", COMPLIANT, "--output", name, cwd=tmp_path).returncode == 0
+    assert [path.name for path in tmp_path.iterdir()] == [name]
+    assert "compliant-one-school" in (tmp_path / name).read_text()
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import re
 import shutil
 import signal
 import tempfile
@@ -31,15 +30,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from compliance.report.output_file import TEMPORARY
+
 RESULTS = "results.jsonl"
 STATE = "batch-state.jsonl"  # what --resume needs besides results.jsonl
-_BUFFER = 1 << 16  # bytes written at a time: one system call per many filings
 LOCK = ".compliance.lock"
 _STAGING = ".compliance-run-"  # + a random part: one per run
 _PUBLISHING = ".compliance-publishing"
 _MANIFEST = ".compliance-outputs"  # the files the last run published, one name a line
-# a temporary file of AtomicFile: .{name}.{random}.tmp
-_TEMPORARY = re.compile(r"\..+\.[A-Za-z0-9_]+\.tmp\Z")
 
 
 class OutBusy(OSError):
@@ -138,7 +136,7 @@ def _remove_leftovers(out: Path) -> None:
     for path in out.iterdir():
         if path.name.startswith(_STAGING) and path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
-        elif _TEMPORARY.match(path.name) and path.is_file():
+        elif TEMPORARY.match(path.name) and path.is_file():
             with contextlib.suppress(OSError):
                 path.unlink()
 
@@ -181,45 +179,3 @@ def _signals_blocked() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-class AtomicFile:
-    """A file written under a temporary name beside ``path``, renamed over it by
-    ``commit``; ``discard`` removes it instead. Either may be called more than once."""
-
-    def __init__(self, path: Path, encoding: str = "utf-8") -> None:
-        fd, self._temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        self.path = path
-        self.handle: TextIO = os.fdopen(fd, "w", encoding=encoding, newline="", buffering=_BUFFER)
-        self._open = True
-
-    def commit(self) -> None:
-        if not self._open:
-            return
-        try:
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-            self.handle.close()
-            os.chmod(self._temporary, 0o666 & ~_umask())  # as if created normally, not 0600
-            os.replace(self._temporary, self.path)
-        except BaseException:
-            self.discard()
-            raise
-        self._open = False
-
-    def discard(self) -> None:
-        if not self._open:
-            return
-        self._open = False
-        with contextlib.suppress(OSError):
-            self.handle.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self._temporary)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

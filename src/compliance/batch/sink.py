@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import TextIO
 
 from compliance.batch import writers
-from compliance.batch.outputs import RESULTS, STATE, AtomicFile
+from compliance.batch.outputs import RESULTS, STATE
 from compliance.batch.records import Record
 from compliance.batch.reorder import Reorder
 from compliance.batch.resume import Earlier, Kept, state_header
 from compliance.batch.summary import Tally
 from compliance.batch.writers.base import Batch, Writer
+from compliance.report.output_file import AtomicFile
 from compliance.streams import send_to_nowhere
+
+_BUFFER = 1 << 16  # bytes written at a time: one system call per many filings
 
 
 class Sink:
@@ -99,13 +102,13 @@ class Sink:
     # -- internals -------------------------------------------------------------------------
 
     def _open(self, path: Path, encoding: str = "utf-8") -> TextIO:
-        target = AtomicFile(path, encoding)
+        target = AtomicFile(path, encoding, _BUFFER)
         self._files.append(target)
         return target.handle
 
     def _target(self, name: str, encoding: str) -> TextIO:
         """A writer's file in --out, under a temporary name until ``write_outputs``."""
-        target = AtomicFile(self._out / name, encoding)
+        target = AtomicFile(self._out / name, encoding, _BUFFER)
         self._outputs.append(target)
         return target.handle
 
