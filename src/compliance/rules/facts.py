@@ -31,7 +31,7 @@ from compliance.model.filing import (
 )
 from compliance.read.taxonomy import Concept, load_taxonomy
 from compliance.rules.reference import Menukaart, MenukaartVersion
-from compliance.rules.scale import NO_MARKS, Scale
+from compliance.rules.scale import NO_MARKS, Scale, for_values
 
 EngineType = Literal["bool", "number"]
 Unit = Literal["answer", "amount", "ratio", "days", "count", "hours", "date", "text"]
@@ -162,7 +162,7 @@ class _FillerSource:
 
     def add(self, spec: FieldSpec, name: str, scale: Scale | None) -> None:
         i = len(self.names)
-        rank = self._rank(i, scale or NO_MARKS)
+        rank = self._rank(i, for_values(scale or NO_MARKS, spec.unit == "ratio"))
         put = [f" fact[{_checked(name)!r}] = {rank}", f" exact[{_checked(spec.name)!r}] = v"]
         if spec.together is not None:  # a number, computed with its group
             compute, key = spec.together

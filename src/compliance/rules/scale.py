@@ -49,6 +49,23 @@ class Scale(NamedTuple):
         return rank
 
 
+def for_values(scale: Scale, fractions: bool) -> Scale:
+    """The same marks as numbers of the kind the field's values are, where that is exact:
+    an integral mark as an int, any mark of a field whose values are fractions (a ratio) as
+    a Fraction. What ranks a value is unchanged, but it is found faster: comparing a
+    Fraction with a Decimal costs 2.3 µs in Python's fractions module, with a Fraction 0.9,
+    and an int with an int a few nanoseconds; a filing's plans rank some 250 values."""
+    return Scale(tuple(_for_values(mark, fractions) for mark in scale.marks))
+
+
+def _for_values(mark: Exact, fractions: bool) -> Exact:
+    if fractions:
+        return Fraction(mark)
+    if isinstance(mark, Decimal) and mark.is_finite() and mark == mark.to_integral_value():
+        return int(mark)
+    return mark
+
+
 NO_MARKS = Scale()
 """The scale of a field no rule of the book compares with a number: every value is 0, which
 is all an ``is reported`` test needs."""
