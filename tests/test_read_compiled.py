@@ -20,15 +20,81 @@ def test_the_installed_package_has_the_compiled_reader():
     """The wheel is built with its C part wherever a compiler is (CI has one): without it
     every batch is slower, silently."""
     assert compiled.read_children is not None
+    assert compiled.tree_shape is not None
 
 
-def _both(data: bytes, taxonomy, monkeypatch) -> tuple:
-    limits = ReadLimits()
+def _both(data: bytes, taxonomy, monkeypatch, limits: ReadLimits | None = None) -> tuple:
+    """What the reader makes of ``data`` with its C part, and without (raising as it does)."""
+    limits = limits or ReadLimits()
     fast = read_instance(data, taxonomy, limits)
     with monkeypatch.context() as patch:
         patch.setattr(compiled, "read_children", None)
+        patch.setattr(compiled, "tree_shape", None)
         slow = read_instance(data, taxonomy, limits)
     return fast, slow
+
+
+def _reason(data: bytes, taxonomy, limits: ReadLimits) -> str | None:
+    try:
+        read_instance(data, taxonomy, limits)
+    except UnreadableFiling as error:
+        return error.describe("en")
+    return None
+
+
+# Trees whose depth or namespace declarations the safety checks read (read/safety.py): in
+# C by one walk over the elements, in Python by an XPath and a count of "xmlns" in the bytes.
+TREES = {
+    "deep where a fact is": lambda text, depth: text.replace(
+        "</bp:SchoolName>", "</bp:SchoolName>" + "<bp:X>" * depth + "</bp:X>" * depth, 1
+    ),
+    "deep inside a context": lambda text, depth: text.replace(
+        "</xbrli:period>", "</xbrli:period>" + "<bp:X>\n" * depth + "</bp:X>" * depth, 1
+    ),
+    "deep twice, the second deeper": lambda text, depth: text.replace(
+        "</bp:SchoolName>",
+        "</bp:SchoolName>" + "<bp:X>" * depth + "</bp:X>" * depth
+        + "<bp:Y>" * (depth + 3) + "</bp:Y>" * (depth + 3),
+        1,
+    ),
+    "comments and instructions among deep elements": lambda text, depth: text.replace(
+        "</bp:SchoolName>",
+        "</bp:SchoolName>" + "<bp:X><!-- c --><?p x?>" * depth + "</bp:X>" * depth,
+        1,
+    ),
+    "a namespace declared on a fact": lambda text, depth: text.replace(
+        "<bp:SchoolName ", '<bp:SchoolName xmlns:other="urn:other" ', 1
+    ),
+    "a namespace declared deep down": lambda text, depth: text.replace(
+        "</bp:SchoolName>",
+        "</bp:SchoolName>" + "<bp:X>" * depth + '<bp:Z xmlns:o="urn:o"/>' + "</bp:X>" * depth,
+        1,
+    ),
+    "xinclude declared below the root": lambda text, depth: text.replace(
+        "</bp:SchoolName>",
+        '</bp:SchoolName><x xmlns="http://www.w3.org/2001/XInclude">'
+        + "<bp:X>" * depth + "</bp:X>" * depth + "</x>",
+        1,
+    ),
+}
+
+
+@pytest.mark.parametrize("depth", [0, 1, 29, 30, 31, 40])
+@pytest.mark.parametrize("tree", TREES)
+def test_compiled_and_python_safety_checks_agree(tree, depth, taxonomy, monkeypatch):
+    """The same refusal (too deep, naming the line; an XInclude element) or the same reading,
+    at the depth limit (32 levels: a fact is at level 2, so 30 elements more stay within it)
+    and past it."""
+    text = (SAMPLES / READABLE[0]).read_text(encoding="utf-8")
+    data = TREES[tree](text, depth).encode("utf-8")
+    limits = ReadLimits()
+    fast = _reason(data, taxonomy, limits)
+    with monkeypatch.context() as patch:
+        patch.setattr(compiled, "tree_shape", None)
+        slow = _reason(data, taxonomy, limits)
+    assert fast == slow
+    if fast is None:
+        _same(*_both(data, taxonomy, monkeypatch, limits))
 
 
 def _same(fast, slow) -> None:

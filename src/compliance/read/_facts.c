@@ -357,9 +357,58 @@ failed:
     return NULL;
 }
 
+/* tree_shape(root, max_depth) -> (too_deep, declared_below_root), what read/safety.py asks
+ * of every parsed tree (its _deeper_than and declared_only_on_root say the same in Python):
+ * the first element in document order deeper than ``max_depth`` levels (the root is level
+ * 1), as lxml's element, or None; and whether any element below the root declares a
+ * namespace. One walk over the elements, where an XPath of max_depth steps and a count of
+ * "xmlns" in the bytes cost a filing 0.13 ms. Every element is visited, also below one too
+ * deep, so the second answer is whole whatever the first. */
+static PyObject *tree_shape(PyObject *module, PyObject *args)
+{
+    PyObject *root, *too_deep;
+    Py_ssize_t max_depth, depth = 2;
+    struct LxmlElement *element;
+    xmlNode *top, *node, *deeper = NULL;
+    int declared_below = 0;
+    if (!PyArg_ParseTuple(args, "On", &root, &max_depth))
+        return NULL;
+    element = rootNodeOrRaise(root);
+    if (element == NULL)
+        return NULL;
+    top = element->_c_node;
+    node = top->children;
+    while (node != NULL) {
+        if (node->type == XML_ELEMENT_NODE) {
+            if (node->nsDef != NULL)
+                declared_below = 1;
+            if (depth > max_depth && deeper == NULL)
+                deeper = node;
+            if (node->children != NULL) { /* an element's children, then its siblings */
+                node = node->children;
+                depth++;
+                continue;
+            }
+        }
+        while (node->next == NULL && node->parent != top) {
+            node = node->parent;
+            depth--;
+        }
+        node = node->next;
+    }
+    too_deep = deeper == NULL ? Py_NewRef(Py_None)
+                              : (PyObject *)elementFactory(element->_doc, deeper);
+    Py_DECREF(element);
+    if (too_deep == NULL)
+        return NULL;
+    return Py_BuildValue("(NO)", too_deep, declared_below ? Py_True : Py_False);
+}
+
 static PyMethodDef methods[] = {
     {"read_children", read_children, METH_VARARGS,
      "read_children(root, namespace, concepts, instance, dimensions, contexts_too)"},
+    {"tree_shape", tree_shape, METH_VARARGS,
+     "tree_shape(root, max_depth) -> (too_deep, declared_below_root)"},
     {NULL, NULL, 0, NULL},
 };
 

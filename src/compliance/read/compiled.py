@@ -10,6 +10,7 @@ answer, only slower.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 
 from lxml import etree
 
@@ -18,19 +19,26 @@ ReadChildren = Callable[
 ]
 
 
-def _load() -> ReadChildren | None:
+TreeShape = Callable[[etree._Element, int], tuple[etree._Element | None, bool]]
+
+
+def _load() -> ModuleType | None:
     try:
         from compliance.read import _facts
     except ImportError:
         return None
     import lxml
 
-    if lxml.__version__ != _facts.LXML_VERSION:
-        return None
-    return _facts.read_children
+    return _facts if lxml.__version__ == _facts.LXML_VERSION else None
 
 
-read_children: ReadChildren | None = _load()
+_FACTS = _load()
+
+read_children: ReadChildren | None = None if _FACTS is None else _FACTS.read_children
 """``read_children(root, namespace, concepts, instance, dimensions, contexts_too) -> (facts,
 contexts, others)`` (see ``_facts.c``), or None when the compiled reader is not available
 here."""
+
+tree_shape: TreeShape | None = None if _FACTS is None else _FACTS.tree_shape
+"""``tree_shape(root, max_depth) -> (too_deep, declared_below_root)`` (see ``_facts.c``), or
+None: what the safety checks ask of every parsed tree."""

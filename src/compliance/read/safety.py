@@ -27,6 +27,7 @@ from typing import BinaryIO, NamedTuple
 from lxml import etree
 
 from compliance.plain_record import PlainRecord
+from compliance.read import compiled
 from compliance.read.errors import UnreadableFiling
 from compliance.read.formats import other_format
 from compliance.read.xml_errors import explain
@@ -167,13 +168,25 @@ def load_tree(data: bytes, limits: ReadLimits) -> Loaded:
         raise UnreadableFiling("not_xml", detail=error) from None
     if root is None:
         raise UnreadableFiling("not_xml", detail="no root element")
-    root_namespaces = root.nsmap
-    if not declared_only_on_root(data, len(root_namespaces)):
-        root_namespaces = None
-    _refuse_unsafe_tree(root, limits, root_namespaces)
+    too_deep, declared_below_root = _tree_shape(root, data, limits)
+    root_namespaces = None if declared_below_root else root.nsmap
+    _refuse_unsafe_tree(root, limits, root_namespaces, too_deep)
     if len(data) > limits.max_value:  # else no value can be that long: skip the search
         _refuse_long_values(root, limits)
     return Loaded(root, root_namespaces)
+
+
+def _tree_shape(
+    root: etree._Element, data: bytes, limits: ReadLimits
+) -> tuple[etree._Element | None, bool]:
+    """The first element deeper than ``max_depth`` (None when there is none), and whether an
+    element below the root declares a namespace (True also where that cannot be ruled out
+    from the bytes): read off the tree in C by one walk (``read.compiled``), else by an
+    XPath and a count of the bytes."""
+    if compiled.tree_shape is not None:
+        return compiled.tree_shape(root, limits.max_depth)
+    found = _deeper_than(limits.max_depth)(root)
+    return (found[0] if found else None), not declared_only_on_root(data, len(root.nsmap))
 
 
 def declared_only_on_root(data: bytes, root_declarations: int) -> bool:
@@ -351,14 +364,17 @@ def _scan_prolog(text, lt, pi_open, pi_close, comment_open, comment_close, decl_
 
 
 def _refuse_unsafe_tree(
-    root: etree._Element, limits: ReadLimits, root_namespaces: dict[str | None, str] | None
+    root: etree._Element,
+    limits: ReadLimits,
+    root_namespaces: dict[str | None, str] | None,
+    too_deep: etree._Element | None,
 ) -> None:
     """Refuse a document type, an XInclude element or a tree deeper than ``max_depth``.
 
     An element is in the XInclude namespace only where a declaration of that URI is in
     scope; when all declarations are on the root (``root_namespaces``, proven from the
-    bytes) and none of them is XInclude's, no element can be, and the search of the whole
-    tree is skipped (10 of the 40 microseconds these checks cost per filing). The URI is
+    tree or the bytes) and none of them is XInclude's, no element can be, and the search
+    of the whole tree is skipped (10 of the 40 microseconds it costs a filing). The URI is
     compared as the parser read it, so a declaration that spells it with character
     references is still seen."""
     docinfo = root.getroottree().docinfo
@@ -367,9 +383,8 @@ def _refuse_unsafe_tree(
     if root_namespaces is None or XINCLUDE_NS in root_namespaces.values():
         for element in root.iter(f"{{{XINCLUDE_NS}}}*"):
             raise UnreadableFiling("unsafe_xinclude", element.sourceline)
-    too_deep = _deeper_than(limits.max_depth)(root)
-    if too_deep:
-        raise UnreadableFiling("too_deep", too_deep[0].sourceline, limit=limits.max_depth)
+    if too_deep is not None:
+        raise UnreadableFiling("too_deep", too_deep.sourceline, limit=limits.max_depth)
 
 
 _depth_probes: dict[int, etree.XPath] = {}
