@@ -203,7 +203,7 @@ static PyObject *reported_of(PyObject *value, PyObject *fields, PyTypeObject *re
  * Python (an error is then set only if something failed), Py_None when it is left out. */
 static PyObject *typed_fact(PyObject *fields, const Tables *tables)
 {
-    PyObject *check, *level, *context, *value, *reported, *concept, *nil;
+    PyObject *check, *level, *context, *value, *reported, *concept, *nil, *typed;
     int code, monetary, skip, fits;
     if (!PyTuple_Check(fields) || PyTuple_GET_SIZE(fields) != FIELDS)
         return NULL;
@@ -237,7 +237,15 @@ static PyObject *typed_fact(PyObject *fields, const Tables *tables)
     reported = reported_of(value, fields, tables->reported);
     if (reported == NULL)
         return NULL;
-    return Py_BuildValue("(OON)", concept, context, reported);
+    typed = PyTuple_New(3); /* as Py_BuildValue("(OON)") would, without reading a format */
+    if (typed == NULL) {
+        Py_DECREF(reported);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(typed, 0, Py_NewRef(concept));
+    PyTuple_SET_ITEM(typed, 1, Py_NewRef(context));
+    PyTuple_SET_ITEM(typed, 2, reported);
+    return typed;
 }
 
 static int append_new(PyObject *list, PyObject *item)
