@@ -635,6 +635,22 @@ def test_a_malformed_brin_is_reported_once_and_its_facts_left_out(
     assert (result.findings[0].school, result.findings[0].school_year) == (brin, YEAR)
 
 
+def test_what_one_filing_makes_of_its_contexts_never_reaches_the_next(
+    checker, filing, board_spec
+):
+    """A checker keeps what contexts of one period and line mean from filing to filing; the
+    school a context names is still its own filing's: the same contexts under a malformed
+    BRIN, between two filings of a well-formed one, are left out there alone."""
+    _year(board_spec)["facts"]["WorkloadStaffCouncilConsent"] = False  # WDM-002 when judged
+    malformed = copy.deepcopy(board_spec)
+    malformed["schools"][0]["brin"] = "12ab"
+    first, broken, again = (
+        _check(checker, filing, spec) for spec in (board_spec, malformed, board_spec)
+    )
+    assert _rules(first) == _rules(again) == ["WDM-002"]
+    assert _rules(broken) == ["FIL-005"]
+
+
 @pytest.mark.parametrize(
     "number", ["0", "00", "+0", "-0", "-1", "1.5", "1.0", "1e0", "een", "\u00a01", "+-1", "١"]
 )

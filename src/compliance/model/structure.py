@@ -152,6 +152,87 @@ def _concept_table(taxonomy: Taxonomy) -> _ConceptTable:
     return table
 
 
+class _Shape(NamedTuple):
+    """What a context means apart from its id and school: everything ``_classify`` works
+    out from which members it has, its line number as written, its first problem and its
+    period. A pure function of those and of the domain and the taxonomy's concept levels,
+    so worked out once per process rather than once per context (``_Shapes``)."""
+
+    level: str | None
+    line: int | None
+    year: SchoolYear | None
+    problem: str | None
+    line_broken: bool  # a line number written but malformed
+    period_key: tuple
+    refusal: Mapping[str, str | None]
+
+
+class _Shapes:
+    """The shapes seen so far, for one domain and concept table. Filings share few: 1,000
+    filings of the benchmark corpus have 90 (school years, line numbers, levels) in their
+    49,117 contexts; so a context costs one lookup. Kept to
+    ``KEPT`` entries (then started afresh), so that filings of made-up periods cannot grow
+    it without end."""
+
+    KEPT = 4_096
+
+    def __init__(self, domain: Domain, concepts: _ConceptTable) -> None:
+        self.domain = domain
+        self.concepts = concepts
+        self.entries: dict[tuple, _Shape] = {}
+
+    def get(self, key: tuple) -> _Shape:
+        shape = self.entries.get(key)
+        if shape is None:
+            if len(self.entries) >= self.KEPT:
+                self.entries.clear()
+            shape = self.entries[key] = self._shape(*key)
+        return shape
+
+    def _shape(
+        self,
+        has_school: bool,
+        line_text: str | None,
+        problem: str | None,
+        start: str | None,
+        end: str | None,
+        instant: str | None,
+    ) -> _Shape:
+        line = None if line_text is None else _line_number(self.domain, line_text)
+        if not isinstance(line, int):
+            line = None
+        level = _LEVELS.get((has_school, line_text is not None))
+        if problem is None and level is None:
+            problem = "line_without_school"
+        year = self.domain.calendar.year_of_period(start, end)
+        refusal = {
+            wanted: _context_problem(problem, level, year is not None, wanted)
+            for wanted in self.concepts.levels
+        }
+        line_broken = line_text is not None and line is None
+        return _Shape(level, line, year, problem, line_broken, (start, end, instant), refusal)
+
+
+_last_shapes: _Shapes | None = None
+
+
+def _shapes_for(domain: Domain, concepts: _ConceptTable) -> _Shapes:
+    """One per process, as the concept table (and made afresh for another domain)."""
+    global _last_shapes
+    shapes = _last_shapes
+    if shapes is None or shapes.domain is not domain or shapes.concepts is not concepts:
+        shapes = _last_shapes = _Shapes(domain, concepts)
+    return shapes
+
+
+def _line_number(domain: Domain, text: str) -> int | object:
+    """A line number as rules/domain.yaml spells it (any lexical form of a positive integer:
+    ``1``, ``01``, ``+1``), as a number; INVALID or TOO_LONG otherwise."""
+    if not domain.line_pattern.match(text):
+        return INVALID
+    return parse_positive_integer(text)
+
+
 def cite(raw: RawFact) -> CitedFact:
     return CitedFact(raw.concept, raw.context_ref, None if raw.nil else raw.text, raw.line)
 
@@ -191,15 +272,11 @@ class _StructureCheck:
         self.severities = severities
         self.findings: list[Finding] = []
         self.contexts: dict[str, ContextInfo] = {}
-        # Per filing: its ~50 contexts share a few periods and a few ways of being usable, so
-        # each is worked out once. Safe to share: the school year is a pure function of the
-        # period (the calendar is fixed) and immutable; a refusal is a pure function of its
-        # key and the taxonomy's levels, and nothing writes to it once made.
-        self._years: dict[tuple[str | None, str | None], SchoolYear | None] = {}
-        # what _identity makes of a BRIN and a line number as written
+        # What contexts mean apart from their school, shared by every filing: safe, as a
+        # shape and its school year and refusal are immutable, or never written once made.
+        self._shapes = _shapes_for(domain, self.concepts)
+        # BRIN as written → the school it names, None when malformed: once per filing
         self._schools: dict[str | None, str | None] = {}
-        self._lines: dict[str | None, int | None] = {}
-        self._refusals: dict[tuple[str | None, str | None, bool], dict[str, str | None]] = {}
         # (school, line, period) → its number, so that duplicates are found on a small key
         self._equivalences: dict[tuple, int] = {}
         # (reason, context or unit id) → the facts FIL-002 leaves out for it, in the order
@@ -258,7 +335,7 @@ class _StructureCheck:
                 else ("line_malformed", LINE_AXIS, "InterventionLine")
             )
             value = context.members.get(axis, "")
-            if reason == "line_malformed" and self._line_number(value) is TOO_LONG:
+            if reason == "line_malformed" and _line_number(self.domain, value) is TOO_LONG:
                 reason = "line_too_long"
             if (reason, value) not in reported:
                 reported.add((reason, value))
@@ -267,70 +344,37 @@ class _StructureCheck:
     def _classify(self, context: RawContext) -> ContextInfo:
         members = context.members
         brin = members.get(SCHOOL_AXIS)
-        line_text = members.get(LINE_AXIS)
-        school, line, broken, level = self._identity(brin, line_text)
-        problem = context.problems[0] if context.problems else None
-        if problem is None and level is None:
-            problem = "line_without_school"
-        year = self._year_of(context.start, context.end)
-        period_key = (context.start, context.end, context.instant)
+        problems = context.problems
+        shape = self._shapes.get(
+            (
+                brin is not None,
+                members.get(LINE_AXIS),
+                problems[0] if problems else None,
+                context.start,
+                context.end,
+                context.instant,
+            )
+        )
+        level, line, year, problem, line_broken, period_key, refusal = shape
+        school = self._school(brin)
+        broken = line_broken or (brin is not None and school is None)
         equivalence = self._equivalences.setdefault(
             (school, line, period_key), len(self._equivalences)
         )
-        refusal = self._refusal(problem, level, year is not None)
-        # positional: a named tuple's keywords cost more than its making (51 contexts a filing)
-        return ContextInfo(
+        # made as the tuple it is: a named tuple's __new__ is a Python call (51 a filing)
+        return _new(ContextInfo, (
             context.id, level, school, brin, line, year, problem, broken, period_key, refusal,
             equivalence,
-        )  # fmt: skip
+        ))  # fmt: skip
 
-    def _identity(
-        self, brin: str | None, line_text: str | None
-    ) -> tuple[str | None, int | None, bool, str | None]:
-        """The school and line a context's members name (None when malformed or absent),
-        whether one is malformed, and the context's level. Each of the two is worked out once
-        per filing, as they recur in other pairs (a corpus filing's 54 contexts name 7 BRINs
-        and 10 line numbers in 35 pairs)."""
+    def _school(self, brin: str | None) -> str | None:
+        """The school a BRIN as written names, None when it is malformed or absent; worked
+        out once per filing (a corpus filing's 54 contexts name 7 BRINs)."""
         school = self._schools.get(brin, _UNSEEN)
         if school is _UNSEEN:
             school = brin if brin is not None and self.domain.school_pattern.match(brin) else None
             self._schools[brin] = school
-        line = self._lines.get(line_text, _UNSEEN)
-        if line is _UNSEEN:
-            line = None if line_text is None else self._line_number(line_text)
-            if not isinstance(line, int):
-                line = None
-            self._lines[line_text] = line
-        broken = (brin is not None and school is None) or (line_text is not None and line is None)
-        return school, line, broken, _LEVELS.get((brin is not None, line_text is not None))
-
-    def _line_number(self, text: str) -> int | object:
-        """A line number as rules/domain.yaml spells it (any lexical form of a positive
-        integer: ``1``, ``01``, ``+1``), as a number; INVALID or TOO_LONG otherwise."""
-        if not self.domain.line_pattern.match(text):
-            return INVALID
-        return parse_positive_integer(text)
-
-    def _year_of(self, start: str | None, end: str | None) -> SchoolYear | None:
-        key = (start, end)
-        if key not in self._years:
-            self._years[key] = self.domain.calendar.year_of_period(start, end)
-        return self._years[key]
-
-    def _refusal(
-        self, problem: str | None, level: str | None, has_year: bool
-    ) -> dict[str, str | None]:
-        """Per concept level, why a fact cannot use a context of this kind (None: it can);
-        shared by all contexts of the same kind."""
-        key = (problem, level, has_year)
-        refusal = self._refusals.get(key)
-        if refusal is None:
-            refusal = {
-                wanted: _context_problem(problem, level, has_year, wanted)
-                for wanted in self.concepts.levels
-            }
-            self._refusals[key] = refusal
-        return refusal
+        return school
 
     # -- facts ------------------------------------------------------------------------------
 
