@@ -9,6 +9,7 @@ reported concept is a schema change and no Python change.
 
 from __future__ import annotations
 
+import sys
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -109,14 +110,17 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 
 def _concept(element: etree._Element, namespace: str) -> Concept:
     def own(attribute: str) -> str | None:
-        return element.get(f"{{{namespace}}}{attribute}")
+        value = element.get(f"{{{namespace}}}{attribute}")
+        # interned, as the names in code are: a plan is made with its fields as keywords
+        # (model/build.py), which Python matches by identity first
+        return None if value is None else sys.intern(value)
 
     labels = tuple(
         (doc.get(XML_LANG), " ".join((doc.text or "").split()))
         for doc in element.iterfind(f"{{{XS}}}annotation/{{{XS}}}documentation")
     )
     return Concept(
-        name=element.get("name"),
+        name=sys.intern(element.get("name")),
         type=_ITEM_TYPES[element.get("type", "").rpartition(":")[2]],
         level=own("level"),
         plan=own("plan"),
