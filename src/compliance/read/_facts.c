@@ -10,8 +10,9 @@
  * declared concept whose attributes are contextRef, unitRef and decimals in that order (or
  * contextRef alone), none in a namespace, each with one text node or none, and whose
  * content is one text node or none, on a line below 65,535 (libxml2 stores higher lines
- * elsewhere), becomes the plain tuple of a RawFact's fields. Anything else is handed back
- * as lxml's own element, for the Python reader to read as before. Contexts of the usual
+ * elsewhere), becomes the plain tuple of a RawFact's fields. Any other fact is read by the
+ * Python reader's own read_fact, called from here with lxml's element; any other element
+ * is handed back as lxml's own, for the Python reader to read as before. Contexts of the usual
  * shape (_UsualContexts in instance.py: an entity of an identifier and at most a segment of
  * typed members, a period of two dates or an instant, text only in each leaf) are read the
  * same way, their members as written; the Python reader resolves the dimensions, once per
@@ -285,25 +286,26 @@ static int append_new(PyObject *list, PyObject *item)
     return status;
 }
 
-/* read_children(root, namespace, concepts, instance, dimensions, contexts_too)
+/* read_children(root, namespace, concepts, instance, dimensions, contexts_too, read_fact)
  *     -> (facts, contexts, others)
  * Every child element of the root in document order, split in three. ``facts``: one entry
  * per fact of a declared concept (``concepts``: name -> name), the tuple of its fields when
- * written the usual way, else (concept, element). ``contexts`` (when ``contexts_too``; the
+ * written the usual way, else what ``read_fact(element, concept)`` makes of it (the Python
+ * reader's own). ``contexts`` (when ``contexts_too``; the
  * contexts are among ``others`` otherwise): one entry per context, ((id, line, scheme,
  * identifier, start, end, instant, members), its index among the root's children) when of
  * the usual shape, else its element. ``others``: every other child element, as lxml's
  * element. ``instance`` and ``dimensions``: the XBRL instance and xbrldi namespaces. */
 static PyObject *read_children(PyObject *module, PyObject *args)
 {
-    PyObject *root, *concepts, *facts = NULL, *contexts = NULL, *others = NULL;
+    PyObject *root, *concepts, *read_fact, *facts = NULL, *contexts = NULL, *others = NULL;
     const char *namespace;
     Namespaces ns;
     int contexts_too, error = 0;
     Py_ssize_t index = -1;
     struct LxmlElement *element;
-    if (!PyArg_ParseTuple(args, "OsO!ssp", &root, &namespace, &PyDict_Type, &concepts,
-                          &ns.instance, &ns.dimensions, &contexts_too))
+    if (!PyArg_ParseTuple(args, "OsO!sspO", &root, &namespace, &PyDict_Type, &concepts,
+                          &ns.instance, &ns.dimensions, &contexts_too, &read_fact))
         return NULL;
     element = rootNodeOrRaise(root);
     if (element == NULL)
@@ -327,9 +329,12 @@ static PyObject *read_children(PyObject *module, PyObject *args)
         if (concept != NULL) {
             read = usual_fields(node, concept);
             if (read == Py_None) {
+                PyObject *unusual = (PyObject *)elementFactory(element->_doc, node);
                 Py_DECREF(read);
-                read = Py_BuildValue("(ON)", concept,
-                                     (PyObject *)elementFactory(element->_doc, node));
+                read = unusual == NULL
+                           ? NULL
+                           : PyObject_CallFunctionObjArgs(read_fact, unusual, concept, NULL);
+                Py_XDECREF(unusual);
             }
             if (append_new(facts, read) < 0)
                 goto failed;
@@ -406,7 +411,8 @@ static PyObject *tree_shape(PyObject *module, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"read_children", read_children, METH_VARARGS,
-     "read_children(root, namespace, concepts, instance, dimensions, contexts_too)"},
+     "read_children(root, namespace, concepts, instance, dimensions, contexts_too, "
+     "read_fact)"},
     {"tree_shape", tree_shape, METH_VARARGS,
      "tree_shape(root, max_depth) -> (too_deep, declared_below_root)"},
     {NULL, NULL, 0, NULL},

@@ -15,7 +15,7 @@ from types import ModuleType
 from lxml import etree
 
 ReadChildren = Callable[
-    [etree._Element, str, dict[str, str], str, str, bool], tuple[list, list, list]
+    [etree._Element, str, dict[str, str], str, str, bool, Callable], tuple[list, list, list]
 ]
 
 
@@ -35,9 +35,9 @@ def _load() -> ModuleType | None:
 _FACTS = _load()
 
 read_children: ReadChildren | None = None if _FACTS is None else _FACTS.read_children
-"""``read_children(root, namespace, concepts, instance, dimensions, contexts_too) -> (facts,
-contexts, others)`` (see ``_facts.c``), or None when the compiled reader is not available
-here."""
+"""``read_children(root, namespace, concepts, instance, dimensions, contexts_too, read_fact)
+-> (facts, contexts, others)`` (see ``_facts.c``), or None when the compiled reader is not
+available here."""
 
 tree_shape: TreeShape | None = None if _FACTS is None else _FACTS.tree_shape
 """``tree_shape(root, max_depth) -> (too_deep, declared_below_root)`` (see ``_facts.c``), or

@@ -140,10 +140,10 @@ def _read_children(
     children: list[etree._Element] | etree._Element = root
     if compiled.read_children is not None:  # facts and usual contexts read in C
         facts, contexts, children = compiled.read_children(
-            root, taxonomy.namespace, taxonomy.names, XBRLI, XBRLDI, usual is not None
-        )
-        for fact in facts:
-            add_fact(read_fact(fact[1], fact[0]) if len(fact) == 2 else fact)
+            root, taxonomy.namespace, taxonomy.names, XBRLI, XBRLDI, usual is not None,
+            read_fact,
+        )  # fmt: skip
+        instance.facts.extend(facts)
         for item in contexts:
             if item.__class__ is tuple:  # the usual shape's fields, and its place in the root
                 fields, place = item
