@@ -52,6 +52,11 @@ class _Judged(NamedTuple):
     exact: dict[str, Exact]  # the numbers behind the ranks in ``fact``, by field name
 
 
+# A Subject or _Judged made as the tuple it is, all its fields given: a named tuple's own
+# __new__ is a Python call, and one of each is made per plan and line (some 80 a filing).
+_new = tuple.__new__
+
+
 class _Step(NamedTuple):
     """One fact kind of a book, as its plans are prepared: ``fill`` is the kind's filler
     for the book; ``merged`` kinds go into the one plan fact, the others are per line."""
@@ -159,15 +164,17 @@ class PlanJudge:
                     judgement.plans.append(len(judged))
                     judged.append({})
                     facts.append(plan_fact)
-                subject = Subject(school, year, plan, menukaart, allowance_list)
+                subject = _new(Subject, (school, year, plan, menukaart, allowance_list, None))
                 exact = fill(subject, plan_fact)
-                judged[plan_fact[REF_FIELD]][name] = _Judged(kind, subject, book, plan_fact, exact)
+                judged[plan_fact[REF_FIELD]][name] = _new(
+                    _Judged, (kind, subject, book, plan_fact, exact)
+                )
                 continue
             for line in plan.lines:
-                subject = Subject(school, year, plan, menukaart, allowance_list, line)
+                subject = _new(Subject, (school, year, plan, menukaart, allowance_list, line))
                 fact = {KIND_FIELD: kind.engine_kind, REF_FIELD: len(judged)}
                 exact = fill(subject, fact)
-                judged.append({name: _Judged(kind, subject, book, fact, exact)})
+                judged.append({name: _new(_Judged, (kind, subject, book, fact, exact))})
                 facts.append(fact)
 
     def _steps_of(self, book: Book) -> tuple[_Step, ...]:
