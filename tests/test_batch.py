@@ -483,6 +483,20 @@ def _batch_of_boards(cli, tmp_path, filing, *options) -> Path:
     return out
 
 
+def test_the_summary_rounds_amounts_of_many_decimals_to_cents_once(cli, tmp_path, filing):
+    """Exact decimals, to the cent: 1,234.01|4999... is 1,234.01, whereas multiplying it by
+    100 in Decimal's default 28 digits rounds it up to ...01.5 first, and then to 1,234.02."""
+    board = _board(0, True, "0.00", 50000)
+    facts = board["schools"][0]["years"]["2022-2023"]["facts"]
+    facts["WorkloadSpendingPersonnel"] = "1234.01" + "4" + "9" * 24 + "5"
+    folder, out = tmp_path / "in", tmp_path / "out"
+    put(folder, "board.xbrl", filing(board))
+    cli("batch", folder, "--out", out, "--engine", "python")
+    (row,) = summary(out)["monitoring"]
+    spending = {c["category"]: c for c in row["workload_spending"]["categories"]}
+    assert spending["spending_personnel"]["amount"] == 1234.01
+
+
 def test_the_summary_holds_the_monitoring_figures(cli, tmp_path, filing, catalogue):
     out = _batch_of_boards(cli, tmp_path, filing)
     (row,) = summary(out)["monitoring"]

@@ -23,6 +23,7 @@ from compliance.batch.ministry import BOARD, Ministry, counts_funds, load_minist
 from compliance.datafiles import RULE_SCHEMA, DataFileError, load_checked
 from compliance.findings import Localized
 from compliance.judging import PlanOutcome
+from compliance.model.filing import EXACT
 from compliance.resources import schemas_dir
 from compliance.rules.cache import keep, lookup
 from compliance.rules.catalogue import Catalogue
@@ -274,12 +275,13 @@ def signal_in(catalogue: Catalogue, monitoring: Monitoring, school_year: str) ->
 
 
 def _cents(amount: Decimal | int) -> int:
-    """Whole cents, rounded half to even on the exact amount (never through a double). An
-    amount is nearly always a Decimal already, and is not copied into a new one; nor is
-    the hundred (0.61 -> 0.37 us, some 40 times per filing)."""
+    """Whole cents, rounded half to even on the exact amount (never through a double, nor
+    through the default context's 28 digits: 123456789012345678.014999999995 euro would
+    be rounded twice there, to 1...802 cents rather than 1...801). An amount is nearly
+    always a Decimal already, and is not copied into a new one; nor is the hundred."""
     if not isinstance(amount, Decimal):
         amount = Decimal(amount)
-    return int((amount * _HUNDRED).to_integral_value(ROUND_HALF_EVEN))
+    return int(EXACT.multiply(amount, _HUNDRED).to_integral_value(ROUND_HALF_EVEN))
 
 
 def add_into(total: dict, part: dict) -> dict:

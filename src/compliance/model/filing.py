@@ -115,7 +115,9 @@ def is_true(reported: Reported[bool] | None) -> bool:
     return reported is not None and reported.value is True
 
 
-_EXACT = Context(prec=MAX_PREC, traps=[Inexact, Overflow])
+EXACT = Context(prec=MAX_PREC, traps=[Inexact, Overflow])
+"""Decimal arithmetic that never rounds (and raises if it had to): the default context keeps
+28 digits, and an amount may have 18 before the point and any number after it."""
 
 
 def exact_sum(amounts: Iterable[Decimal | int]) -> Decimal:
@@ -124,7 +126,7 @@ def exact_sum(amounts: Iterable[Decimal | int]) -> Decimal:
     raises if it had to)."""
     total = Decimal(0)
     for value in amounts:
-        total = _EXACT.add(total, value)
+        total = EXACT.add(total, value)
     return total
 
 
@@ -259,7 +261,7 @@ class WorkloadPlan(plan_fields("workload")):
         total = self.spending_total
         if total is None or funds is None or funds <= 0:
             return None
-        return exact_ratio(_EXACT.abs(_EXACT.subtract(total, funds)), funds)
+        return exact_ratio(EXACT.abs(EXACT.subtract(total, funds)), funds)
 
 
 class ProfessionalisationPlan(plan_fields("professionalisation")):
