@@ -103,7 +103,7 @@ def build_board(structure: Structure) -> Board:
     plans are then made from ready keyword arguments; a context's place is found at its
     first fact (facts come by context). The last of a concept wins, as in document order."""
     board_name = None
-    schools: dict[str, dict[str, _YearFacts]] = {}  # BRIN → school year label → its facts
+    schools: dict[str, dict[SchoolYear, _YearFacts]] = {}  # BRIN → school year → its facts
     names: dict[str, str] = {}  # BRIN → the first name reported
     # context id → the fields its facts fill (equivalent contexts share them)
     targets: dict[str, dict] = {}
@@ -140,14 +140,13 @@ def build_board(structure: Structure) -> Board:
     return Board(id=structure.board, name=board_name, schools=built)
 
 
-def _target(schools: dict[str, dict[str, _YearFacts]], context: ContextInfo) -> dict:
+def _target(schools: dict[str, dict[SchoolYear, _YearFacts]], context: ContextInfo) -> dict:
     """The fields a context's facts fill: its school year's (by plan), or its intervention
     line's."""
     years = schools.setdefault(context.school, {})
-    label = context.year.label
-    year = years.get(label)
+    year = years.get(context.year)
     if year is None:
-        year = years[label] = _YearFacts(context.year)
+        year = years[context.year] = _YearFacts(context.year)
     if context.line is None:
         return year.fields
     line = year.lines.get(context.line)
@@ -157,9 +156,9 @@ def _target(schools: dict[str, dict[str, _YearFacts]], context: ContextInfo) -> 
 
 
 def _build_school(
-    brin: str, school_type: str, name: str | None, years: dict[str, _YearFacts]
+    brin: str, school_type: str, name: str | None, years: dict[SchoolYear, _YearFacts]
 ) -> School:
-    built = tuple(_build_year(years[label]) for label in sorted(years))
+    built = tuple(_build_year(years[year]) for year in sorted(years))  # by first day
     latest_pupils = next(
         (y.pupil_count.value for y in reversed(built) if y.pupil_count is not None), None
     )
