@@ -651,6 +651,26 @@ def test_what_one_filing_makes_of_its_contexts_never_reaches_the_next(
     assert _rules(broken) == ["FIL-005"]
 
 
+def test_contexts_written_at_length_are_judged_but_not_kept_for_the_next_filing(
+    checker, filing, board_spec
+):
+    """What a checker keeps of contexts from filing to filing stays small whatever the
+    filings hold: a context with a line number written in 5,000 digits is judged as any
+    other, and then forgotten."""
+    from compliance.model import structure
+
+    number = "0" * 5000 + "77"
+    _add_xml(
+        board_spec,
+        _context("long", line=number),
+        _fact("NpoInterventionCode", "long", "X1"),  # NPO-005: an ineffective code
+    )
+    result = _check(checker, filing, board_spec)
+    assert [(f.rule, f.line) for f in result.findings] == [("NPO-005", 77)]
+    kept = structure._last_shapes.entries
+    assert kept and all(number not in key for key in kept)
+
+
 @pytest.mark.parametrize(
     "number", ["0", "00", "+0", "-0", "-1", "1.5", "1.0", "1e0", "een", "\u00a01", "+-1", "١"]
 )

@@ -170,11 +170,12 @@ class _Shape(NamedTuple):
 class _Shapes:
     """The shapes seen so far, for one domain and concept table. Filings share few: 1,000
     filings of the benchmark corpus have 90 (school years, line numbers, levels) in their
-    49,117 contexts; so a context costs one lookup. Kept to
-    ``KEPT`` entries (then started afresh), so that filings of made-up periods cannot grow
-    it without end."""
+    49,117 contexts; so a context costs one lookup. Hostile filings cannot make it hold
+    much: it keeps at most ``KEPT`` shapes (then starts afresh), and only those written in
+    at most ``LONGEST`` characters (a period and a line number take some 25)."""
 
     KEPT = 4_096
+    LONGEST = 200
 
     def __init__(self, domain: Domain, concepts: _ConceptTable) -> None:
         self.domain = domain
@@ -184,9 +185,11 @@ class _Shapes:
     def get(self, key: tuple) -> _Shape:
         shape = self.entries.get(key)
         if shape is None:
-            if len(self.entries) >= self.KEPT:
-                self.entries.clear()
-            shape = self.entries[key] = self._shape(*key)
+            shape = self._shape(*key)
+            if sum(len(part) for part in key[1:] if part is not None) <= self.LONGEST:
+                if len(self.entries) >= self.KEPT:
+                    self.entries.clear()
+                self.entries[key] = shape
         return shape
 
     def _shape(

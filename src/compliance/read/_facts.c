@@ -12,8 +12,8 @@
  * content is one text node or none, on a line below 65,535 (libxml2 stores higher lines
  * elsewhere), becomes the plain tuple of a RawFact's fields. Any other fact is read by the
  * Python reader's own read_fact, called from here with lxml's element; any other element
- * is handed back as lxml's own, for the Python reader to read as before. Contexts of the usual
- * shape (_UsualContexts in instance.py: an entity of an identifier and at most a segment of
+ * is handed back as lxml's own, for the Python reader to read as before. Contexts of the
+ * usual shape (_UsualContexts in instance.py: an entity of an identifier and at most a segment of
  * typed members, a period of two dates or an instant, text only in each leaf) are read the
  * same way, their members as written; the Python reader resolves the dimensions, once per
  * filing. The tree is read, never changed; the parse and its limits (read/safety.py)
@@ -291,8 +291,8 @@ static int append_new(PyObject *list, PyObject *item)
  * Every child element of the root in document order, split in three. ``facts``: one entry
  * per fact of a declared concept (``concepts``: name -> name), the tuple of its fields when
  * written the usual way, else what ``read_fact(element, concept)`` makes of it (the Python
- * reader's own). ``contexts`` (when ``contexts_too``; the
- * contexts are among ``others`` otherwise): one entry per context, ((id, line, scheme,
+ * reader's own). ``contexts`` (when ``contexts_too``; the contexts are among ``others``
+ * otherwise): one entry per context, ((id, line, scheme,
  * identifier, start, end, instant, members), its index among the root's children) when of
  * the usual shape, else its element. ``others``: every other child element, as lxml's
  * element. ``instance`` and ``dimensions``: the XBRL instance and xbrldi namespaces. */
