@@ -184,18 +184,22 @@ def _apply_config(ctx: click.Context, _param: click.Parameter, value: Path | Non
     defaults = load_config(value, root.command, lang)
     ctx.meta[_CONFIG_DEFAULTS] = defaults
     ctx.meta[_LANG] = _language_in(defaults, path)
+    own = _of_command(defaults, path)
+    if own or value is not None:
+        ctx.default_map = {**(ctx.default_map or {}), **own}
+
+
+def _of_command(defaults: dict, path: list[str]) -> dict:
+    """The file's defaults for the command at ``path`` (its table, nested by command)."""
     for name in path:
         defaults = defaults.get(name, {})
-    if defaults or value is not None:
-        ctx.default_map = {**(ctx.default_map or {}), **defaults}
+    return defaults
 
 
 def _language_in(defaults: dict, path: list[str]) -> str | None:
     """The config file's ``lang`` for the command at ``path`` (a group: the one every
     command under it has, if they agree), or None."""
-    for name in path:
-        defaults = defaults.get(name, {})
-    found = set(_languages(defaults))
+    found = set(_languages(_of_command(defaults, path)))
     return found.pop() if len(found) == 1 else None
 
 

@@ -55,6 +55,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+from collections import Counter
 
 import durable_rules_engine as core  # durable-rules' C core, without its Python layer
 
@@ -237,8 +238,7 @@ class DurableEngine:
 def _refuse_crowding(kinds: list[str]) -> None:
     """EngineError when more of a book's rules (given by the fact kind each is on) are on one
     kind than the core takes without hanging."""
-    for kind in dict.fromkeys(kinds):
-        count = kinds.count(kind)
+    for kind, count in Counter(kinds).items():
         if count > MAX_RULES_PER_KIND:
             values = {"count": count, "kind": kind, "limit": MAX_RULES_PER_KIND}
             phrase = Phrase("engine.too_many_rules", values)
