@@ -44,6 +44,7 @@ BOARD_COLUMNS = (
 )
 _AMOUNT_FORMAT = "[$€-413] #,##0.00"
 _RATIO_FORMAT = "0.0%"
+_TEXT = object()  # a column whose every value is written as text
 
 
 class FindingsXlsx:
@@ -71,6 +72,7 @@ class FindingsXlsx:
         self.findings = self._streamed(self.words["sheet_findings"])
         self.boards = self._streamed(self.words["sheet_boards"])
         self._rows = {"findings": 0, "boards": 0}
+        self._kinds = self._column_kinds()  # indexed by "is this the Findings sheet"
         self._head(self.findings, header(lang), _WIDTHS)
         board_columns = words_of(lang, "boards.")
         self._head(self.boards, tuple(board_columns[c] for c in BOARD_COLUMNS), _BOARD_WIDTHS)
@@ -127,20 +129,30 @@ class FindingsXlsx:
         sheet.freeze_panes(1, 0)
 
     def _write_row(self, sheet: StreamedSheet, row: int, values: tuple) -> None:
-        findings = sheet is self.findings
+        """A row of ``values``, typed by its sheet's column kinds (``_column_kinds``)."""
+        kinds = self._kinds[sheet is self.findings]
         cells: list[Cell] = []
         for column, value in enumerate(values):
             if value is None or value == "":
                 continue
-            if findings and column == AMOUNT:
-                cells.append((column, value, self.formats["amount"]))
-            elif findings and column == RATIO:
-                cells.append((column, value, self.formats["ratio"]))
-            elif isinstance(value, (int, float)) and (not findings or column == LINE):
+            kind = kinds[column]
+            if kind is _TEXT:
+                cells.append((column, value if value.__class__ is str else str(value), None))
+            elif kind is not None:  # a number's style: amount or ratio
+                cells.append((column, value, kind))
+            elif isinstance(value, (int, float)):
                 cells.append((column, value, None))
             else:
                 cells.append((column, str(value), None))
         sheet.write_plain_row(row, cells)
+
+    def _column_kinds(self) -> tuple[tuple, tuple]:
+        """Per column of the Boards sheet and of the Findings sheet, what its values are
+        written as: ``_TEXT`` always text (the board number keeps its leading zero), a
+        format a number with that style, None a number where a value is one, else text."""
+        styles = {AMOUNT: self.formats["amount"], RATIO: self.formats["ratio"], LINE: None}
+        findings = tuple(styles.get(column, _TEXT) for column in range(len(_WIDTHS)))
+        return (None,) * len(_BOARD_WIDTHS), findings
 
     def _summary(self, batch: Batch) -> None:
         sheet, row = self.summary, 0

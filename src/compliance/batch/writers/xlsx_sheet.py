@@ -27,7 +27,7 @@ from functools import cache
 
 import xlsxwriter
 from xlsxwriter.format import Format
-from xlsxwriter.utility import xl_rowcol_to_cell_fast
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 Cell = tuple[int, str | int | float, Format | None]
@@ -37,6 +37,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # written as their _xHHHH_ escap
 _LIKE_ESCAPE = re.compile(r"_x[0-9a-fA-F]{4}_")  # whose leading _ is escaped in turn
 _LONGEST_PLAIN = 32767 // 2  # longer text may need the library's cut at 32,767 UTF-16 units
 _NUMBERS = (int, float)  # exactly these classes: bool, Decimal and Fraction take the library's
+_TEXTS_KEPT = 8192  # texts remembered as written, then forgotten all at once: a bounded parent
+_UNSEEN = object()
 
 
 class StreamedSheet(Worksheet):
@@ -47,6 +49,11 @@ class StreamedSheet(Worksheet):
         super().__init__()
         self._plain: tuple[int, Sequence[Cell]] | None = None  # a row not yet flushed
         self.writes_plain_rows: bool | None = None  # None: ask the probe on first use
+        # text → as written, or None where only the library writes it right; rule ids,
+        # severities, school years and names recur on many rows
+        self._texts: dict[str, str | None] = {}
+        # (column, style) → the cell's column letters and its style attribute
+        self._heads: dict[tuple[int, Format | None], tuple[str, str]] = {}
 
     def write_plain_row(self, row: int, cells: Sequence[Cell]) -> None:
         """Write ``cells`` (in column order, none empty) as row ``row``, which comes after
@@ -66,9 +73,15 @@ class StreamedSheet(Worksheet):
             return False
         if self._check_dimensions(row, cells[-1][0], True, True):
             return False  # outside the sheet: the library drops the cells
+        texts = self._texts
+        if len(texts) > _TEXTS_KEPT:
+            texts.clear()
         for _, value, _ in cells:
             if value.__class__ is str:
-                if len(value) > _LONGEST_PLAIN or _needs_library(value):
+                written = texts.get(value, _UNSEEN)
+                if written is _UNSEEN:
+                    written = texts[value] = _written(value)
+                if written is None:
                     return False
             elif value.__class__ not in _NUMBERS or not math.isfinite(value):
                 return False
@@ -92,21 +105,40 @@ class StreamedSheet(Worksheet):
         self.table.clear()
 
     def _cells_xml(self, row: int, cells: Sequence[Cell]) -> str:
-        column_info = self.col_info
+        column_info, heads, texts = self.col_info, self._heads, self._texts
+        number = str(row + 1)
         parts = []
         for column, value, style in cells:
             if style is None and column in column_info:
                 style = column_info[column].column_format
-            styled = "" if style is None else f' s="{style._get_xf_index()}"'
-            reference = xl_rowcol_to_cell_fast(row, column)  # the library's own, cached
+            head = heads.get((column, style))
+            if head is None:  # the style's index is the library's, given on its first use
+                head = heads[column, style] = _cell_head(column, style)
+            letters, styled = head
             if value.__class__ is str:
-                text = _escaped(value)
-                parts.append(f'<c r="{reference}"{styled} t="inlineStr"><is><t>{text}</t></is></c>')
+                text = texts.get(value)
+                if text is None:  # forgotten since the row was checked
+                    text = _written(value)
+                parts.append(
+                    f'<c r="{letters}{number}"{styled} t="inlineStr"><is><t>{text}</t></is></c>'
+                )
             else:
-                parts.append(f'<c r="{reference}"{styled}><v>{value:.16G}</v></c>')
+                parts.append(f'<c r="{letters}{number}"{styled}><v>{value:.16G}</v></c>')
         parts.append("</row>")
         return "".join(parts)
 
+
+def _cell_head(column: int, style: Format | None) -> tuple[str, str]:
+    """The column's letters (the library's own) and the style attribute of its cells."""
+    styled = "" if style is None else f' s="{style._get_xf_index()}"'
+    return xl_col_to_name(column), styled
+
+
+def _written(text: str) -> str | None:
+    """``text`` as a plain row writes it, or None where only the library writes it right."""
+    if len(text) > _LONGEST_PLAIN or _needs_library(text):
+        return None
+    return _escaped(text)
 
 def _needs_library(text: str) -> bool:
     """Whether only the library's path writes ``text`` right: control characters, text that
