@@ -142,6 +142,18 @@ def test_rows_out_of_order_or_outside_the_sheet_are_treated_as_the_library_treat
     assert_same_bytes([*rows, (1_048_576, PLAIN), (4, PLAIN)])
 
 
+def test_texts_met_again_or_forgotten_are_written_as_the_library_writes_them(monkeypatch) -> None:
+    # A text is checked and escaped once, then remembered; with room for one, the next
+    # row's check forgets what a row holds before that row is written.
+    monkeypatch.setattr(xlsx_sheet, "_TEXTS_KEPT", 1)
+    texts = ["a & b", "Stichting", "a & b", "x < y", " voor", "Stichting", "x < y"]
+    rows = [
+        (row, [(0, text, None), (5, text, "head"), (9, 1.5, "amount")])
+        for row, text in enumerate(texts, 1)
+    ]
+    assert_same_bytes(rows)
+
+
 def test_the_probe_switches_the_fast_path_off_when_its_rows_differ(monkeypatch) -> None:
     probe = xlsx_sheet._library_agrees.__wrapped__
     assert probe(), "the installed XlsxWriter writes cells otherwise: plain rows are slow"

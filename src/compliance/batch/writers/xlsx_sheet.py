@@ -140,6 +140,7 @@ def _written(text: str) -> str | None:
         return None
     return _escaped(text)
 
+
 def _needs_library(text: str) -> bool:
     """Whether only the library's path writes ``text`` right: control characters, text that
     looks like their escape, white space at either end (``xml:space="preserve"``, and
