@@ -22,9 +22,16 @@ import hashlib
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from bench_instructions import instructions
 from common import PYTHON, child_env, filings, prepared_corpus
+from profile_check import worker_judge
+
+from compliance.model.build import build_board
+from compliance.model.structure import check_structure
+from compliance.read.instance import read_instance
+from compliance.read.safety import load_tree, read_bytes
 
 STAGES = ("bytes", "sha256", "parse", "read", "structure", "build", "judge", "whole")
 WARM_UP = 30
@@ -32,21 +39,8 @@ WARM_UP = 30
 
 def judge_up_to(stage: str, count: int, folder: str, engine: str) -> None:
     """In a child process: judge the corpus's first ``count`` filings up to ``stage``."""
-    from pathlib import Path
-
-    from compliance.batch.monitoring import load_monitoring
-    from compliance.batch.worker import Judge, WorkerSetup
-    from compliance.model.build import build_board
-    from compliance.model.structure import check_structure
-    from compliance.read import ReadLimits
-    from compliance.read.instance import read_instance
-    from compliance.read.safety import load_tree, read_bytes
-    from compliance.rules import load_catalogue
-
     paths = [str(path) for path in filings(Path(folder))]
-    catalogue = load_catalogue(reference_dir=Path(folder))
-    setup = WorkerSetup(engine, ReadLimits(), "nl", load_monitoring(catalogue), catalogue=catalogue)
-    judge = Judge(setup)
+    judge = worker_judge(Path(folder), engine)
     checker = judge.checker
     for path in paths[-WARM_UP:]:
         judge(path)
@@ -64,9 +58,8 @@ def judge_up_to(stage: str, count: int, folder: str, engine: str) -> None:
         instance = read_instance(data, checker.taxonomy, checker.limits)
         if stage == "read":
             return
-        structure = check_structure(
-            instance, checker.taxonomy, catalogue.domain, checker.severities
-        )
+        domain = checker.catalogue.domain
+        structure = check_structure(instance, checker.taxonomy, domain, checker.severities)
         if stage == "structure":
             return
         board = build_board(structure)

@@ -35,15 +35,20 @@ def check_judge(folder: Path, engine: str) -> Judge:
     return checker.check_file
 
 
-def batch_judge(folder: Path, engine: str) -> Judge:
-    """What one batch worker runs per filing (compliance.batch.worker.Judge)."""
+def worker_judge(folder: Path, engine: str):  # -> compliance.batch.worker.Judge
+    """The judge one batch worker runs per filing, set up as the batch sets it up."""
     from compliance.batch.monitoring import load_monitoring
     from compliance.batch.worker import Judge as WorkerJudge
     from compliance.batch.worker import WorkerSetup
 
     catalogue = load_catalogue(reference_dir=folder)
     setup = WorkerSetup(engine, ReadLimits(), "nl", load_monitoring(catalogue), catalogue=catalogue)
-    judge = WorkerJudge(setup)
+    return WorkerJudge(setup)
+
+
+def batch_judge(folder: Path, engine: str) -> Judge:
+    """What one batch worker runs per filing (compliance.batch.worker.Judge)."""
+    judge = worker_judge(folder, engine)
     return lambda path: judge(str(path))
 
 

@@ -72,7 +72,7 @@ class FindingsXlsx:
         self.findings = self._streamed(self.words["sheet_findings"])
         self.boards = self._streamed(self.words["sheet_boards"])
         self._rows = {"findings": 0, "boards": 0}
-        self._kinds = self._column_kinds()  # indexed by "is this the Findings sheet"
+        self._finding_kinds, self._board_kinds = self._column_kinds()
         self._head(self.findings, header(lang), _WIDTHS)
         board_columns = words_of(lang, "boards.")
         self._head(self.boards, tuple(board_columns[c] for c in BOARD_COLUMNS), _BOARD_WIDTHS)
@@ -99,9 +99,9 @@ class FindingsXlsx:
         rows, board = piece
         for row in rows:
             self._rows["findings"] += 1
-            self._write_row(self.findings, self._rows["findings"], row)
+            self._write_row(self.findings, self._rows["findings"], row, self._finding_kinds)
         self._rows["boards"] += 1
-        self._write_row(self.boards, self._rows["boards"], board)
+        self._write_row(self.boards, self._rows["boards"], board, self._board_kinds)
 
     def finish(self, batch: Batch) -> None:
         run_date = batch.summary.get("run", {}).get("date", "")
@@ -128,16 +128,16 @@ class FindingsXlsx:
             sheet.write_string(0, column, name, self.formats["head"])
         sheet.freeze_panes(1, 0)
 
-    def _write_row(self, sheet: StreamedSheet, row: int, values: tuple) -> None:
-        """A row of ``values``, typed by its sheet's column kinds (``_column_kinds``)."""
-        kinds = self._kinds[sheet is self.findings]
+    @staticmethod
+    def _write_row(sheet: StreamedSheet, row: int, values: tuple, kinds: tuple) -> None:
+        """A row of ``values``, each written as its column's kind says (``_column_kinds``)."""
         cells: list[Cell] = []
         for column, value in enumerate(values):
             if value is None or value == "":
                 continue
             kind = kinds[column]
             if kind is _TEXT:
-                cells.append((column, value if value.__class__ is str else str(value), None))
+                cells.append((column, str(value), None))
             elif kind is not None:  # a number's style: amount or ratio
                 cells.append((column, value, kind))
             elif isinstance(value, (int, float)):
@@ -147,12 +147,12 @@ class FindingsXlsx:
         sheet.write_plain_row(row, cells)
 
     def _column_kinds(self) -> tuple[tuple, tuple]:
-        """Per column of the Boards sheet and of the Findings sheet, what its values are
+        """Per column of the Findings sheet and of the Boards sheet, what its values are
         written as: ``_TEXT`` always text (the board number keeps its leading zero), a
         format a number with that style, None a number where a value is one, else text."""
         styles = {AMOUNT: self.formats["amount"], RATIO: self.formats["ratio"], LINE: None}
         findings = tuple(styles.get(column, _TEXT) for column in range(len(_WIDTHS)))
-        return (None,) * len(_BOARD_WIDTHS), findings
+        return findings, (None,) * len(_BOARD_WIDTHS)
 
     def _summary(self, batch: Batch) -> None:
         sheet, row = self.summary, 0
