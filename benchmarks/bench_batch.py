@@ -23,6 +23,7 @@ from common import (
     fresh_dir,
     median,
     prepared_corpus,
+    spread_of,
     steadiness,
     timed_cpu,
 )
@@ -58,6 +59,20 @@ def agreement(folder: Path, out: Path) -> tuple[int, int]:
         total += 1
         agree += not compare(truth.findings, result["findings"])
     return agree, total
+
+
+def batch_spread(jobs: int, batch_cpu: list[float], floor_cpu: list[float]) -> str:
+    """How far the batch's own CPU spread over the rounds, for the same work each time, and
+    the ratio of the least disturbed rounds (the lowest CPU of each, as timeit takes the
+    best of its runs). On the shared machines here the batch's CPU has spread by a third
+    while the floor's held within 4%: the interpreter's time, most of the batch's, suffers
+    more from the neighbours than libxml2's, most of the floor's (bench_cpu_share.py)."""
+    low, high, spread = spread_of(batch_cpu)
+    best = low / min(floor_cpu)
+    return (
+        f"batch cpu, --jobs {jobs}, over the rounds: {low:.2f} to {high:.2f} s, a spread of "
+        f"{spread:.0%}; least disturbed rounds (lowest cpu of each): ratio {best:.2f}"
+    )
 
 
 def main() -> None:
@@ -101,6 +116,8 @@ def main() -> None:
         )
     for jobs in (1, 2):
         print(steadiness(f"floor cpu, --jobs {jobs},", times[("floor cpu", jobs)]))
+    for jobs in (1, 2):
+        print(batch_spread(jobs, times[("batch cpu", jobs)], times[("floor cpu", jobs)]))
     scaling = median(times[("batch", 1)]) / median(times[("batch", 2)])
     print(f"speed-up from 1 to 2 jobs: {scaling:.2f}x")
     if last_out is not None:

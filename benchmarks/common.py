@@ -129,6 +129,12 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
+def spread_of(values: Sequence[float]) -> tuple[float, float, float]:
+    """The lowest and highest of ``values``, and how far apart as a share of the lowest."""
+    low, high = min(values), max(values)
+    return low, high, (high - low) / low if low else 0.0
+
+
 def steadiness(name: str, values: Sequence[float]) -> str:
     """One line on whether the machine held still: how far the same measurement (the
     floor's CPU time, which does not change with our code) spread over the rounds, and the
@@ -136,8 +142,7 @@ def steadiness(name: str, values: Sequence[float]) -> str:
     machine the floor's CPU for the same files has swung from 2.5 to 3.6 s within one run
     (cache and memory contention), and a ratio over such a floor says more about the
     neighbours than about the code. On a quiet machine it spreads by about 2%."""
-    low, high = min(values), max(values)
-    spread = (high - low) / low if low else 0.0
+    low, high, spread = spread_of(values)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     verdict = "steady" if spread <= 0.10 else "NOT steady: the ratios are not comparable"
     return (
