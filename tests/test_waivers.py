@@ -9,8 +9,10 @@ import copy
 import csv
 import hashlib
 import json
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import jsonschema
@@ -314,6 +316,29 @@ def test_a_batch_whose_violations_are_all_waived_exits_0(cli, tmp_path, consent_
     assert result.exit_code == 0
     without = cli("batch", consent_refused, "--out", tmp_path / "plain")
     assert without.exit_code == 1
+
+
+def test_waivers_from_a_pipe_are_read_once_and_fingerprinted_as_read(
+    cli, tmp_path, consent_refused
+):
+    """``--waivers <(...)`` or a FIFO a script fills: a pipe gives its bytes once, and the
+    file was read twice (for its entries, then for its sha256: a named pipe hung there)."""
+    content = waivers_file(tmp_path, {"board": '"41234"'}).read_bytes()
+    pipe = tmp_path / "waivers-pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_bytes, args=(content,), daemon=True)
+    writer.start()
+    # were the pipe opened a second time, this writer would end that read with nothing,
+    # rather than leave the test hanging
+    late = threading.Timer(10.0, pipe.write_bytes, args=(b"",))
+    late.daemon = True
+    late.start()
+    result = cli("batch", consent_refused, "--out", tmp_path / "out", "--waivers", pipe)
+    late.cancel()
+    assert result.exit_code == 0  # every finding of the board waived
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["waivers"]["sha256"] == hashlib.sha256(content).hexdigest()
+    assert summary["counts"]["waived"] == 2
 
 
 def test_resume_judges_again_when_the_waivers_change(cli, tmp_path, consent_refused):

@@ -90,9 +90,10 @@ def _commands(group: click.Group) -> list[click.Command]:
 def _read(path: Path, lang: str) -> dict:
     import tomllib  # only when there is a config file: it costs every start 1.5 ms
 
+    from compliance.named_files import read_named  # and select, for a pipe
+
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_named(path, lang).decode())  # as tomllib.load reads it
     except OSError as error:
         raise ConfigError(say("cli.config_unreadable", lang, path=path, detail=error)) from None
     except UnicodeDecodeError:

@@ -383,6 +383,10 @@ _NL = {
     # -- a file a user names that cannot be read or parsed (toml_errors.py, yaml_errors.py) -
     # any file a user names (a config, waivers, baseline or reference file)
     "file.cannot_read": "{path}: kan niet lezen: {detail}",
+    "file.waiting_for_pipe": (
+        "{path} is een pipe waar nog niets door komt: wacht tot er iets in geschreven wordt"
+        " (Ctrl-C stopt)"
+    ),
     "file.not_utf8": "{path}: geen UTF-8-tekst (sla het bestand op als UTF-8)",
     "file.too_deep": (
         "{path}: te diep genest: meer lijsten of tabellen in elkaar dan zo'n bestand nodig heeft"
@@ -1179,6 +1183,10 @@ _EN = {
     # -- a file a user names that cannot be read or parsed (toml_errors.py, yaml_errors.py) -
     # any file a user names (a config, waivers, baseline or reference file)
     "file.cannot_read": "{path}: cannot read: {detail}",
+    "file.waiting_for_pipe": (
+        "{path} is a pipe nothing has come through yet: waiting for something to be written"
+        " to it (Ctrl-C stops)"
+    ),
     "file.not_utf8": "{path}: not UTF-8 text (save the file as UTF-8)",
     "file.too_deep": (
         "{path}: nested too deep: more lists or tables inside each other than such a file needs"

@@ -43,10 +43,11 @@ class Waivers:
     def load(cls, path: Path, catalogue: Catalogue, today: date, lang: str = "nl") -> Waivers:
         """The waivers file at ``path``; a WaiverFileError (in ``lang``) names entry and
         field."""
-        from compliance.waivers.loading import load_waivers  # with PyYAML: only when needed
+        from compliance.waivers.loading import load_waivers, read_waivers  # PyYAML: if needed
 
-        entries = tuple(load_waivers(path, catalogue, lang))
-        return cls(entries, today, str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+        data = read_waivers(path, lang)
+        entries = tuple(load_waivers(path, catalogue, lang, data))
+        return cls(entries, today, str(path), hashlib.sha256(data).hexdigest())
 
     def in_force(self, waiver: Waiver) -> bool:
         return waiver.expires >= self.today

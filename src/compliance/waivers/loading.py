@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from compliance.findings import Waiver
+from compliance.named_files import read_named
 from compliance.rules.catalogue import Catalogue
 from compliance.waivers.errors import WaiverFileError
 from compliance.words import say
@@ -41,22 +42,32 @@ class _FieldError(ValueError):
         self.key, self.value = key, value
 
 
-def load_waivers(path: Path, catalogue: Catalogue, lang: str = "nl") -> list[Waiver]:
-    """The entries of the waivers file at ``path``, in file order."""
-    text = _text(path, lang)
+def load_waivers(
+    path: Path, catalogue: Catalogue, lang: str = "nl", data: bytes | None = None
+) -> list[Waiver]:
+    """The entries of the waivers file at ``path``, in file order; ``data`` its bytes where
+    they have been read already (``read_waivers``)."""
+    text = _text(path, read_waivers(path, lang) if data is None else data, lang)
     items = _entries(path, _root(path, text, lang), lang)
     return [
         _waiver(path, number, node, catalogue, lang, text) for number, node in enumerate(items, 1)
     ]
 
 
-def _text(path: Path, lang: str) -> str:
+def read_waivers(path: Path, lang: str) -> bytes:
+    """The file's bytes, read once: what is applied is what ``Waivers`` fingerprints."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_named(path, lang)
     except OSError as error:
         raise WaiverFileError(say("file.cannot_read", lang, path=path, detail=error)) from None
+
+
+def _text(path: Path, data: bytes, lang: str) -> str:
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise WaiverFileError(say("file.not_utf8", lang, path=path)) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as a file read as text has it
 
 
 def _root(path: Path, text: str, lang: str) -> yaml.Node | None:
