@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -127,6 +129,27 @@ def test_diff_compares_two_runs_as_the_batch_baseline_does(cli, tmp_path, two_ye
     in_summary = json.loads((tmp_path / "b" / "summary.json").read_text())["baseline"]
     assert as_json["boards"] == in_summary["boards"]
     assert as_json["totals"] == in_summary["totals"]
+
+
+def test_diff_reads_an_earlier_run_from_a_pipe_and_says_while_it_waits(
+    cli, tmp_path, two_years
+):
+    """``compliance diff <(ssh archive cat results.jsonl) out/``: a pipe nothing has come
+    through yet is waited on with a word on stderr, then compared as the file would be."""
+    last, this = two_years
+    cli("batch", last, "--out", tmp_path / "a")
+    cli("batch", this, "--out", tmp_path / "b")
+    pipe = tmp_path / "earlier.jsonl"
+    os.mkfifo(pipe)
+    content = (tmp_path / "a" / "results.jsonl").read_bytes()
+    writer = threading.Timer(1.5, pipe.write_bytes, args=(content,))
+    writer.start()
+    piped = cli("diff", pipe, tmp_path / "b", "--format", "json")
+    writer.join()
+    assert f"{pipe} is een pipe waar nog niets door komt" in piped.stderr
+    from_file = cli("diff", tmp_path / "a", tmp_path / "b", "--format", "json")
+    assert piped.exit_code == from_file.exit_code == 0
+    assert json.loads(piped.stdout)["boards"] == json.loads(from_file.stdout)["boards"]
 
 
 def test_the_baseline_may_be_the_out_folder_it_replaces(cli, tmp_path, two_years):

@@ -1,4 +1,4 @@
-"""Reading a file a user names (a config or waivers file): whole, once, and never in
+"""Reading a file a user names (a config, waivers or baseline file): once, and never in
 silence on a pipe nobody writes to.
 
 Why a module of its own: ``open`` of a named pipe (FIFO) waits, without a word, until
@@ -20,6 +20,7 @@ import select
 import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from compliance.words import say
 
@@ -32,8 +33,14 @@ _WITHOUT_WAITING = getattr(os, "O_NONBLOCK", 0) if hasattr(select, "poll") else 
 
 
 def read_named(path: Path, lang: str) -> bytes:
-    """The bytes of the file at ``path``, read once. OSError as ``open`` raises it (a folder
-    gives IsADirectoryError naming the path, as ``open`` does)."""
+    """The bytes of the file at ``path``, read once."""
+    with open_named(path, lang) as handle:
+        return handle.read()
+
+
+def open_named(path: Path, lang: str) -> BinaryIO:
+    """The file at ``path``, open for reading (a pipe once something has come through it).
+    OSError as ``open`` raises it: a folder gives IsADirectoryError naming the path."""
     fd = os.open(path, os.O_RDONLY | _WITHOUT_WAITING)
     try:
         kind = os.fstat(fd).st_mode
@@ -42,10 +49,10 @@ def read_named(path: Path, lang: str) -> bytes:
         if stat.S_ISFIFO(kind) and _WITHOUT_WAITING:
             _wait_for_writer(fd, path, lang)
         os.set_blocking(fd, True)
-        with open(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    finally:
+        return open(fd, "rb")  # closes fd when it is closed
+    except BaseException:  # Ctrl-C while waiting included
         os.close(fd)
+        raise
 
 
 def _wait_for_writer(fd: int, path: Path, lang: str) -> None:

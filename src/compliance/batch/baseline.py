@@ -15,6 +15,7 @@ before fingerprints existed still compare: the fingerprint is computed from the 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections import Counter
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from compliance.batch.outputs import RESULTS
 from compliance.findings import SEVERITIES, fingerprint
+from compliance.named_files import open_named
 from compliance.words import say
 
 BASELINE_VERSION = "1"
@@ -50,7 +52,7 @@ def load_run(path: Path, lang: str = "nl") -> Run:
     results = path / RESULTS if folder else path
     run = Run(results)
     try:  # utf-8-sig: past the byte-order mark that Excel and Notepad write
-        with open(results, encoding="utf-8-sig") as handle:
+        with io.TextIOWrapper(open_named(results, lang), encoding="utf-8-sig") as handle:
             for number, text in enumerate(handle, 1):
                 if text.strip():
                     _add(run, _parse(results, number, text, lang))
