@@ -65,7 +65,11 @@ def sampled(command: list[str], label: str) -> dict[tuple[int, str], float]:
         env=child_env(), check=False, capture_output=True,
     )  # fmt: skip
     report = ["perf", "report", "-i", str(data), "--stdio", "-F", "period,pid,dso", "-t", "|"]
-    lines = subprocess.run(report, check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(report, check=False, capture_output=True, text=True)
+    if done.returncode != 0 or not done.stdout.strip():  # not allowed to sample, say
+        last = (done.stderr.strip().splitlines() or ["no samples"])[-1]
+        sys.exit(f"perf gave no samples of {label}: {last}")
+    lines = done.stdout
     seconds: dict[tuple[int, str], float] = defaultdict(float)
     for line in lines.splitlines():
         if line.startswith("#") or line.count("|") != 2:
