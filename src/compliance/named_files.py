@@ -41,7 +41,7 @@ def read_named(path: Path, lang: str) -> bytes:
 def open_named(path: Path, lang: str) -> BinaryIO:
     """The file at ``path``, open for reading (a pipe once something has come through it).
     OSError as ``open`` raises it: a folder gives IsADirectoryError naming the path."""
-    fd = os.open(path, os.O_RDONLY | _WITHOUT_WAITING)
+    fd = os.open(path, os.O_RDONLY | _WITHOUT_WAITING | getattr(os, "O_BINARY", 0))  # Windows
     try:
         kind = os.fstat(fd).st_mode
         if stat.S_ISDIR(kind):
