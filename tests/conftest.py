@@ -10,6 +10,7 @@ import copy
 import importlib.util
 import os
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,21 @@ from compliance.rules import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
+
+
+def make_pipe(path: Path) -> Path:
+    """A named pipe (FIFO) at ``path``."""
+    os.mkfifo(path)
+    return path
+
+
+def write_into_pipe(path: Path, data: bytes, after: float = 0.0) -> threading.Timer:
+    """A writer that opens the pipe ``path`` after ``after`` seconds and writes ``data``
+    (opening waits for a reader); ``cancel()`` it before it starts, ``join()`` to wait."""
+    writer = threading.Timer(after, path.write_bytes, args=(data,))
+    writer.daemon = True
+    writer.start()
+    return writer
 
 # The rule catalogue the catalogue, rule-case and generator tests run on: the shipped rules/,
 # or a folder being edited (tests/test_generate.py runs them on a copy with one rule added).

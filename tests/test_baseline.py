@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from conftest import make_pipe, write_into_pipe
 
 INSTALLED = Path(sys.executable).parent / "compliance"
 YEAR = "2022-2023"
@@ -139,11 +138,8 @@ def test_diff_reads_an_earlier_run_from_a_pipe_and_says_while_it_waits(
     last, this = two_years
     cli("batch", last, "--out", tmp_path / "a")
     cli("batch", this, "--out", tmp_path / "b")
-    pipe = tmp_path / "earlier.jsonl"
-    os.mkfifo(pipe)
-    content = (tmp_path / "a" / "results.jsonl").read_bytes()
-    writer = threading.Timer(1.5, pipe.write_bytes, args=(content,))
-    writer.start()
+    pipe = make_pipe(tmp_path / "earlier.jsonl")
+    writer = write_into_pipe(pipe, (tmp_path / "a" / "results.jsonl").read_bytes(), after=1.5)
     piped = cli("diff", pipe, tmp_path / "b", "--format", "json")
     writer.join()
     assert f"{pipe} is een pipe waar nog niets door komt" in piped.stderr

@@ -9,15 +9,13 @@ import copy
 import csv
 import hashlib
 import json
-import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, SAMPLES
+from conftest import REPO, SAMPLES, make_pipe, write_into_pipe
 
 RESULT_SCHEMA = json.loads((REPO / "schemas" / "result.schema.json").read_text())
 INSTALLED = Path(sys.executable).parent / "compliance"
@@ -324,15 +322,11 @@ def test_waivers_from_a_pipe_are_read_once_and_fingerprinted_as_read(
     """``--waivers <(...)`` or a FIFO a script fills: a pipe gives its bytes once, and the
     file was read twice (for its entries, then for its sha256: a named pipe hung there)."""
     content = waivers_file(tmp_path, {"board": '"41234"'}).read_bytes()
-    pipe = tmp_path / "waivers-pipe"
-    os.mkfifo(pipe)
-    writer = threading.Thread(target=pipe.write_bytes, args=(content,), daemon=True)
-    writer.start()
+    pipe = make_pipe(tmp_path / "waivers-pipe")
+    write_into_pipe(pipe, content)
     # were the pipe opened a second time, this writer would end that read with nothing,
     # rather than leave the test hanging
-    late = threading.Timer(10.0, pipe.write_bytes, args=(b"",))
-    late.daemon = True
-    late.start()
+    late = write_into_pipe(pipe, b"", after=10.0)
     result = cli("batch", consent_refused, "--out", tmp_path / "out", "--waivers", pipe)
     late.cancel()
     assert result.exit_code == 0  # every finding of the board waived

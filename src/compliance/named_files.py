@@ -30,6 +30,8 @@ from compliance.words import say
 _NOTICE_AFTER = 1.0
 # where the system has them (not Windows, which has no such pipes to wait on)
 _WITHOUT_WAITING = getattr(os, "O_NONBLOCK", 0) if hasattr(select, "poll") else 0
+# the bytes as written (os.open opens in text mode on Windows), without waiting for a writer
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | _WITHOUT_WAITING
 
 
 def read_named(path: Path, lang: str) -> bytes:
@@ -41,7 +43,7 @@ def read_named(path: Path, lang: str) -> bytes:
 def open_named(path: Path, lang: str) -> BinaryIO:
     """The file at ``path``, open for reading (a pipe once something has come through it).
     OSError as ``open`` raises it: a folder gives IsADirectoryError naming the path."""
-    fd = os.open(path, os.O_RDONLY | _WITHOUT_WAITING | getattr(os, "O_BINARY", 0))  # Windows
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         kind = os.fstat(fd).st_mode
         if stat.S_ISDIR(kind):
